@@ -1,0 +1,44 @@
+package io.unimember.common.events;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The envelope every event travels in: {@code {eventId, type, occurredAt, memberId, source, version, data}}.
+ *
+ * @param eventId unique per event; consumers record it to apply each event once
+ * @param type the wire type, e.g. {@code points.earned}
+ * @param source the producing service's name
+ * @param version the payload schema version
+ * @param data the payload record as JSON
+ */
+public record EventEnvelope(
+        UUID eventId, String type, Instant occurredAt, String memberId, String source, int version, JsonNode data) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public static EventEnvelope wrap(DomainEvent event, String source, Instant occurredAt, JsonMapper mapper) {
+        return new EventEnvelope(
+                UUID.randomUUID(),
+                EventTypes.nameOf(event.getClass()),
+                occurredAt,
+                event.memberId(),
+                source,
+                CURRENT_VERSION,
+                mapper.valueToTree(event));
+    }
+
+    public String topic() {
+        return EventTypes.topicOf(type);
+    }
+
+    public <T extends DomainEvent> T dataAs(Class<T> type, JsonMapper mapper) {
+        return mapper.treeToValue(data, type);
+    }
+
+    public boolean is(Class<? extends DomainEvent> eventClass) {
+        return type.equals(EventTypes.nameOf(eventClass));
+    }
+}

@@ -1,0 +1,23 @@
+package io.unimember.common.events;
+
+import java.util.List;
+
+/** Kafka topics, one per source aggregate and version; poison events go to {@code <topic>.dlt}. */
+public final class Topics {
+
+    public static final String MEMBER = "member.events.v1";
+    public static final String ORDER = "order.events.v1";
+    public static final String POINTS = "points.events.v1";
+    public static final String TIER = "tier.events.v1";
+    public static final String COUPON = "coupon.events.v1";
+    /** BUs inside the group may report orders here instead of calling the REST API. */
+    public static final String BU_ORDERS = "bu.orders.v1";
+
+    public static final List<String> ALL = List.of(MEMBER, ORDER, POINTS, TIER, COUPON, BU_ORDERS);
+
+    private Topics() {}
+
+    public static String deadLetter(String topic) {
+        return topic + ".dlt";
+    }
+}

@@ -1,0 +1,116 @@
+package io.unimember.common.idempotency;
+
+import io.unimember.common.web.ApiException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes a retried write safe. A key (the {@code Idempotency-Key} header or a natural id like {@code orderId}) and a
+ * hash of the request are stored in the same transaction as the change: replaying the same key and body returns the
+ * stored status and body and changes nothing; the same key with a different body is {@code 409
+ * IDEMPOTENCY_CONFLICT}. Two concurrent calls with one key serialize on the key's unique index, so the work runs
+ * once. A call that fails stores nothing, so it can be retried.
+ */
+public class Idempotency {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper mapper;
+    private final Clock clock;
+
+    public Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper mapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code action} once per {@code (scope, key)}.
+     *
+     * @param scope what the key is unique within, e.g. {@code "order:DINE_IN"} or {@code "claim:" + memberId}
+     * @param request what was asked; its hash tells a replay from a different request reusing the key
+     * @param status the status a first successful call answers with
+     */
+    public <T> IdempotentResult<T> execute(
+            String scope, String key, Object request, int status, Class<T> responseType, Supplier<T> action) {
+        requireValidKey(key);
+        String hash = hash(request);
+        return tx.execute(txStatus -> {
+            if (!claim(scope, key, hash)) {
+                return replay(scope, key, hash, responseType);
+            }
+            T body = action.get();
+            jdbc.sql("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")
+                    .params(status, mapper.writeValueAsString(body), scope, key)
+                    .update();
+            return new IdempotentResult<>(status, body, false);
+        });
+    }
+
+    /** The stored outcome of a key, if a call with it has completed. */
+    public <T> Optional<IdempotentResult<T>> find(String scope, String key, Class<T> responseType) {
+        return jdbc.sql("SELECT status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")
+                .params(scope, key)
+                .query((rs, n) -> new IdempotentResult<>(
+                        rs.getInt("status"), mapper.readValue(rs.getString("response_body"), responseType), true))
+                .optional();
+    }
+
+    public static void requireValidKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw ApiException.badRequest(
+                    "IDEMPOTENCY_KEY_INVALID", "an idempotency key is 1-128 characters of A-Z a-z 0-9 . _ : -");
+        }
+    }
+
+    private boolean claim(String scope, String key, String hash) {
+        try {
+            jdbc.sql(
+                            "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)")
+                    .params(scope, key, hash, Timestamp.from(clock.instant()))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    private <T> IdempotentResult<T> replay(String scope, String key, String hash, Class<T> responseType) {
+        record Stored(String hash, int status, String body) {}
+        Stored stored = jdbc.sql(
+                        "SELECT request_hash, status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")
+                .params(scope, key)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                .single();
+        if (!stored.hash().equals(hash)) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "IDEMPOTENCY_CONFLICT",
+                    "this key was already used with a different request: " + key);
+        }
+        return new IdempotentResult<>(stored.status(), mapper.readValue(stored.body(), responseType), true);
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.unimember.common.inbox;
+
+import io.unimember.common.events.Topics;
+import java.time.Clock;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Idempotent consumption and dead letters: a listener that throws is retried a bounded number of times, then the
+ * record goes to {@code <topic>.dlt} with the exception in its headers, and the partition moves on.
+ */
+@AutoConfiguration
+public class InboxConfiguration {
+
+    @Bean
+    EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        return new EventInbox(jdbc, tx, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler kafkaErrorHandler(
+            KafkaTemplate<Object, Object> template,
+            @Value("${unimember.kafka.retry.attempts:3}") long attempts,
+            @Value("${unimember.kafka.retry.interval-ms:200}") long intervalMs) {
+        var recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+}

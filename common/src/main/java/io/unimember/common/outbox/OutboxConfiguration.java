@@ -1,0 +1,73 @@
+package io.unimember.common.outbox;
+
+import io.unimember.common.events.EventEnvelope;
+import io.unimember.common.events.Topics;
+import io.unimember.common.inbox.EventCodec;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the transactional outbox: envelopes go to their type's topic, keyed by member, as JSON text. */
+@AutoConfiguration
+@EnableScheduling
+public class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec(JsonMapper mapper) {
+        return new EventCodec(mapper);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(
+            ApplicationEventPublisher publisher,
+            JsonMapper mapper,
+            Clock clock,
+            @Value("${spring.application.name}") String source) {
+        return new EventPublisher(publisher, mapper, clock, source);
+    }
+
+    @Bean
+    EventExternalizationConfiguration eventExternalization(EventCodec codec) {
+        return EventExternalizationConfiguration.externalizing()
+                .selectByType(EventEnvelope.class)
+                .mapping(EventEnvelope.class, codec::toJson)
+                .route(EventEnvelope.class, e -> RoutingTarget.forTarget(e.topic())
+                        .andKey(e.memberId()))
+                .build();
+    }
+
+    @Bean
+    OutboxResubmission outboxResubmission(
+            IncompleteEventPublications incomplete,
+            @Value("${unimember.outbox.resubmit-older-than:PT15S}") Duration olderThan) {
+        return new OutboxResubmission(incomplete, olderThan);
+    }
+
+    /** Creates the topics (and their dead-letter topics) with the partition count we plan for. */
+    @Bean
+    KafkaAdmin.NewTopics unimemberTopics(@Value("${unimember.kafka.partitions:6}") int partitions) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetter(t)))
+                .map(t ->
+                        TopicBuilder.name(t).partitions(partitions).replicas(1).build())
+                .toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,107 @@
+package io.unimember.common.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every MVC service is an OAuth2 resource server and checks the JWT itself: RS256 only (so {@code alg:none} and
+ * HS256-with-the-public-key fail), the right issuer and audience, an expiry. The gateway is the first check, not
+ * the only one.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/error"
+    };
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain unimemberSecurity(
+            HttpSecurity http,
+            SecurityProperties properties,
+            ObjectProvider<AuthorizationRules> serviceRules,
+            JsonMapper mapper)
+            throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(mapper))
+                        .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(mapper)))
+                .oauth2ResourceServer(o -> o.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(mapper))
+                        .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(mapper))
+                        .jwt(jwt -> {}))
+                .authorizeHttpRequests(auth -> {
+                    List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
+                    open.addAll(properties.publicPaths());
+                    auth.requestMatchers(open.toArray(String[]::new)).permitAll();
+                    serviceRules.orderedStream().forEach(rules -> rules.configure(auth));
+                    auth.requestMatchers("/api/v1/admin/**")
+                            .hasAuthority(Scopes.authority(Scopes.ADMIN))
+                            .requestMatchers("/api/v1/bu/**")
+                            .hasAnyAuthority(Scopes.authorities(
+                                    Scopes.BU_ORDERS, Scopes.BU_MEMBERS, Scopes.BU_REDEEM, Scopes.BU_CAMPAIGNS))
+                            .requestMatchers("/open/v1/**")
+                            .hasAnyAuthority(Scopes.authorities(Scopes.MERCHANT_MEMBERS, Scopes.MERCHANT_VERIFY))
+                            .anyRequest()
+                            .authenticated();
+                });
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    /** Issuer, audience, expiry and not-before: the checks every Unimember token must pass, wherever it is decoded. */
+    public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+        OAuth2TokenValidator<Jwt> audience =
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience", null));
+        OAuth2TokenValidator<Jwt> expiry = jwt -> jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "no expiry", null));
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, expiry);
+    }
+}

@@ -1,0 +1,23 @@
+package io.unimember.common.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks tokens.
+ *
+ * @param issuer the expected {@code iss}
+ * @param audience the expected {@code aud}
+ * @param jwksUri where the signing keys are published (member-service)
+ * @param publicPaths extra paths this service serves without a token
+ * @param jwksCacheTtl how long fetched keys are trusted before they are fetched again
+ */
+@ConfigurationProperties("unimember.security")
+public record SecurityProperties(
+        @DefaultValue("http://127.0.0.1:8081") String issuer,
+        @DefaultValue(Claims.AUDIENCE) String audience,
+        @DefaultValue("http://127.0.0.1:8081/oauth2/jwks") String jwksUri,
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("PT5M") Duration jwksCacheTtl) {}

@@ -1,0 +1,196 @@
+package io.unimember.common.notes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.unimember.common.events.Topics;
+import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestKafka;
+import io.unimember.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/** The shared plumbing end to end: outbox to Kafka to inbox, rollbacks, dead letters, idempotency, problems. */
+@IntegrationTest
+class CommonPlumbingTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Notes.NoteWriter writer;
+
+    @Autowired
+    Notes.NoteListener listener;
+
+    RestClient http() {
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(s -> true, (req, res) -> {})
+                .build();
+    }
+
+    @Test
+    void committedChangeIsPublishedAndConsumedExactlyOnceEvenWhenDeliveredTwice() {
+        String id = "m-" + UUID.randomUUID();
+        writer.write(new Notes.NoteRequest(id, "hello"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen(id) == 1);
+        List<ConsumerRecord<String, String>> published =
+                TestKafka.records(Topics.MEMBER, v -> v.contains(id), 1, Duration.ofSeconds(10));
+        assertThat(published).hasSize(1);
+        assertThat(published.getFirst().key()).isEqualTo(id);
+        assertThat(published.getFirst().value())
+                .contains("\"type\":\"member.registered\"", "\"source\":\"common-test\"");
+
+        int duplicatesBefore = listener.duplicates.get();
+        TestKafka.send(Topics.MEMBER, id, published.getFirst().value());
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.duplicates.get() > duplicatesBefore);
+        assertThat(seen(id)).isEqualTo(1);
+    }
+
+    @Test
+    void eventOfARolledBackTransactionIsNeverPublished() {
+        String id = "m-" + UUID.randomUUID();
+        assertThatThrownBy(() -> writer.writeThenFail(new Notes.NoteRequest(id, "doomed")))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM note WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                        .param("%" + id + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(id), 1, Duration.ofSeconds(3)))
+                .isEmpty();
+    }
+
+    @Test
+    void poisonEventGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
+        String marker = "poison-" + UUID.randomUUID();
+        TestKafka.send(Topics.MEMBER, marker, "{not an envelope " + marker);
+        assertThat(TestKafka.records(
+                        Topics.deadLetter(Topics.MEMBER), v -> v.contains(marker), 1, Duration.ofSeconds(30)))
+                .hasSize(1);
+
+        String id = "m-" + UUID.randomUUID();
+        writer.write(new Notes.NoteRequest(id, "after the poison"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen(id) == 1);
+    }
+
+    @Test
+    void replayedKeyReturnsTheOriginalAndADifferentBodyIsAConflict() {
+        String member = "m-" + UUID.randomUUID();
+        String token = TestTokens.member(member);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + member + "\",\"text\":\"first\"}";
+
+        var first = post("/api/v1/notes", token, key, body);
+        var replay = post("/api/v1/notes", token, key, body);
+        var conflict = post("/api/v1/notes", token, key, "{\"id\":\"" + member + "\",\"text\":\"second\"}");
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(replay.getStatusCode().value()).isEqualTo(201);
+        assertThat(replay.getBody()).isEqualTo(first.getBody());
+        assertThat(conflict.getStatusCode().value()).isEqualTo(409);
+        assertThat(conflict.getBody()).contains("\"code\":\"IDEMPOTENCY_CONFLICT\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM note WHERE id = ?")
+                        .param(member)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsA400ProblemNamingTheFields() {
+        String token = TestTokens.member("m-" + UUID.randomUUID());
+
+        var invalid = post(
+                "/api/v1/notes", token, "k-" + UUID.randomUUID(), "{\"id\":\"\",\"text\":\"" + "x".repeat(201) + "\"}");
+        var malformed = post("/api/v1/notes", token, "k-" + UUID.randomUUID(), "{\"id\":");
+        var wrongType = post("/api/v1/notes", token, "k-" + UUID.randomUUID(), "{\"id\":[1],\"text\":\"t\"}");
+        var huge = post("/api/v1/notes", token, "k-" + UUID.randomUUID(), "{\"id\":\"" + "x".repeat(70_000) + "\"}");
+
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(invalid.getBody())
+                .contains("VALIDATION_FAILED", "\"field\":\"id\"", "\"field\":\"text\"", "traceId");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(malformed.getBody()).contains("MALFORMED_REQUEST");
+        assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrongType.getBody()).contains("\"field\":\"id\"");
+        assertThat(huge.getStatusCode().value()).isEqualTo(413);
+    }
+
+    @Test
+    void tokensAreCheckedByTheServiceItself() {
+        var none = post("/api/v1/notes", null, "k1", "{}");
+        var expired = post(
+                "/api/v1/notes",
+                TestTokens.builder()
+                        .scope("member")
+                        .claim("member_id", "m")
+                        .expired()
+                        .build(),
+                "k1",
+                "{}");
+        var wrongIssuer = post(
+                "/api/v1/notes",
+                TestTokens.builder().issuer("http://evil").scope("member").build(),
+                "k1",
+                "{}");
+        var wrongAudience = post(
+                "/api/v1/notes",
+                TestTokens.builder().audience("other").scope("member").build(),
+                "k1",
+                "{}");
+        var otherKey = post(
+                "/api/v1/notes",
+                TestTokens.builder()
+                        .signedWith(TestTokens.newKeyPair().getPrivate(), TestTokens.KID)
+                        .build(),
+                "k1",
+                "{}");
+        var memberAtBuPath = post("/api/v1/bu/notes", TestTokens.member("m-1"), "k1", "{}");
+
+        for (var response : List.of(none, expired, wrongIssuer, wrongAudience, otherKey)) {
+            assertThat(response.getStatusCode().value()).isEqualTo(401);
+            assertThat(response.getBody()).contains("\"code\":\"UNAUTHORIZED\"");
+        }
+        assertThat(memberAtBuPath.getStatusCode().value()).isEqualTo(403);
+        assertThat(memberAtBuPath.getBody()).contains("\"code\":\"INSUFFICIENT_SCOPE\"");
+        assertThat(none.getHeaders().getFirst("X-Request-Id")).isNotBlank();
+    }
+
+    private org.springframework.http.ResponseEntity<String> post(String path, String token, String key, String body) {
+        var request =
+                http().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.body(body).retrieve().toEntity(String.class);
+    }
+
+    private int seen(String memberId) {
+        return jdbc.sql("SELECT COALESCE(MAX(times), 0) FROM note_seen WHERE member_id = ?")
+                .param(memberId)
+                .query(Integer.class)
+                .single();
+    }
+}

@@ -1,0 +1,111 @@
+package io.unimember.common.notes;
+
+import io.unimember.common.events.EventEnvelope;
+import io.unimember.common.events.MemberRegistered;
+import io.unimember.common.events.Topics;
+import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.inbox.EventCodec;
+import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A test feature: writing a note is a business change with an event; a listener counts the events it applies. */
+class Notes {
+
+    record NoteRequest(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 200) String text) {}
+
+    record NoteCreated(String id, String text) {}
+
+    @Component
+    static class NoteWriter {
+
+        private final JdbcClient jdbc;
+        private final EventPublisher events;
+
+        NoteWriter(JdbcClient jdbc, EventPublisher events) {
+            this.jdbc = jdbc;
+            this.events = events;
+        }
+
+        @Transactional
+        public NoteCreated write(NoteRequest request) {
+            jdbc.sql("INSERT INTO note (id, text) VALUES (?, ?)")
+                    .params(request.id(), request.text())
+                    .update();
+            events.publish(new MemberRegistered(request.id(), Instant.now()));
+            return new NoteCreated(request.id(), request.text());
+        }
+
+        @Transactional
+        public void writeThenFail(NoteRequest request) {
+            write(request);
+            throw new IllegalStateException("the change is rolled back, so must its event be");
+        }
+    }
+
+    @RestController
+    static class NoteController {
+
+        private final Idempotency idempotency;
+        private final NoteWriter writer;
+
+        NoteController(Idempotency idempotency, NoteWriter writer) {
+            this.idempotency = idempotency;
+            this.writer = writer;
+        }
+
+        @PostMapping("/api/v1/notes")
+        ResponseEntity<NoteCreated> create(
+                Caller caller, @RequestHeader("Idempotency-Key") String key, @Valid @RequestBody NoteRequest request) {
+            var result = idempotency.execute(
+                    "note:" + caller.memberId(), key, request, 201, NoteCreated.class, () -> writer.write(request));
+            return ResponseEntity.status(result.status()).body(result.body());
+        }
+
+        @PostMapping("/api/v1/bu/notes")
+        NoteCreated buOnly(Caller caller) {
+            return new NoteCreated(caller.bu(), "bu");
+        }
+    }
+
+    @Component
+    static class NoteListener {
+
+        final AtomicInteger duplicates = new AtomicInteger();
+        private final EventCodec codec;
+        private final EventInbox inbox;
+        private final JdbcClient jdbc;
+
+        NoteListener(EventCodec codec, EventInbox inbox, JdbcClient jdbc) {
+            this.codec = codec;
+            this.inbox = inbox;
+            this.jdbc = jdbc;
+        }
+
+        @KafkaListener(topics = Topics.MEMBER)
+        void on(String json) {
+            EventEnvelope event = codec.parse(json);
+            boolean applied = inbox.applyOnce("notes", event, () -> jdbc.sql(
+                            "INSERT INTO note_seen (member_id, times) VALUES (?, 1) ON DUPLICATE KEY UPDATE times = times + 1")
+                    .param(event.memberId())
+                    .update());
+            if (!applied) {
+                duplicates.incrementAndGet();
+            }
+        }
+    }
+}

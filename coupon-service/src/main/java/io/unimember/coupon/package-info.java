@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.coupon;
+
+import org.jspecify.annotations.NullMarked;

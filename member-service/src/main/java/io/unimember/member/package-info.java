@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.member;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.points;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.settlement;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.tier;
+
+import org.jspecify.annotations.NullMarked;

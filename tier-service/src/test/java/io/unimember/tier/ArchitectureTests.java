@@ -1,0 +1,24 @@
+package io.unimember.tier;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.unimember.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.unimember.tier");
+
+    @Test
+    void usesNoOtherServiceOnlyCommon() {
+        ArchitectureRules.onlyCommonIsShared("io.unimember.tier").check(classes);
+    }
+
+    @Test
+    void publishesEventsOnlyThroughTheOutbox() {
+        ArchitectureRules.noDirectKafkaSends("io.unimember.tier").check(classes);
+    }
+}
