@@ -2,10 +2,12 @@ package io.unimember.common.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -27,6 +29,13 @@ public class UnimemberDefaults implements EnvironmentPostProcessor {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        // UNIMEMBER_LOG_JSON=true switches the console to structured JSON (ECS), with request and trace ids.
+        if (Boolean.parseBoolean(environment.getProperty("unimember.log.json", "false"))) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "unimember-json-logs", Map.of("logging.structured.format.console", "ecs")));
         }
     }
 }

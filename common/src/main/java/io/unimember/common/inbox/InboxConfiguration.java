@@ -1,8 +1,12 @@
 package io.unimember.common.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.common.events.Topics;
 import java.time.Clock;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,6 +25,8 @@ import org.springframework.util.backoff.FixedBackOff;
 @AutoConfiguration
 public class InboxConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(InboxConfiguration.class);
+
     @Bean
     EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         return new EventInbox(jdbc, tx, clock);
@@ -30,10 +36,18 @@ public class InboxConfiguration {
     @ConditionalOnMissingBean
     DefaultErrorHandler kafkaErrorHandler(
             KafkaTemplate<Object, Object> template,
+            ObjectProvider<MeterRegistry> registry,
             @Value("${unimember.kafka.retry.attempts:3}") long attempts,
             @Value("${unimember.kafka.retry.interval-ms:200}") long intervalMs) {
-        var recoverer = new DeadLetterPublishingRecoverer(
-                template, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        var recoverer = new DeadLetterPublishingRecoverer(template, (record, e) -> {
+            registry.ifAvailable(r ->
+                    r.counter("unimember.dlt.records", "topic", record.topic()).increment());
+            log.warn(
+                    "event sent to {} after failing: {}",
+                    Topics.deadLetter(record.topic()),
+                    e.getCause() == null ? e.toString() : e.getCause().toString());
+            return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+        });
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
