@@ -1,0 +1,296 @@
+package io.unimember.e2e;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The member journey of the design, told against a running platform through its gateway: a member registers, a
+ * dinner earns points, a tier and a 神券, more orders lift the tier, the member pays at the cinema with the coupon
+ * and points, the month is settled between the business units, a refund reverses, and a merchant sees the member
+ * only with consent. {@code ./platform demo} prints it; the end-to-end test asserts what it records.
+ */
+public final class Journey {
+
+    /** What the journey saw, for a test to check. */
+    public record Result(Map<String, Object> facts) {
+
+        public long number(String name) {
+            return ((Number) facts.get(name)).longValue();
+        }
+
+        public String text(String name) {
+            return String.valueOf(facts.get(name));
+        }
+    }
+
+    static final ZoneId SETTLEMENT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String SECRET = "demo-secret";
+
+    private final Api api;
+    private final PrintStream out;
+    private final Duration patience;
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private int step;
+
+    public Journey(String gatewayUrl, PrintStream out, Duration patience) {
+        this.api = new Api(gatewayUrl);
+        this.out = out;
+        this.patience = patience;
+    }
+
+    public static void main(String[] args) {
+        String url = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        try {
+            new Journey(url, System.out, Duration.ofSeconds(30)).run();
+            System.out.println("\n✅ 全流程完成 — the whole journey worked.");
+        } catch (RuntimeException e) {
+            System.out.println("\n❌ " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    public Result run() {
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        step("注册 Register", "a person logs in with a one-time code; the first login makes them a member");
+        expect(api.post("/api/v1/auth/otp", null, Map.of("phone", phone)), 202, "send OTP");
+        Api.Reply login =
+                expect(api.post("/api/v1/auth/login", null, Map.of("phone", phone, "otp", "000000")), 200, "login");
+        String member = login.text("access_token");
+        String memberId = login.text("member_id");
+        fact("memberId", memberId);
+        say(
+                "member %s, phone shown as %s",
+                memberId, api.get("/api/v1/members/me", member).text("phoneMasked"));
+
+        String dineIn = api.clientToken("bu-dine_in", SECRET);
+        String cinema = api.clientToken("bu-entertainment", SECRET);
+        String admin = api.clientToken("admin", SECRET);
+        String merchant = api.clientToken("merchant-demo", SECRET);
+
+        step("到店消费 First dinner", "DINE_IN reports a ¥128 order: points, the first tier, and a 神券 reward");
+        Api.Reply dinner = expect(order(dineIn, memberId, "dinner-" + run, 12_800), 201, "report order");
+        fact("firstOrderPoints", dinner.number("pointsEarned"));
+        say("earned %d points, %d growth", dinner.number("pointsEarned"), dinner.number("growthEarned"));
+        JsonNode tier =
+                waitFor("tier SILVER", () -> api.get("/api/v1/tiers/me", member).body(), t -> "SILVER"
+                        .equals(t.path("tier").asString()));
+        fact("tierAfterFirstOrder", tier.path("tier").asString());
+        say(
+                "tier %s %s, growth %d",
+                tier.path("tier").asString(),
+                tier.path("name").asString(),
+                tier.path("growth").asLong());
+        JsonNode wallet = waitFor(
+                "the ¥15 神券 reward",
+                () -> api.get("/api/v1/coupons/me?status=AVAILABLE", member).body(),
+                w -> w.path("items").size() > 0);
+        JsonNode coupon = wallet.path("items").get(0);
+        fact("rewardCouponFen", coupon.path("discountFen").asLong());
+        fact("rewardCouponFundingBu", coupon.path("fundingBu").asString());
+        say(
+                "神券 \"%s\" worth ¥%s, funded by %s, usable in %s",
+                coupon.path("name").asString(),
+                yuan(coupon.path("discountFen").asLong()),
+                coupon.path("fundingBu").asString(),
+                coupon.path("scenes"));
+
+        step("升级 Tier up", "a ¥2,000 banquet lifts growth past 2,000: GOLD, whose multiplier is 1.2");
+        expect(order(dineIn, memberId, "banquet-" + run, 200_000), 201, "report order");
+        waitFor(
+                "tier GOLD in the entitlement view",
+                () -> api.get("/api/v1/members/me/entitlements", member).body(),
+                v -> "GOLD".equals(v.path("tier").path("code").asString()));
+        Api.Reply afterGold = expect(order(dineIn, memberId, "tea-" + run, 10_000), 201, "report order");
+        fact("goldOrderPoints", afterGold.number("pointsEarned"));
+        say("now GOLD: a ¥100 order earns %d points (100 × 1.2)", afterGold.number("pointsEarned"));
+
+        step(
+                "跨业态核销 Pay at the cinema",
+                "ENTERTAINMENT locks the DINE_IN-funded 神券 and holds 500 points for an ¥80 ticket");
+        JsonNode view = api.get("/api/v1/members/me/entitlements?scene=ENTERTAINMENT&amountFen=8000", member)
+                .body();
+        long availableBefore = view.path("points").path("available").asLong();
+        String couponId = view.path("coupons").get(0).path("couponId").asString();
+        say(
+                "before: %d points available, best coupon takes ¥%s off",
+                availableBefore,
+                yuan(view.path("coupons").get(0).path("discountFen").asLong()));
+        String orderRef = "ticket-" + run;
+        Api.Reply lock = expect(
+                api.post(
+                        "/api/v1/bu/coupons/" + couponId + "/locks",
+                        cinema,
+                        Map.of("lockId", "lock-" + run, "orderRef", orderRef, "amountFen", 8000)),
+                201,
+                "lock coupon");
+        expect(
+                api.post(
+                        "/api/v1/points/holds",
+                        cinema,
+                        Map.of("holdId", "hold-" + run, "memberId", memberId, "points", 500, "orderRef", orderRef)),
+                201,
+                "hold points");
+        expect(api.post("/api/v1/bu/coupons/locks/lock-" + run + "/redeem", cinema, null), 200, "redeem coupon");
+        expect(api.post("/api/v1/points/holds/hold-" + run + "/confirm", cinema, null), 200, "confirm points");
+        fact("couponDiscountFen", lock.number("discountFen"));
+        say("paid: ¥%s off with the 神券 and ¥5.00 in points", yuan(lock.number("discountFen")));
+        JsonNode after = waitFor(
+                "the entitlement view to show the spend",
+                () -> api.get("/api/v1/members/me/entitlements?scene=ENTERTAINMENT&amountFen=8000", member)
+                        .body(),
+                v -> v.path("points").path("available").asLong() == availableBefore - 500 && !hasCoupon(v, couponId));
+        fact("pointsAfterSpend", after.path("points").path("available").asLong());
+        say(
+                "after: %d points available, the 神券 is gone from the wallet",
+                after.path("points").path("available").asLong());
+
+        step(
+                "月结 Monthly settlement",
+                "close the month; DINE_IN owes ENTERTAINMENT the coupon and the points it issued");
+        String period = YearMonth.now(SETTLEMENT_ZONE).toString();
+        waitFor(
+                "settlement to journal both redemptions",
+                () -> api.get("/api/v1/settlement/periods/" + period + "/statements", dineIn)
+                        .body(),
+                s -> owed(s, "ENTERTAINMENT") >= lock.number("discountFen") + 500);
+        Api.Reply closed = api.post("/api/v1/admin/settlement/periods/" + period + "/close", admin, null);
+        if (!closed.ok() && closed.status() != 409) {
+            throw new IllegalStateException("closing " + period + " failed: " + closed.status() + " " + closed.raw());
+        }
+        JsonNode statement = api.get("/api/v1/settlement/periods/" + period + "/statements", dineIn)
+                .body();
+        fact("dineInOwesEntertainmentFen", owed(statement, "ENTERTAINMENT"));
+        say("period %s: DINE_IN owes ENTERTAINMENT ¥%s", period, yuan(owed(statement, "ENTERTAINMENT")));
+
+        step("退款 Refund", "half the banquet is refunded: points and growth go back");
+        Api.Reply refund = expect(
+                api.post(
+                        "/api/v1/bu/orders/banquet-" + run + "/refunds",
+                        dineIn,
+                        Map.of("refundId", "refund-" + run, "amountFen", 100_000)),
+                201,
+                "refund");
+        fact("pointsReversed", refund.number("pointsReversed"));
+        JsonNode tierAfterRefund = waitFor(
+                "growth to drop",
+                () -> api.get("/api/v1/tiers/me", member).body(),
+                t -> t.path("growth").asLong() < tier.path("growth").asLong() + 2_000 + 100);
+        fact("growthAfterRefund", tierAfterRefund.path("growth").asLong());
+        say(
+                "%d points reversed; growth now %d, tier %s (kept: downgrades are monthly, after 90 days)",
+                refund.number("pointsReversed"),
+                tierAfterRefund.path("growth").asLong(),
+                tierAfterRefund.path("tier").asString());
+
+        step("商户授权 Merchant consent", "the cinema's POS may read the member only after the member agrees");
+        Api.Reply refused = api.get("/open/v1/members/" + memberId, merchant);
+        fact("merchantWithoutConsent", refused.status());
+        say("without consent: %d %s", refused.status(), refused.text("code"));
+        expect(api.put("/api/v1/members/me/consents/merchant-demo", member, null), 204, "grant consent");
+        Api.Reply seen = expect(api.get("/open/v1/members/" + memberId, merchant), 200, "merchant reads member");
+        fact("merchantSeesTier", seen.text("tier"));
+        fact("merchantSeesFields", String.join(",", iterable(seen.body().propertyNames())));
+        say(
+                "with consent: tier %s, %d points, phone %s",
+                seen.text("tier"), seen.number("pointsAvailable"), seen.text("phoneMasked"));
+        return new Result(Map.copyOf(facts));
+    }
+
+    private Api.Reply order(String buToken, String memberId, String orderId, long amountFen) {
+        return api.post(
+                "/api/v1/bu/orders",
+                buToken,
+                Map.of(
+                        "orderId",
+                        orderId,
+                        "memberId",
+                        memberId,
+                        "amountFen",
+                        amountFen,
+                        "occurredAt",
+                        Instant.now().toString()));
+    }
+
+    private static boolean hasCoupon(JsonNode view, String couponId) {
+        for (JsonNode c : view.path("coupons")) {
+            if (couponId.equals(c.path("couponId").asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the statement's owner owes the counterparty, from its per-counterparty net lines. */
+    static long owed(JsonNode statements, String counterparty) {
+        JsonNode statement =
+                statements.has("statements") ? statements.path("statements").path(0) : statements;
+        for (JsonNode line : statement.path("counterparties")) {
+            if (counterparty.equals(line.path("counterparty").asString())) {
+                return line.path("owedFen").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private <T> T waitFor(String what, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(patience);
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("gave up waiting for " + what + "; last seen: " + last);
+            }
+            pause();
+            last = probe.get();
+        }
+        return last;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Api.Reply expect(Api.Reply reply, int status, String what) {
+        if (reply.status() != status) {
+            throw new IllegalStateException(
+                    what + ": expected " + status + " but got " + reply.status() + " " + reply.raw());
+        }
+        return reply;
+    }
+
+    private void step(String title, String story) {
+        out.printf("%n%d. %s%n   %s%n", ++step, title, story);
+    }
+
+    private void say(String format, Object... args) {
+        out.printf("   → " + format + "%n", args);
+    }
+
+    private void fact(String name, Object value) {
+        facts.put(name, value);
+    }
+
+    private static String yuan(long fen) {
+        return String.format("%d.%02d", fen / 100, fen % 100);
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Collection<T> items) {
+        return items;
+    }
+}

@@ -1,0 +1,61 @@
+package io.unimember.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The design's member journey across all six apps, through the gateway, with real MariaDB, Redis and Kafka. */
+class JourneyTests {
+
+    static PlatformUnderTest platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = PlatformUnderTest.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aDinnerEarnsATierAndA神券ThatIsSpentAtTheCinemaAndSettled() {
+        var printed = new ByteArrayOutputStream();
+        Journey.Result result = new Journey(
+                        platform.gatewayUrl(),
+                        new PrintStream(printed, true, StandardCharsets.UTF_8),
+                        Duration.ofSeconds(60))
+                .run();
+        System.out.println(printed.toString(StandardCharsets.UTF_8));
+
+        assertThat(result.number("firstOrderPoints")).isEqualTo(128);
+        assertThat(result.text("tierAfterFirstOrder")).isEqualTo("SILVER");
+        assertThat(result.number("rewardCouponFen")).isEqualTo(1500);
+        assertThat(result.text("rewardCouponFundingBu")).isEqualTo("DINE_IN");
+        assertThat(result.number("goldOrderPoints"))
+                .as("GOLD multiplier 1.2 on a ¥100 order")
+                .isEqualTo(120);
+        assertThat(result.number("couponDiscountFen")).isEqualTo(1500);
+        // 128 + 2000 + 120 earned, 500 spent
+        assertThat(result.number("pointsAfterSpend")).isEqualTo(128 + 2000 + 120 - 500);
+        // the 神券's ¥15 plus 500 DINE_IN-issued points at the default price of 100% of 1 fen each
+        assertThat(result.number("dineInOwesEntertainmentFen")).isEqualTo(1500 + 500);
+        assertThat(result.number("pointsReversed"))
+                .as("half of the banquet's 2,000 points")
+                .isEqualTo(1000);
+        assertThat(result.number("growthAfterRefund")).isEqualTo(128 + 2000 + 100 - 1000);
+        assertThat(result.number("merchantWithoutConsent")).isEqualTo(403);
+        assertThat(result.text("merchantSeesTier")).isEqualTo("GOLD");
+        assertThat(result.text("merchantSeesFields").split(","))
+                .containsExactlyInAnyOrder("memberId", "tier", "phoneMasked", "pointsAvailable");
+    }
+}

@@ -1,0 +1,258 @@
+package io.unimember.e2e;
+
+import io.unimember.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * All six apps as real processes from their packaged jars, like {@code ./platform up} runs them, but on free ports,
+ * with databases of their own ({@code ut_<stamp>_e2e<random>_<schema>}) and the test JVM's embedded Kafka broker.
+ * Apps can be stopped, killed (SIGKILL) and started again for fault tests. Everything is stopped and dropped on
+ * {@link #close()}.
+ */
+final class PlatformUnderTest implements AutoCloseable {
+
+    static final List<String> SERVICES =
+            List.of("member-service", "points-service", "coupon-service", "tier-service", "settlement-service");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
+    private final Path root = repositoryRoot();
+    private final Path logs = root.resolve("e2e/target/e2e-logs");
+    private final String dbPrefix = "ut_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyMMddHHmmss"))
+            + "_e2e" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24), 36);
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    static PlatformUnderTest start() {
+        PlatformUnderTest platform = new PlatformUnderTest();
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String app : List.of(
+                "gateway",
+                "member-service",
+                "points-service",
+                "coupon-service",
+                "tier-service",
+                "settlement-service")) {
+            ports.put(app, freePort());
+        }
+        start("member-service");
+        awaitHealthy("member-service");
+        for (String app :
+                List.of("points-service", "coupon-service", "tier-service", "settlement-service", "gateway")) {
+            start(app);
+        }
+        for (String app : ports.keySet()) {
+            awaitHealthy(app);
+        }
+    }
+
+    String gatewayUrl() {
+        return url("gateway");
+    }
+
+    String url(String app) {
+        return "http://127.0.0.1:" + ports.get(app);
+    }
+
+    void start(String app) {
+        Path jar = root.resolve(app).resolve("target").resolve(app + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: the e2e tests run after `./mvnw package` built the apps");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xms64m",
+                "-Xmx320m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toString()));
+        command.addAll(arguments(app));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve(app + ".log").toFile()))
+                    .start();
+            processes.put(app, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + app, e);
+        }
+    }
+
+    /** A graceful stop (SIGTERM), as a deployment would do. */
+    void stop(String app) {
+        Process process = processes.remove(app);
+        if (process != null) {
+            process.destroy();
+            waitFor(process);
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill(String app) {
+        Process process = processes.remove(app);
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process);
+        }
+    }
+
+    void awaitHealthy(String app) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(app);
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(
+                        app + " exited with " + process.exitValue() + "; see " + logs.resolve(app + ".log"));
+            }
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url(app) + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Thread.onSpinWait();
+            sleepQuietly();
+        }
+        throw new IllegalStateException(
+                app + " not healthy within " + START_TIMEOUT + "; see " + logs.resolve(app + ".log"));
+    }
+
+    String database(String schema) {
+        return dbPrefix + "_" + schema;
+    }
+
+    private List<String> arguments(String app) {
+        var infra = TestInfrastructure.get();
+        String member = url("member-service");
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + ports.get(app),
+                "--spring.profiles.active=demo",
+                "--spring.data.redis.host=" + infra.redisHost(),
+                "--spring.data.redis.port=" + infra.redisPort(),
+                "--unimember.security.issuer=" + member,
+                "--unimember.security.jwks-uri=" + member + "/oauth2/jwks",
+                "--unimember.outbox.resubmit-every=PT2S",
+                "--unimember.outbox.resubmit-older-than=PT5S",
+                "--unimember.kafka.partitions=3",
+                "--logging.file.name="));
+        if (app.equals("gateway")) {
+            for (String service : SERVICES) {
+                args.add("--unimember.gateway.services." + service.replace("-service", "") + "=" + url(service));
+            }
+            return args;
+        }
+        args.addAll(List.of(
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.datasource.url=" + jdbcUrl(database(app.replace("-service", ""))),
+                "--spring.datasource.username=" + infra.dbUser(),
+                "--spring.datasource.password=" + infra.dbPassword()));
+        return args;
+    }
+
+    private String jdbcUrl(String database) {
+        String server = TestInfrastructure.get().jdbcUrl();
+        String hostPart = server.substring(0, server.indexOf('/', "jdbc:mysql://".length()));
+        return hostPart + "/" + database
+                + "?createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true&useSSL=false&connectionTimeZone=UTC"
+                + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true";
+    }
+
+    @Override
+    public void close() {
+        for (String app : new ArrayList<>(processes.keySet())) {
+            stop(app);
+        }
+        var infra = TestInfrastructure.get();
+        try (var c = DriverManager.getConnection(jdbcUrl("").replace("/?", "/?"), infra.dbUser(), infra.dbPassword());
+                var s = c.createStatement()) {
+            for (String service : SERVICES) {
+                s.execute("DROP DATABASE IF EXISTS `" + database(service.replace("-service", "")) + "`");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop e2e databases " + dbPrefix + "_*: " + e.getMessage());
+        }
+    }
+
+    private static void waitFor(Process process) {
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
+        return dir.getFileName().toString().equals("e2e") ? dir.getParent() : dir;
+    }
+}
