@@ -1,0 +1,190 @@
+package io.unimember.bench;
+
+import java.awt.Color;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./platform bench}: seeds members with tiers, points and 神券, then measures the entitlement lookup through
+ * the gateway and straight at member-service at fixed rates and at the maximum, runs {@code redis-benchmark} GET for
+ * the floor, and writes a table and a chart. Settings as {@code key=value} arguments (see {@link #DEFAULTS}).
+ */
+public final class BenchMain {
+
+    static final Map<String, String> DEFAULTS = Map.of(
+            "gateway", "http://127.0.0.1:8080",
+            "member", "http://127.0.0.1:8081",
+            "points", "http://127.0.0.1:8082",
+            "members", "10000",
+            "rates", "1000,2000,5000",
+            "seconds", "20",
+            "connections", "64",
+            "maxConnections", "32",
+            "out", ".run/bench");
+
+    private static final String[] SCENES = {"ENTERTAINMENT", "DINE_IN", "HOTEL", "RETAIL"};
+
+    record Row(String target, String mode, int targetRate, LoadGenerator.Outcome outcome) {
+
+        String line() {
+            var h = outcome.latencyMicros();
+            return String.format(
+                    "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d |",
+                    target,
+                    mode,
+                    targetRate == 0 ? "max" : String.valueOf(targetRate),
+                    outcome.achievedRate(),
+                    h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0,
+                    h.getValueAtPercentile(99.9) / 1000.0,
+                    h.getMaxValue() / 1000.0,
+                    outcome.errors());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> cfg = new java.util.HashMap<>(DEFAULTS);
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            if (kv.length != 2 || !DEFAULTS.containsKey(kv[0])) {
+                System.err.println("unknown setting " + arg + "; settings: " + DEFAULTS.keySet());
+                System.exit(2);
+            }
+            cfg.put(kv[0], kv[1]);
+        }
+        Path out = Path.of(cfg.get("out"));
+        Files.createDirectories(out);
+        int seconds = Integer.parseInt(cfg.get("seconds"));
+        int connections = Integer.parseInt(cfg.get("connections"));
+        int maxConnections = Integer.parseInt(cfg.get("maxConnections"));
+        List<Integer> rates = Arrays.stream(cfg.get("rates").split(","))
+                .map(Integer::parseInt)
+                .toList();
+
+        log("seeding %s members (login by OTP, one DINE_IN order each)…", cfg.get("members"));
+        Instant seedStart = Instant.now();
+        Seeder seeder = new Seeder(cfg.get("member"), cfg.get("points"));
+        List<Seeder.Member> members = seeder.seed(Integer.parseInt(cfg.get("members")), 32);
+        seeder.awaitViews(members, Duration.ofMinutes(3));
+        log(
+                "seeded %d members in %d s",
+                members.size(), Duration.between(seedStart, Instant.now()).toSeconds());
+
+        IntFunction<LoadGenerator.Call> calls = i -> {
+            Seeder.Member m = members.get(Math.floorMod(i * 7919, members.size()));
+            return new LoadGenerator.Call(
+                    "/api/v1/members/me/entitlements?scene=" + SCENES[i & 3] + "&amountFen="
+                            + (5_000 + (i % 20) * 1_000),
+                    m.token());
+        };
+
+        List<Row> rows = new ArrayList<>();
+        for (String target : List.of("gateway", "member")) {
+            URI base = URI.create(cfg.get(target));
+            String name = target.equals("gateway") ? "via gateway" : "direct to member-service";
+            try (LoadGenerator generator = new LoadGenerator(base)) {
+                log("%s: warm-up (10 s at max)", name);
+                generator.maxThroughput(10, maxConnections, calls);
+                for (int rate : rates) {
+                    log("%s: %d req/s for %d s", name, rate, seconds);
+                    rows.add(new Row(name, "fixed rate", rate, generator.fixedRate(rate, seconds, connections, calls)));
+                    log("  %s", rows.getLast().line());
+                }
+                log("%s: maximum (%d connections, %d s)", name, maxConnections, seconds);
+                rows.add(new Row(
+                        name,
+                        "closed, " + maxConnections + " conn",
+                        0,
+                        generator.maxThroughput(seconds, maxConnections, calls)));
+                log("  %s", rows.getLast().line());
+            }
+        }
+        double redis = redisBenchmark();
+        report(out, rows, redis);
+    }
+
+    private static void report(Path out, List<Row> rows, double redisGetsPerSecond) throws Exception {
+        double gatewayMax = max(rows, "via gateway");
+        double directMax = max(rows, "direct to member-service");
+        StringBuilder md = new StringBuilder();
+        md.append(
+                "| target | model | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r.line()).append('\n'));
+        md.append(String.format(
+                "%nredis-benchmark GET: %.0f req/s%n%nvia gateway ÷ direct (max throughput): %.2f%n"
+                        + "direct ÷ redis GET: %.3f%n",
+                redisGetsPerSecond, gatewayMax / directMax, directMax / redisGetsPerSecond));
+        Files.writeString(out.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
+        Chart.write(
+                out.resolve("latency.png"),
+                "Entitlement lookup: latency by achieved rate",
+                List.of(
+                        series(rows, "via gateway", 99, "gateway p99", new Color(200, 40, 40)),
+                        series(rows, "via gateway", 50, "gateway p50", new Color(240, 150, 150)),
+                        series(rows, "direct to member-service", 99, "direct p99", new Color(30, 90, 200)),
+                        series(rows, "direct to member-service", 50, "direct p50", new Color(140, 180, 240))));
+        System.out.println();
+        System.out.print(md);
+        log("written: %s and %s", out.resolve("results.md"), out.resolve("latency.png"));
+    }
+
+    private static Chart.Series series(List<Row> rows, String target, double percentile, String name, Color color) {
+        return new Chart.Series(
+                name,
+                color,
+                rows.stream()
+                        .filter(r -> r.target().equals(target))
+                        .map(r -> new double[] {
+                            r.outcome().achievedRate(),
+                            r.outcome().latencyMicros().getValueAtPercentile(percentile) / 1000.0
+                        })
+                        .sorted((a, b) -> Double.compare(a[0], b[0]))
+                        .collect(Collectors.toList()));
+    }
+
+    private static double max(List<Row> rows, String target) {
+        return rows.stream()
+                .filter(r -> r.target().equals(target) && r.targetRate() == 0)
+                .mapToDouble(r -> r.outcome().achievedRate())
+                .findFirst()
+                .orElse(Double.NaN);
+    }
+
+    /** The floor: how fast this machine's Redis answers GETs with the same number of connections. */
+    private static double redisBenchmark() {
+        try {
+            Process p = new ProcessBuilder("redis-benchmark", "-t", "get", "-n", "200000", "-c", "32", "-q")
+                    .redirectErrorStream(true)
+                    .start();
+            String output;
+            try (var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                output = reader.lines().collect(Collectors.joining("\n"));
+            }
+            p.waitFor();
+            Matcher m = Pattern.compile("GET: ([0-9.]+) requests per second").matcher(output);
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        } catch (Exception e) {
+            log("redis-benchmark not available: %s", e.getMessage());
+            return Double.NaN;
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+}

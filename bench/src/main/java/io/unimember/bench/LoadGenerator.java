@@ -1,0 +1,217 @@
+package io.unimember.bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives GET requests over keep-alive HTTP/1.1 connections, all on one Netty event loop thread so the generator
+ * takes as little of the shared CPU as it can.
+ *
+ * <p>{@link #fixedRate} is an open model: request i is <em>due</em> at start + i/rate whether or not earlier ones
+ * came back, and its latency is measured from when it was due, so a stall shows up as latency (no coordinated
+ * omission). {@link #maxThroughput} is a closed model: each connection sends its next request as soon as the last
+ * one answered, which finds the ceiling.
+ */
+final class LoadGenerator implements AutoCloseable {
+
+    /** One request to send: path and bearer token. */
+    record Call(String path, String token) {}
+
+    record Outcome(Histogram latencyMicros, long ok, long errors, long sent, double seconds) {
+
+        double achievedRate() {
+            return ok / seconds;
+        }
+    }
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final URI base;
+
+    LoadGenerator(URI base) {
+        this.base = base;
+    }
+
+    Outcome fixedRate(int rate, int seconds, int connections, IntFunction<Call> calls) throws InterruptedException {
+        Run run = new Run(connections, calls, false);
+        run.connect();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long total = (long) rate * seconds;
+        long start = System.nanoTime();
+        var loop = group.next();
+        var ticker = loop.scheduleAtFixedRate(
+                () -> {
+                    long now = System.nanoTime();
+                    while (run.scheduled < total && start + run.scheduled * interval <= now) {
+                        run.submit(start + run.scheduled * interval);
+                        run.scheduled++;
+                    }
+                },
+                0,
+                200,
+                TimeUnit.MICROSECONDS);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        awaitDrain(run, total, 5_000);
+        ticker.cancel(false);
+        return run.finish(start);
+    }
+
+    Outcome maxThroughput(int seconds, int connections, IntFunction<Call> calls) throws InterruptedException {
+        Run run = new Run(connections, calls, true);
+        run.connect();
+        long start = System.nanoTime();
+        group.next().execute(() -> {
+            for (int i = 0; i < connections; i++) {
+                run.submit(System.nanoTime());
+            }
+        });
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        run.stopped = true;
+        Thread.sleep(500);
+        return run.finish(start);
+    }
+
+    private static void awaitDrain(Run run, long total, long maxMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        while (run.ok + run.errors < total && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** The state of one run; touched only on the event loop thread. */
+    private final class Run {
+
+        private final int connections;
+        private final IntFunction<Call> calls;
+        private final boolean closed;
+        private final List<Channel> channels = new ArrayList<>();
+        private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+        private final ArrayDeque<Long> waiting = new ArrayDeque<>();
+        private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        volatile long ok;
+        volatile long errors;
+        long sent;
+        long scheduled;
+        volatile boolean stopped;
+
+        Run(int connections, IntFunction<Call> calls, boolean closed) {
+            this.connections = connections;
+            this.calls = calls;
+            this.closed = closed;
+        }
+
+        void connect() throws InterruptedException {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), new Responses());
+                        }
+                    });
+            int port = base.getPort() > 0 ? base.getPort() : 80;
+            for (int i = 0; i < connections; i++) {
+                Channel channel = bootstrap.connect(base.getHost(), port).sync().channel();
+                channels.add(channel);
+            }
+            group.next().submit(() -> idle.addAll(channels)).sync();
+        }
+
+        /** Sends a request due at {@code dueNanos} now, or queues it until a connection is free. */
+        void submit(long dueNanos) {
+            Channel channel = idle.poll();
+            if (channel == null) {
+                waiting.add(dueNanos);
+                return;
+            }
+            send(channel, dueNanos);
+        }
+
+        private void send(Channel channel, long dueNanos) {
+            Call call = calls.apply((int) (sent++ & Integer.MAX_VALUE));
+            var request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, call.path());
+            request.headers()
+                    .set(HttpHeaderNames.HOST, base.getHost())
+                    .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + call.token())
+                    .set(HttpHeaderNames.ACCEPT, "application/json");
+            channel.attr(Responses.DUE).set(dueNanos);
+            channel.writeAndFlush(request);
+        }
+
+        private void completed(Channel channel, boolean success) {
+            long due = channel.attr(Responses.DUE).get();
+            histogram.recordValue(Math.min(histogram.getHighestTrackableValue(), (System.nanoTime() - due) / 1000));
+            if (success) {
+                ok++;
+            } else {
+                errors++;
+            }
+            if (closed) {
+                if (!stopped) {
+                    send(channel, System.nanoTime());
+                }
+                return;
+            }
+            Long next = waiting.poll();
+            if (next != null) {
+                send(channel, next);
+            } else {
+                idle.add(channel);
+            }
+        }
+
+        Outcome finish(long start) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            channels.forEach(Channel::close);
+            long unanswered = closed ? 0 : Math.max(0, scheduled - ok - errors);
+            return new Outcome(histogram.copy(), ok, errors + unanswered, sent, seconds);
+        }
+
+        private final class Responses extends SimpleChannelInboundHandler<FullHttpResponse> {
+
+            static final io.netty.util.AttributeKey<Long> DUE = io.netty.util.AttributeKey.valueOf("due");
+
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+                completed(ctx.channel(), response.status().code() == 200);
+            }
+
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                errors++;
+                ctx.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.unimember.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes the members a benchmark looks up, through the real API: each logs in by OTP (demo profile) and gets a real
+ * token, then DINE_IN reports an order of a random size, so members spread over tiers and each earns points and
+ * the first-dinner 神券. Seeding talks to the services directly, so the gateway's rate limits do not slow it.
+ */
+final class Seeder {
+
+    record Member(String id, String token) {}
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String memberService;
+    private final String pointsService;
+
+    Seeder(String memberService, String pointsService) {
+        this.memberService = memberService;
+        this.pointsService = pointsService;
+    }
+
+    List<Member> seed(int count, int concurrency) throws Exception {
+        String bu = clientToken("bu-dine_in", "demo-secret");
+        List<Member> members = Collections.synchronizedList(new ArrayList<>(count));
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000L);
+        Semaphore permits = new Semaphore(concurrency);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String phone = "17" + String.format("%09d", (Long.parseLong(run) * 7919 + i) % 1_000_000_000L);
+                permits.acquire();
+                all.add(pool.submit(() -> {
+                    try {
+                        Member m = login(phone);
+                        order(bu, m.id(), ThreadLocalRandom.current().nextLong(1_000, 600_000));
+                        members.add(m);
+                    } finally {
+                        permits.release();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+        return members;
+    }
+
+    /** Waits until the last seeded member's entitlement view shows their order (events have flowed). */
+    void awaitViews(List<Member> members, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        for (Member m : members.subList(Math.max(0, members.size() - 20), members.size())) {
+            while (true) {
+                JsonNode view = get(memberService + "/api/v1/members/me/entitlements", m.token());
+                if (view.path("points").path("available").asLong() > 0) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("entitlement views not filled within " + patience);
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private Member login(String phone) throws Exception {
+        post(memberService + "/api/v1/auth/otp", null, "{\"phone\":\"" + phone + "\"}");
+        JsonNode login =
+                post(memberService + "/api/v1/auth/login", null, "{\"phone\":\"" + phone + "\",\"otp\":\"000000\"}");
+        return new Member(
+                login.path("member_id").asString(), login.path("access_token").asString());
+    }
+
+    private void order(String buToken, String memberId, long amountFen) throws Exception {
+        post(
+                pointsService + "/api/v1/bu/orders",
+                buToken,
+                "{\"orderId\":\"bench-" + memberId + "\",\"memberId\":\"" + memberId + "\",\"amountFen\":" + amountFen
+                        + ",\"occurredAt\":\"" + Instant.now() + "\"}");
+    }
+
+    String clientToken(String client, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(memberService + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(check(response)).path("access_token").asString();
+    }
+
+    private JsonNode post(String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        String text = check(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+    }
+
+    private JsonNode get(String url, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        return json.readTree(check(http.send(request, HttpResponse.BodyHandlers.ofString())));
+    }
+
+    private static String check(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
