@@ -1,0 +1,147 @@
+package io.unimember.tier.membership;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code member_tier} table. Every change locks the member's row first, so one member changes one at a time. */
+@Repository
+class MemberTiers {
+
+    private static final String COLUMNS =
+            """
+            member_id, tier_code, reached_at, retained_until, has_ordered, growth, next_tier, growth_to_next, version,
+            rules_revision, downgrade_period, registered_at""";
+
+    private final JdbcClient jdbc;
+
+    MemberTiers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<MemberTier> find(String memberId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM member_tier WHERE member_id = ?")
+                .param(memberId)
+                .query(MemberTiers::row)
+                .optional();
+    }
+
+    Optional<MemberTier> lock(String memberId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM member_tier WHERE member_id = ? FOR UPDATE")
+                .param(memberId)
+                .query(MemberTiers::row)
+                .optional();
+    }
+
+    /** Inserts a new member; false if another transaction created them first. */
+    boolean insert(MemberTier m, Instant now) {
+        try {
+            jdbc.sql(
+                            """
+                            INSERT INTO member_tier (member_id, tier_code, reached_at, retained_until, has_ordered, growth,
+                                   next_tier, growth_to_next, version, rules_revision, downgrade_period, registered_at,
+                                   created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            m.memberId(),
+                            m.tier(),
+                            ts(m.reachedAt()),
+                            ts(m.retainedUntil()),
+                            m.hasOrdered(),
+                            m.growth(),
+                            m.nextTier(),
+                            m.growthToNext(),
+                            m.version(),
+                            m.rulesRevision(),
+                            m.downgradePeriod(),
+                            ts(m.registeredAt()),
+                            ts(now),
+                            ts(now))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return false;
+        }
+    }
+
+    void save(MemberTier m, Instant now) {
+        jdbc.sql(
+                        """
+                        UPDATE member_tier SET tier_code = ?, reached_at = ?, retained_until = ?, has_ordered = ?,
+                               growth = ?, next_tier = ?, growth_to_next = ?, version = ?, rules_revision = ?,
+                               downgrade_period = ?, registered_at = ?, updated_at = ?
+                        WHERE member_id = ?""")
+                .params(
+                        m.tier(),
+                        ts(m.reachedAt()),
+                        ts(m.retainedUntil()),
+                        m.hasOrdered(),
+                        m.growth(),
+                        m.nextTier(),
+                        m.growthToNext(),
+                        m.version(),
+                        m.rulesRevision(),
+                        m.downgradePeriod(),
+                        ts(m.registeredAt()),
+                        ts(now),
+                        m.memberId())
+                .update();
+    }
+
+    /** Members above the lowest tier, past retention, not yet evaluated for {@code period}. */
+    List<String> downgradeCandidates(String lowestTier, String period, Instant now, String after, int limit) {
+        return jdbc.sql(
+                        """
+                        SELECT member_id FROM member_tier
+                        WHERE member_id > ? AND tier_code <> ?
+                          AND (downgrade_period IS NULL OR downgrade_period < ?)
+                          AND (retained_until IS NULL OR retained_until <= ?)
+                        ORDER BY member_id LIMIT ?""")
+                .params(after, lowestTier, period, ts(now), limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Members last evaluated against rules older than {@code revision}. */
+    List<String> evaluatedBefore(long revision, String after, int limit) {
+        return jdbc.sql(
+                        """
+                        SELECT member_id FROM member_tier
+                        WHERE rules_revision < ? AND member_id > ?
+                        ORDER BY member_id LIMIT ?""")
+                .params(revision, after, limit)
+                .query(String.class)
+                .list();
+    }
+
+    private static MemberTier row(ResultSet rs, int n) throws SQLException {
+        return new MemberTier(
+                rs.getString("member_id"),
+                rs.getString("tier_code"),
+                rs.getTimestamp("reached_at").toInstant(),
+                instant(rs.getTimestamp("retained_until")),
+                rs.getBoolean("has_ordered"),
+                rs.getLong("growth"),
+                rs.getString("next_tier"),
+                rs.getLong("growth_to_next"),
+                rs.getLong("version"),
+                rs.getLong("rules_revision"),
+                rs.getString("downgrade_period"),
+                instant(rs.getTimestamp("registered_at")));
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,166 @@
+package io.unimember.tier.membership;
+
+import io.unimember.common.events.OrderCompleted;
+import io.unimember.common.events.OrderRefunded;
+import io.unimember.tier.evaluation.Reason;
+import io.unimember.tier.evaluation.Step;
+import io.unimember.tier.evaluation.TierEvaluation;
+import io.unimember.tier.growth.GrowthLedger;
+import io.unimember.tier.tiers.Tier;
+import io.unimember.tier.tiers.TierRules;
+import io.unimember.tier.tiers.TierTable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to a member's tier, each in one transaction that locks the member's row first: registration, an
+ * order, a refund, the monthly downgrade, the window sliding past old growth, a rule change. Events go out through
+ * the outbox in the same transaction.
+ */
+@Service
+public class Memberships {
+
+    private final MemberTiers members;
+    private final GrowthLedger ledger;
+    private final TierRules rules;
+    private final Transitions transitions;
+    private final MembershipProperties properties;
+    private final Clock clock;
+
+    Memberships(
+            MemberTiers members,
+            GrowthLedger ledger,
+            TierRules rules,
+            Transitions transitions,
+            MembershipProperties properties,
+            Clock clock) {
+        this.members = members;
+        this.ledger = ledger;
+        this.rules = rules;
+        this.transitions = transitions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** {@code member.registered}: the member starts in the lowest tier, unless an order already brought them here. */
+    @Transactional
+    public void register(String memberId, Instant registeredAt) {
+        Instant now = clock.instant();
+        MemberTier member = lockOrCreate(memberId, rules.current(), now);
+        if (member.registeredAt() == null) {
+            member = member.registered(registeredAt);
+        }
+        members.save(member, now);
+    }
+
+    /**
+     * {@code order.completed}: growth once per (bu, orderId); the first order grants the first-order tier; every
+     * threshold the growth crosses is an upgrade. Refunds that came first take their growth back, but not the
+     * upgrade the order earned when it happened: tiers follow business time, not arrival order.
+     */
+    @Transactional
+    public void applyOrder(OrderCompleted order) {
+        Instant now = clock.instant();
+        TierTable table = rules.current();
+        MemberTier member = lockOrCreate(order.memberId(), table, now);
+        GrowthLedger.OrderOutcome outcome = ledger.recordOrder(order, now);
+        if (outcome.recorded()) {
+            long growth = ledger.rollingGrowth(member.memberId(), now);
+            String orderTier =
+                    table.find(properties.firstOrderTier()).map(Tier::code).orElse(null);
+            List<Step> steps = TierEvaluation.upgrades(
+                    table,
+                    member.tier(),
+                    growth + outcome.reversedAtOnce(),
+                    orderTier,
+                    !member.hasOrdered(),
+                    Reason.UPGRADE);
+            member = transitions.apply(member, steps, growth, table, now).ordered();
+        }
+        members.save(member, now);
+    }
+
+    /** {@code order.refunded}: growth goes down in proportion; the tier stays until the monthly evaluation. */
+    @Transactional
+    public void applyRefund(OrderRefunded refund) {
+        Instant now = clock.instant();
+        TierTable table = rules.current();
+        MemberTier member = lockOrCreate(refund.memberId(), table, now);
+        ledger.recordRefund(refund, now);
+        long growth = ledger.rollingGrowth(member.memberId(), now);
+        members.save(transitions.apply(member, List.of(), growth, table, now), now);
+    }
+
+    /** The monthly evaluation of one member for {@code period} (yyyy-MM); true if they went down a tier. */
+    @Transactional
+    public boolean downgrade(String memberId, String period) {
+        Instant now = clock.instant();
+        TierTable table = rules.current();
+        MemberTier member = members.lock(memberId).orElse(null);
+        if (member == null
+                || (member.downgradePeriod() != null && member.downgradePeriod().compareTo(period) >= 0)
+                || (member.retainedUntil() != null && now.isBefore(member.retainedUntil()))) {
+            return false;
+        }
+        long growth = ledger.rollingGrowth(memberId, now);
+        Optional<Step> step = TierEvaluation.downgrade(table, member.tier(), growth, member.retainedUntil(), now);
+        member = transitions.apply(member, step.stream().toList(), growth, table, now);
+        members.save(member.downgradeEvaluated(period), now);
+        return step.isPresent();
+    }
+
+    /** Publishes the member's growth again if the window slid past some of it; true if it changed. */
+    @Transactional
+    public boolean refreshGrowth(String memberId) {
+        Instant now = clock.instant();
+        MemberTier member = members.lock(memberId).orElse(null);
+        if (member == null) {
+            return false;
+        }
+        MemberTier after =
+                transitions.apply(member, List.of(), ledger.rollingGrowth(memberId, now), rules.current(), now);
+        members.save(after, now);
+        return after.version() != member.version();
+    }
+
+    /**
+     * Re-evaluates a member against rules changed since they were last evaluated: a lowered threshold upgrades them
+     * (ADMIN_RULES), new benefits for their tier are a {@code tier.changed} to the same tier so every projection
+     * picks up the new multiplier and coupon count. True if an event was published.
+     */
+    @Transactional
+    public boolean applyRules(String memberId) {
+        Instant now = clock.instant();
+        TierTable table = rules.current();
+        MemberTier member = members.lock(memberId).orElse(null);
+        if (member == null || member.rulesRevision() >= table.revision()) {
+            return false;
+        }
+        long growth = ledger.rollingGrowth(memberId, now);
+        List<Step> steps = TierEvaluation.upgrades(table, member.tier(), growth, null, false, Reason.ADMIN_RULES);
+        if (steps.isEmpty() && table.get(member.tier()).revision() > member.rulesRevision()) {
+            steps = List.of(new Step(member.tier(), member.tier(), Reason.ADMIN_RULES));
+        }
+        MemberTier after = transitions.apply(member, steps, growth, table, now).evaluatedAgainst(table.revision());
+        members.save(after, now);
+        return after.version() != member.version();
+    }
+
+    private MemberTier lockOrCreate(String memberId, TierTable table, Instant now) {
+        Optional<MemberTier> existing = members.lock(memberId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String lowest = table.lowest().code();
+        MemberTier fresh =
+                new MemberTier(memberId, lowest, now, null, false, 0, null, 0, 0, table.revision(), null, null);
+        if (!members.insert(fresh, now)) {
+            return members.lock(memberId).orElseThrow();
+        }
+        return transitions.apply(fresh, List.of(new Step(null, lowest, Reason.REGISTERED)), 0, table, now);
+    }
+}

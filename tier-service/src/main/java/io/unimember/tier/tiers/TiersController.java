@@ -1,0 +1,75 @@
+package io.unimember.tier.tiers;
+
+import io.unimember.common.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The tier table for anyone with a token, and its changes for admins ({@code /api/v1/admin/**} needs scope admin). */
+@RestController
+@Validated
+class TiersController {
+
+    record Page<T>(List<T> items, @Nullable String nextCursor) {}
+
+    record AuditView(
+            long id,
+            String tierCode,
+            long revision,
+            String changedBy,
+            java.time.Instant changedAt,
+            JsonNode before,
+            JsonNode after) {}
+
+    private final TierRules rules;
+    private final TierRuleChanges changes;
+    private final TierRuleAudit audit;
+    private final JsonMapper mapper;
+
+    TiersController(TierRules rules, TierRuleChanges changes, TierRuleAudit audit, JsonMapper mapper) {
+        this.rules = rules;
+        this.changes = changes;
+        this.audit = audit;
+        this.mapper = mapper;
+    }
+
+    @GetMapping("/api/v1/tiers")
+    Page<TierView> tiers() {
+        return new Page<>(rules.current().tiers().stream().map(TierView::of).toList(), null);
+    }
+
+    @PutMapping("/api/v1/admin/tiers/{code}")
+    TierView change(Caller caller, @PathVariable String code, @Valid @RequestBody TierUpdate update) {
+        String who = caller.subject() == null ? "unknown" : caller.subject();
+        return TierView.of(changes.change(code, update, who));
+    }
+
+    @GetMapping("/api/v1/admin/tiers/audit")
+    Page<AuditView> audit(
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) @Min(1) @Nullable Long cursor) {
+        List<AuditView> items = audit.page(cursor, limit).stream()
+                .map(e -> new AuditView(
+                        e.id(),
+                        e.tierCode(),
+                        e.revision(),
+                        e.changedBy(),
+                        e.changedAt(),
+                        mapper.readTree(e.beforeJson()),
+                        mapper.readTree(e.afterJson())))
+                .toList();
+        String next = items.size() == limit ? String.valueOf(items.getLast().id()) : null;
+        return new Page<>(items, next);
+    }
+}
