@@ -24,11 +24,22 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * All six apps as real processes from their packaged jars, like {@code ./platform up} runs them, but on free ports,
- * with databases of their own ({@code ut_<stamp>_e2e<random>_<schema>}) and the test JVM's embedded Kafka broker.
- * Apps can be stopped, killed (SIGKILL) and started again for fault tests. Everything is stopped and dropped on
- * {@link #close()}.
+ * with databases of their own ({@code ut_<stamp>_e2e<random>_<schema>}), a Kafka broker process, a Redis of their
+ * own and the database behind a proxy, so fault tests can restart Kafka, stop Redis, cut the database, and stop,
+ * kill (SIGKILL) and restart apps. One platform serves every e2e test class of the JVM ({@link #shared()}); it is
+ * stopped and its databases dropped when the JVM exits.
  */
 final class PlatformUnderTest implements AutoCloseable {
+
+    private static PlatformUnderTest shared;
+
+    static synchronized PlatformUnderTest shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "e2e-platform-stop"));
+        }
+        return shared;
+    }
 
     static final List<String> SERVICES =
             List.of("member-service", "points-service", "coupon-service", "tier-service", "settlement-service");
@@ -42,6 +53,9 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private KafkaBroker kafka;
+    private PrivateRedis redis;
+    private TcpProxy database;
 
     static PlatformUnderTest start() {
         PlatformUnderTest platform = new PlatformUnderTest();
@@ -174,8 +188,8 @@ final class PlatformUnderTest implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + ports.get(app),
                 "--spring.profiles.active=demo",
-                "--spring.data.redis.host=" + infra.redisHost(),
-                "--spring.data.redis.port=" + infra.redisPort(),
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=" + redis.port(),
                 "--unimember.security.issuer=" + member,
                 "--unimember.security.jwks-uri=" + member + "/oauth2/jwks",
                 "--unimember.outbox.resubmit-every=PT2S",
@@ -189,17 +203,34 @@ final class PlatformUnderTest implements AutoCloseable {
             return args;
         }
         args.addAll(List.of(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.datasource.url=" + jdbcUrl(database(app.replace("-service", ""))),
                 "--spring.datasource.username=" + infra.dbUser(),
                 "--spring.datasource.password=" + infra.dbPassword()));
         return args;
     }
 
-    private String jdbcUrl(String database) {
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
+    PrivateRedis redis() {
+        return redis;
+    }
+
+    TcpProxy database() {
+        return database;
+    }
+
+    /** A JDBC URL of one app's database, straight to the server (not through the proxy), for checking invariants. */
+    String directJdbcUrl(String schema) {
         String server = TestInfrastructure.get().jdbcUrl();
-        String hostPart = server.substring(0, server.indexOf('/', "jdbc:mysql://".length()));
-        return hostPart + "/" + database
+        return server.substring(0, server.indexOf('/', "jdbc:mysql://".length())) + "/" + database(schema)
+                + "?allowPublicKeyRetrieval=true&useSSL=false&connectionTimeZone=UTC";
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + this.database.port() + "/" + database
                 + "?createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true&useSSL=false&connectionTimeZone=UTC"
                 + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true";
     }
@@ -210,13 +241,25 @@ final class PlatformUnderTest implements AutoCloseable {
             stop(app);
         }
         var infra = TestInfrastructure.get();
-        try (var c = DriverManager.getConnection(jdbcUrl("").replace("/?", "/?"), infra.dbUser(), infra.dbPassword());
+        try (var c = DriverManager.getConnection(
+                        directJdbcUrl("member").replace("/" + database("member"), "/"),
+                        infra.dbUser(),
+                        infra.dbPassword());
                 var s = c.createStatement()) {
             for (String service : SERVICES) {
                 s.execute("DROP DATABASE IF EXISTS `" + database(service.replace("-service", "")) + "`");
             }
         } catch (SQLException e) {
             System.err.println("could not drop e2e databases " + dbPrefix + "_*: " + e.getMessage());
+        }
+        for (AutoCloseable resource : new AutoCloseable[] {kafka, redis, database}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                System.err.println("could not stop " + resource + ": " + e.getMessage());
+            }
         }
     }
 
