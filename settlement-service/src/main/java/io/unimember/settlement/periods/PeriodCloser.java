@@ -1,0 +1,70 @@
+package io.unimember.settlement.periods;
+
+import io.unimember.common.web.ApiException;
+import io.unimember.settlement.SettlementProperties;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Closes a period: under the period's exclusive lock (so no posting is in flight into it), checks the journal is
+ * balanced, nets the positions per pair of parties and stores them with the totals. Closing a closed period again
+ * changes nothing and answers the stored result.
+ */
+@Component
+class PeriodCloser {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodCloser.class);
+
+    private final PeriodRepository periods;
+    private final PeriodLedger ledger;
+    private final Periods summaries;
+    private final SettlementProperties properties;
+    private final Clock clock;
+
+    PeriodCloser(
+            PeriodRepository periods,
+            PeriodLedger ledger,
+            Periods summaries,
+            SettlementProperties properties,
+            Clock clock) {
+        this.periods = periods;
+        this.ledger = ledger;
+        this.summaries = summaries;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Read committed: after the lock is ours, every read sees all postings committed before it. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public PeriodSummary close(PeriodKey key, String closedBy) {
+        if (periods.statusLockedForClose(key) == PeriodStatus.CLOSED) {
+            return summaries.summary(key);
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(key.end(properties.zone()))) {
+            throw ApiException.conflict(
+                    "PERIOD_NOT_ENDED",
+                    "period " + key + " ends at " + key.end(properties.zone()) + "; close it after");
+        }
+        PeriodLedger.Totals totals = ledger.totals(key);
+        if (totals.linesSumFen() != 0) {
+            throw new IllegalStateException(
+                    "journal of period " + key + " does not sum to zero: " + totals.linesSumFen() + " fen");
+        }
+        Netting.Result netting = Netting.net(ledger.obligations(key));
+        periods.insertNetPositions(key, netting.positions());
+        periods.markClosed(key, now, closedBy, totals);
+        log.info(
+                "closed settlement period {}: {} postings, gross {} fen, {} net positions",
+                key,
+                totals.postingCount(),
+                totals.grossFen(),
+                netting.positions().size());
+        return summaries.summary(key);
+    }
+}

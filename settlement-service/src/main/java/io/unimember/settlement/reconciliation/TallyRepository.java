@@ -1,0 +1,75 @@
+package io.unimember.settlement.reconciliation;
+
+import io.unimember.settlement.BenefitType;
+import io.unimember.settlement.periods.PeriodKey;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code redemption_report} tally: rows as reported, summed per pair on reading. */
+@Repository
+class TallyRepository {
+
+    private final JdbcClient jdbc;
+
+    TallyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(List<ReportedRedemption> rows, Instant now) {
+        for (ReportedRedemption r : rows) {
+            try {
+                jdbc.sql(
+                                """
+                                INSERT INTO redemption_report
+                                  (event_id, benefit_type, from_party, to_party, face_fen, source_ref, used_at,
+                                   usage_period, reported_by, recorded_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                r.eventId().toString(),
+                                r.benefitType().name(),
+                                r.fromBu(),
+                                r.toBu(),
+                                r.faceFen(),
+                                r.sourceRef(),
+                                Timestamp.from(r.usedAt()),
+                                r.usagePeriod(),
+                                r.reportedBy(),
+                                Timestamp.from(now))
+                        .update();
+            } catch (DuplicateKeyException alreadyTallied) {
+                // the row is the event's own: recorded before, nothing to add
+            }
+        }
+    }
+
+    List<Reported> totals(PeriodKey usagePeriod) {
+        return jdbc.sql(
+                        """
+                        SELECT benefit_type, from_party, to_party, COUNT(*), SUM(face_fen) FROM redemption_report
+                        WHERE usage_period = ? GROUP BY benefit_type, from_party, to_party""")
+                .param(usagePeriod.toString())
+                .query((rs, n) -> new Reported(
+                        BenefitType.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
+    List<String> eventIds(PeriodKey usagePeriod, BenefitType type, String fromBu, String toBu) {
+        return jdbc.sql(
+                        """
+                        SELECT event_id FROM redemption_report
+                        WHERE usage_period = ? AND benefit_type = ? AND from_party = ? AND to_party = ?""")
+                .params(usagePeriod.toString(), type.name(), fromBu, toBu)
+                .query(String.class)
+                .list();
+    }
+
+    record Reported(BenefitType benefitType, String fromBu, String toBu, long count, long faceFen) {}
+}
