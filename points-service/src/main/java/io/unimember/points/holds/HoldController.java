@@ -1,0 +1,64 @@
+package io.unimember.points.holds;
+
+import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.idempotency.IdempotentResult;
+import io.unimember.common.security.Caller;
+import io.unimember.points.earning.BusinessUnits;
+import io.unimember.points.web.Ids;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Points at checkout, for BUs: hold, then confirm or cancel. Holds belong to the BU whose token made them; the
+ * hold id is the idempotency key of its creation.
+ */
+@RestController
+@PreAuthorize("hasAuthority('SCOPE_bu:redeem')")
+class HoldController {
+
+    private final Holds holds;
+    private final Idempotency idempotency;
+    private final BusinessUnits units;
+
+    HoldController(Holds holds, Idempotency idempotency, BusinessUnits units) {
+        this.holds = holds;
+        this.idempotency = idempotency;
+        this.units = units;
+    }
+
+    @PostMapping("/api/v1/points/holds")
+    ResponseEntity<HoldReceipt> hold(Caller caller, @Valid @RequestBody HoldRequest request) {
+        String bu = units.require(caller.bu()).code();
+        IdempotentResult<HoldReceipt> result = idempotency.execute(
+                "hold:" + bu,
+                request.holdId(),
+                request,
+                HttpStatus.CREATED.value(),
+                HoldReceipt.class,
+                () -> holds.open(bu, request));
+        return ResponseEntity.status(result.status()).body(result.body());
+    }
+
+    @PostMapping("/api/v1/points/holds/{holdId}/confirm")
+    HoldResolution confirm(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
+        return holds.confirm(units.require(caller.bu()).code(), holdId);
+    }
+
+    @PostMapping("/api/v1/points/holds/{holdId}/cancel")
+    HoldResolution cancel(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
+        return holds.cancel(units.require(caller.bu()).code(), holdId);
+    }
+
+    @GetMapping("/api/v1/points/holds/{holdId}")
+    Hold find(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
+        return holds.find(units.require(caller.bu()).code(), holdId);
+    }
+}

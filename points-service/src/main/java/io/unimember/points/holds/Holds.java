@@ -1,0 +1,189 @@
+package io.unimember.points.holds;
+
+import io.unimember.common.events.PointsHeld;
+import io.unimember.common.events.PointsRedeemed;
+import io.unimember.common.events.PointsReleased;
+import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.web.ApiException;
+import io.unimember.points.PointsProperties;
+import io.unimember.points.ledger.Ledger;
+import io.unimember.points.ledger.MemberAccount;
+import io.unimember.points.ledger.Posted;
+import io.unimember.points.ledger.Spent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Two-phase spending. Every step locks the member's balance first and the hold second (the same order everywhere,
+ * so steps never deadlock), then moves the hold out of HELD with a guarded update: a hold resolves once. Asking to
+ * resolve it the same way again answers as the first time; the other way is {@code 409 HOLD_ALREADY_RESOLVED}.
+ */
+@Component
+class Holds {
+
+    private record Locked(MemberAccount account, Hold hold) {}
+
+    private final Ledger ledger;
+    private final HoldRepository holds;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final PointsProperties properties;
+
+    Holds(Ledger ledger, HoldRepository holds, EventPublisher events, Clock clock, PointsProperties properties) {
+        this.ledger = ledger;
+        this.holds = holds;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Transactional
+    HoldReceipt open(String bu, HoldRequest request) {
+        Instant now = now();
+        MemberAccount account = ledger.lockExisting(request.memberId())
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.CONFLICT,
+                        "POINTS_INSUFFICIENT",
+                        "the member has no points available",
+                        Map.of("available", 0)));
+        Posted frozen = ledger.freeze(account, bu, request.holdId(), request.points());
+        Instant expiresAt = now.plus(properties.holdTtl());
+        holds.insert(
+                new Hold(
+                        bu,
+                        request.holdId(),
+                        request.memberId(),
+                        request.points(),
+                        request.orderRef(),
+                        HoldStatus.HELD,
+                        expiresAt,
+                        null),
+                now);
+        events.publish(new PointsHeld(
+                request.memberId(),
+                request.holdId(),
+                bu,
+                request.orderRef(),
+                request.points(),
+                expiresAt,
+                frozen.balance()));
+        return new HoldReceipt(request.holdId(), request.memberId(), request.points(), HoldStatus.HELD, expiresAt);
+    }
+
+    @Transactional
+    HoldResolution confirm(String bu, String holdId) {
+        Instant now = now();
+        Locked locked = lock(bu, holdId);
+        Hold hold = locked.hold();
+        if (hold.status() == HoldStatus.CONFIRMED) {
+            return resolution(hold);
+        }
+        requireHeld(hold, now);
+        Spent spent = ledger.spend(locked.account(), bu, holdId, hold.points());
+        resolve(hold, HoldStatus.CONFIRMED, now);
+        events.publish(new PointsRedeemed(
+                hold.memberId(),
+                holdId,
+                spent.transferId(),
+                bu,
+                hold.orderRef(),
+                hold.points(),
+                spent.lots(),
+                now,
+                spent.balance()));
+        return new HoldResolution(holdId, HoldStatus.CONFIRMED, hold.points(), spent.lots(), now);
+    }
+
+    @Transactional
+    HoldResolution cancel(String bu, String holdId) {
+        Instant now = now();
+        Locked locked = lock(bu, holdId);
+        if (locked.hold().status() == HoldStatus.CANCELLED) {
+            return resolution(locked.hold());
+        }
+        requireHeld(locked.hold(), now);
+        return release(locked, HoldStatus.CANCELLED, now);
+    }
+
+    /** Releases a hold whose time ran out; does nothing if it resolved meanwhile (or another instance did it). */
+    @Transactional
+    boolean expire(String bu, String holdId) {
+        Instant now = now();
+        Locked locked = lock(bu, holdId);
+        if (locked.hold().status() != HoldStatus.HELD
+                || now.isBefore(locked.hold().expiresAt())) {
+            return false;
+        }
+        release(locked, HoldStatus.EXPIRED, now);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    Hold find(String bu, String holdId) {
+        return holds.find(bu, holdId).orElseThrow(() -> notFound(holdId));
+    }
+
+    private HoldResolution release(Locked locked, HoldStatus reason, Instant now) {
+        Hold hold = locked.hold();
+        Posted released = ledger.release(locked.account(), hold.bu(), hold.holdId(), hold.points());
+        resolve(hold, reason, now);
+        events.publish(new PointsReleased(
+                hold.memberId(), hold.holdId(), hold.bu(), hold.points(), reason.name(), released.balance()));
+        return new HoldResolution(hold.holdId(), reason, hold.points(), List.of(), now);
+    }
+
+    /** Locks the member's balance, then the hold, and reads the hold as it is under both locks. */
+    private Locked lock(String bu, String holdId) {
+        Hold seen = holds.find(bu, holdId).orElseThrow(() -> notFound(holdId));
+        MemberAccount account = ledger.lockExisting(seen.memberId())
+                .orElseThrow(() -> new IllegalStateException("hold " + holdId + " of a member without a balance"));
+        Hold hold = holds.lock(bu, holdId).orElseThrow(() -> notFound(holdId));
+        return new Locked(account, hold);
+    }
+
+    private void requireHeld(Hold hold, Instant now) {
+        if (hold.status() != HoldStatus.HELD) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "HOLD_ALREADY_RESOLVED",
+                    "hold " + hold.holdId() + " is already " + hold.status(),
+                    Map.of("status", hold.status().name()));
+        }
+        if (!now.isBefore(hold.expiresAt())) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "HOLD_EXPIRED",
+                    "hold " + hold.holdId() + " expired at " + hold.expiresAt() + "; its points are being released",
+                    Map.of("status", HoldStatus.EXPIRED.name()));
+        }
+    }
+
+    private void resolve(Hold hold, HoldStatus to, Instant now) {
+        if (!holds.resolve(hold, to, now)) {
+            throw new IllegalStateException("hold " + hold.holdId() + " left HELD under its lock");
+        }
+    }
+
+    private HoldResolution resolution(Hold hold) {
+        var lots = hold.status() == HoldStatus.CONFIRMED
+                ? ledger.spentLots(hold.bu(), hold.holdId(), hold.points())
+                : List.<io.unimember.common.events.SpentLot>of();
+        Instant resolvedAt = hold.resolvedAt() == null ? hold.expiresAt() : hold.resolvedAt();
+        return new HoldResolution(hold.holdId(), hold.status(), hold.points(), lots, resolvedAt);
+    }
+
+    private Instant now() {
+        // the database keeps microseconds; a replayed answer must match the first one exactly
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ApiException notFound(String holdId) {
+        return ApiException.notFound("HOLD_NOT_FOUND", "no hold " + holdId + " of this business unit");
+    }
+}

@@ -1,0 +1,140 @@
+package io.unimember.points.ledger;
+
+import io.unimember.common.events.PointsBalance;
+import io.unimember.common.events.SpentLot;
+import io.unimember.points.PointsProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The points ledger, the one way other features change points. A change starts with {@link #lock} (the member's
+ * balance row, locked until the transaction ends), then posts one operation from that handle: the transfers, the
+ * lots and the guarded balance update are written in the caller's transaction, and the result carries the
+ * balance snapshot its event needs. Changes without a transaction are refused.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class Ledger {
+
+    private final BalanceRepository balances;
+    private final TransferRepository transfers;
+    private final LotRepository lots;
+    private final Earnings earnings;
+    private final Freezes freezes;
+    private final Expiries expiries;
+    private final Posting posting;
+    private final Clock clock;
+    private final PointsProperties properties;
+
+    Ledger(
+            BalanceRepository balances,
+            TransferRepository transfers,
+            LotRepository lots,
+            Earnings earnings,
+            Freezes freezes,
+            Expiries expiries,
+            Posting posting,
+            Clock clock,
+            PointsProperties properties) {
+        this.balances = balances;
+        this.transfers = transfers;
+        this.lots = lots;
+        this.earnings = earnings;
+        this.freezes = freezes;
+        this.expiries = expiries;
+        this.posting = posting;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Locks a member's balance, opening it at zero if the member has none yet. */
+    public MemberAccount lock(String memberId) {
+        return balances.lock(memberId).orElseGet(() -> {
+            balances.createLocked(memberId, clock.instant());
+            return balances.lock(memberId).orElseThrow();
+        });
+    }
+
+    /** Locks a member's balance if there is one; a member without one has no points to spend. */
+    public Optional<MemberAccount> lockExisting(String memberId) {
+        return balances.lock(memberId);
+    }
+
+    /** The business day a moment falls on, for the daily cap. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public LocalDate businessDay(Instant at) {
+        return LocalDate.ofInstant(at, properties.zone());
+    }
+
+    /** When points credited at a moment will expire. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Instant lotExpiryFor(Instant earnedAt) {
+        return earnings.lotExpiryFor(earnedAt);
+    }
+
+    /** Credits an order's points (at least one): BU issuance to the member, debt first. */
+    public Earned earn(MemberAccount account, String bu, String orderId, long points, LocalDate day) {
+        requirePositive(points);
+        return earnings.earn(account, bu, orderId, points, day);
+    }
+
+    /** Reverses points for a refund, preferring the order's own lot; what was already spent becomes debt. */
+    public Reversed reverse(MemberAccount account, String bu, String refundId, long points, Instant orderLotExpiry) {
+        requirePositive(points);
+        return earnings.reverse(account, bu, refundId, points, orderLotExpiry);
+    }
+
+    /** Freezes points for a hold, or fails with 409 POINTS_INSUFFICIENT. */
+    public Posted freeze(MemberAccount account, String bu, String holdId, long points) {
+        requirePositive(points);
+        return freezes.freeze(account, bu, holdId, points);
+    }
+
+    public Spent spend(MemberAccount account, String bu, String holdId, long points) {
+        return freezes.spend(account, bu, holdId, points);
+    }
+
+    public Posted release(MemberAccount account, String bu, String holdId, long points) {
+        return freezes.release(account, bu, holdId, points);
+    }
+
+    /** Expires the member's lots whose date has come; empty when there were none (e.g. another run took them). */
+    public Optional<Expired> expire(MemberAccount account) {
+        return expiries.expire(account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SpentLot> spentLots(String bu, String holdId, long points) {
+        return freezes.spentLots(bu, holdId, points);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> membersWithExpiredLots(int limit) {
+        return expiries.membersWithExpiredLots(limit);
+    }
+
+    /** A member's balance now (zero for a member who never earned), read without locking. */
+    @Transactional(readOnly = true)
+    public PointsBalance balanceOf(String memberId) {
+        MemberAccount account = balances.find(memberId).orElseGet(() -> MemberAccount.empty(memberId));
+        return posting.snapshot(account, lots.open(memberId));
+    }
+
+    /** A member's transfers, newest first, older than {@code beforeSeq}. */
+    @Transactional(readOnly = true)
+    public List<TransferView> history(String memberId, long beforeSeq, int limit) {
+        return transfers.history(memberId, beforeSeq, limit);
+    }
+
+    private static void requirePositive(long points) {
+        if (points <= 0) {
+            throw new IllegalArgumentException("a ledger operation moves at least one point: " + points);
+        }
+    }
+}

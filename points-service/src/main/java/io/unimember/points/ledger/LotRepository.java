@@ -1,0 +1,140 @@
+package io.unimember.points.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Lots and the allocations of holds to them. Every method runs under the member's balance lock. */
+@Repository
+class LotRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    LotRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    OpenLots open(String memberId) {
+        return new OpenLots(jdbc.sql("SELECT lot_id, bu, expires_at, remaining FROM points_lot"
+                        + " WHERE member_id = ? AND open = 1")
+                .param(memberId)
+                .query((rs, n) -> new OpenLots.Lot(
+                        rs.getLong("lot_id"),
+                        rs.getString("bu"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getLong("remaining")))
+                .list());
+    }
+
+    /** Adds points to the member's lot of this BU and expiry, creating it if needed; returns its id. */
+    long credit(String memberId, String bu, Instant expiresAt, long points, Instant now) {
+        int updated = jdbc.sql("UPDATE points_lot SET credited = credited + ?, remaining = remaining + ?, open = 1,"
+                        + " updated_at = ? WHERE member_id = ? AND expires_at = ? AND bu = ?")
+                .params(points, points, Timestamp.from(now), memberId, Timestamp.from(expiresAt), bu)
+                .update();
+        if (updated == 1) {
+            return 0;
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO points_lot (member_id, bu, expires_at, credited, remaining, open, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 1, ?)")
+                .params(memberId, bu, Timestamp.from(expiresAt), points, points, Timestamp.from(now))
+                .update(keys);
+        return keys.getKey() == null ? 0 : keys.getKey().longValue();
+    }
+
+    /** Takes allocated points out of their lots; each lot must still hold them. */
+    void take(List<Allocation> allocations, Instant now) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        int[] rows = batch.batchUpdate(
+                        // open is assigned first, from the old remaining, so the result is the same whether the
+                        // database
+                        // evaluates assignments left to right (MySQL) or simultaneously (MariaDB's optional mode)
+                        "UPDATE points_lot SET open = CASE WHEN remaining > ? THEN 1 ELSE 0 END, remaining = remaining - ?,"
+                                + " updated_at = ? WHERE lot_id = ? AND remaining >= ?",
+                        allocations,
+                        allocations.size(),
+                        (ps, a) -> {
+                            ps.setLong(1, a.points());
+                            ps.setLong(2, a.points());
+                            ps.setTimestamp(3, Timestamp.from(now));
+                            ps.setLong(4, a.lotId());
+                            ps.setLong(5, a.points());
+                        })[0];
+        requireAll(rows, allocations.size(), "take points from lots");
+    }
+
+    /** Puts released points back into the lots they came from. */
+    void restore(List<Allocation> allocations, Instant now) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        int[] rows = batch.batchUpdate(
+                        "UPDATE points_lot SET remaining = remaining + ?, open = 1, updated_at = ? WHERE lot_id = ?",
+                        allocations,
+                        allocations.size(),
+                        (ps, a) -> {
+                            ps.setLong(1, a.points());
+                            ps.setTimestamp(2, Timestamp.from(now));
+                            ps.setLong(3, a.lotId());
+                        })[0];
+        requireAll(rows, allocations.size(), "restore points to lots");
+    }
+
+    void saveAllocations(String bu, String reference, List<Allocation> allocations) {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(
+                "INSERT INTO lot_allocation (bu, reference, lot_id, issuing_bu, expires_at, points)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                allocations,
+                allocations.size(),
+                (ps, a) -> {
+                    ps.setString(1, bu);
+                    ps.setString(2, reference);
+                    ps.setLong(3, a.lotId());
+                    ps.setString(4, a.bu());
+                    ps.setTimestamp(5, Timestamp.from(a.expiresAt()));
+                    ps.setLong(6, a.points());
+                });
+    }
+
+    List<Allocation> allocations(String bu, String reference) {
+        return jdbc.sql("SELECT lot_id, issuing_bu, expires_at, points FROM lot_allocation"
+                        + " WHERE bu = ? AND reference = ? ORDER BY expires_at, lot_id")
+                .params(bu, reference)
+                .query((rs, n) -> new Allocation(
+                        rs.getLong("lot_id"),
+                        rs.getString("issuing_bu"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getLong("points")))
+                .list();
+    }
+
+    List<String> membersWithExpiredLots(Instant now, int limit) {
+        return jdbc.sql("SELECT DISTINCT member_id FROM points_lot WHERE open = 1 AND expires_at <= ? LIMIT ?")
+                .params(Timestamp.from(now), limit)
+                .query(String.class)
+                .list();
+    }
+
+    private static void requireAll(int[] rows, int expected, String what) {
+        int changed = 0;
+        for (int r : rows) {
+            // rewritten batches may report SUCCESS_NO_INFO (-2) rather than counts; the guard still held in SQL
+            changed += r == java.sql.Statement.SUCCESS_NO_INFO ? 1 : r;
+        }
+        if (changed != expected) {
+            throw new IllegalStateException("could not " + what + ": " + changed + " of " + expected + " lots");
+        }
+    }
+}

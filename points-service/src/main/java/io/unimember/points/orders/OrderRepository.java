@@ -1,0 +1,96 @@
+package io.unimember.points.orders;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders and refunds; (bu, order_id) and (bu, refund_id) are primary keys, so each is stored once. */
+@Repository
+class OrderRepository {
+
+    private static final String COLUMNS = "bu, order_id, member_id, amount_fen, category, occurred_at, points_earned,"
+            + " growth_earned, capped, lot_expires_at, refunded_fen, points_reversed";
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredOrder o, Instant now) {
+        jdbc.sql("INSERT INTO bu_order (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        o.bu(),
+                        o.orderId(),
+                        o.memberId(),
+                        o.amountFen(),
+                        o.category(),
+                        Timestamp.from(o.occurredAt()),
+                        o.pointsEarned(),
+                        o.growthEarned(),
+                        o.capped(),
+                        Timestamp.from(o.lotExpiresAt()),
+                        o.refundedFen(),
+                        o.pointsReversed(),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    Optional<StoredOrder> find(String bu, String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bu_order WHERE bu = ? AND order_id = ?")
+                .params(bu, orderId)
+                .query(OrderRepository::map)
+                .optional();
+    }
+
+    Optional<StoredOrder> lock(String bu, String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bu_order WHERE bu = ? AND order_id = ? FOR UPDATE")
+                .params(bu, orderId)
+                .query(OrderRepository::map)
+                .optional();
+    }
+
+    /** Records a refund on the order, guarded on what was refunded before so two refunds cannot both pass. */
+    boolean recordRefund(StoredOrder before, long refundedFen, long pointsReversed) {
+        return jdbc.sql("UPDATE bu_order SET refunded_fen = ?, points_reversed = ?"
+                                + " WHERE bu = ? AND order_id = ? AND refunded_fen = ? AND ? <= amount_fen")
+                        .params(
+                                refundedFen,
+                                pointsReversed,
+                                before.bu(),
+                                before.orderId(),
+                                before.refundedFen(),
+                                refundedFen)
+                        .update()
+                == 1;
+    }
+
+    void insertRefund(
+            String bu, String refundId, String orderId, long amountFen, long points, long shortfall, Instant now) {
+        jdbc.sql(
+                        "INSERT INTO order_refund (bu, refund_id, order_id, amount_fen, points_reversed, shortfall, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(bu, refundId, orderId, amountFen, points, shortfall, Timestamp.from(now))
+                .update();
+    }
+
+    private static StoredOrder map(ResultSet rs, int n) throws SQLException {
+        return new StoredOrder(
+                rs.getString("bu"),
+                rs.getString("order_id"),
+                rs.getString("member_id"),
+                rs.getLong("amount_fen"),
+                rs.getString("category"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getLong("points_earned"),
+                rs.getLong("growth_earned"),
+                rs.getBoolean("capped"),
+                rs.getTimestamp("lot_expires_at").toInstant(),
+                rs.getLong("refunded_fen"),
+                rs.getLong("points_reversed"));
+    }
+}

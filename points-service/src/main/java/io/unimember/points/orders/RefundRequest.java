@@ -1,0 +1,13 @@
+package io.unimember.points.orders;
+
+import io.unimember.points.web.Ids;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+/** Part or all of an order's amount was refunded. */
+record RefundRequest(
+        @NotBlank @Pattern(regexp = Ids.CLIENT_ID) String refundId,
+        @NotNull @Positive @Max(OrderRequest.MAX_AMOUNT_FEN) Long amountFen) {}
