@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,96 @@
+package io.unimember.gateway.downstream;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.unimember.gateway.web.Problems;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * One resilience4j circuit breaker per service around the proxy call. A service that refuses connections, times
+ * out or drops them counts as failing; once the breaker opens, calls are answered {@code 503} problem+json at once
+ * without touching the service, until a few trial calls show it is back. A refused connection is already a fast
+ * 503; a timeout is a 504.
+ */
+final class DownstreamGuard implements GlobalFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(DownstreamGuard.class);
+
+    private final CircuitBreakerRegistry registry;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final long retryAfterSeconds;
+
+    DownstreamGuard(CircuitBreakerRegistry registry) {
+        this.registry = registry;
+        this.retryAfterSeconds = Math.max(
+                1,
+                registry.getDefaultConfig().getWaitIntervalFunctionInOpenState().apply(1) / 1000);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String service = service(exchange);
+        CircuitBreaker breaker = breakers.get(service);
+        if (breaker == null) {
+            breaker = breakers.computeIfAbsent(service, registry::circuitBreaker);
+        }
+        return chain.filter(exchange)
+                .transform(CircuitBreakerOperator.of(breaker))
+                .onErrorResume(e -> answer(exchange, service, e));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, String service, Throwable e) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(e);
+        }
+        if (e instanceof CallNotPermittedException) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            return Problems.write(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "SERVICE_UNAVAILABLE",
+                    service + "-service is unavailable (circuit open); retry shortly");
+        }
+        if (e instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT) {
+            return Problems.write(
+                    exchange,
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "UPSTREAM_TIMEOUT",
+                    service + "-service did not answer in time");
+        }
+        log.debug("{}-service call failed: {}", service, e.toString());
+        return Problems.write(
+                exchange, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + "-service is unavailable");
+    }
+
+    /** The breaker's name: the route's {@code service} metadata (the docs routes share their service's), else its id. */
+    static String service(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return "unknown";
+        }
+        Object service = route.getMetadata().get("service");
+        return service == null ? route.getId() : service.toString();
+    }
+
+    /** Just around the proxy call itself. */
+    @Override
+    public int getOrder() {
+        return NettyRoutingFilter.ORDER - 1;
+    }
+}

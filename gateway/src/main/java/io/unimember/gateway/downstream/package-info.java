@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.gateway.downstream;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.gateway.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package io.unimember.gateway.ratelimit;
+
+import io.unimember.gateway.auth.VerifiedToken;
+import io.unimember.gateway.web.Problems;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits each authenticated caller: a member by member id, a client (BU, merchant, admin) by token subject. Over
+ * the limit: 429 problem+json with {@code Retry-After}. Public paths are not limited here (member-service limits
+ * OTPs per phone).
+ */
+final class RateLimitFilter implements WebFilter, Ordered {
+
+    /** Right after authentication, which tells us who is calling. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
+
+    private static final String PREFIX = "gw:rl:{";
+
+    private final TokenBuckets buckets;
+    private final List<String> clientLimit;
+    private final List<String> memberLimit;
+
+    RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties) {
+        this.buckets = buckets;
+        this.clientLimit = args(properties.client());
+        this.memberLimit = args(properties.member());
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        VerifiedToken caller = VerifiedToken.of(exchange);
+        if (caller == null) {
+            return chain.filter(exchange);
+        }
+        // braces: a Redis Cluster hash tag, so a bucket's key stays on one slot
+        Mono<TokenBuckets.Decision> decision = caller.memberId() != null
+                ? buckets.take(PREFIX + "m:" + caller.memberId() + "}", memberLimit)
+                : buckets.take(PREFIX + "c:" + caller.subject() + "}", clientLimit);
+        return decision.flatMap(d -> d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis()));
+    }
+
+    private static Mono<Void> tooMany(ServerWebExchange exchange, long retryAfterMillis) {
+        long seconds = Math.max(1, (retryAfterMillis + 999) / 1000);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return Problems.write(
+                exchange,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "RATE_LIMITED",
+                "too many requests; retry after " + seconds + " s");
+    }
+
+    private static List<String> args(RateLimitProperties.Limit limit) {
+        return List.of(Integer.toString(limit.replenishPerSecond()), Integer.toString(limit.burst()));
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

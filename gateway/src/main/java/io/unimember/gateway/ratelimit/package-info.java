@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.gateway.requestid;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,41 @@
+package io.unimember.gateway.web;
+
+import io.unimember.gateway.requestid.RequestIds;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Drops the headers of a service's answer that the gateway already set on its own response: the request id (the
+ * service echoes the one we sent; without this the client would see it twice) and CORS headers (the gateway owns
+ * CORS; two {@code Access-Control-Allow-Origin} values make browsers refuse the answer).
+ */
+@Component
+class DownstreamResponseHeadersFilter implements HttpHeadersFilter, Ordered {
+
+    private static final String CORS_PREFIX = "Access-Control-";
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        input.forEach((name, values) -> {
+            if (!RequestIds.HEADER.equalsIgnoreCase(name)
+                    && !name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length())) {
+                headers.addAll(name, values);
+            }
+        });
+        return headers;
+    }
+
+    @Override
+    public boolean supports(Type type) {
+        return type == Type.RESPONSE;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

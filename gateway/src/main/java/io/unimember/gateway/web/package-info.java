@@ -1,0 +1,4 @@
+@NullMarked
+package io.unimember.gateway.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package io.unimember.gateway;
+
+import io.unimember.testsupport.TestJwks;
+import io.unimember.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway on a random port in front of {@link StubService} for every service, checking test tokens against
+ * test-support's JWK set, rate limiting in the real Redis. Every test class extending this shares one context.
+ * Members may burst 5 requests (then 1/s), so tests that are not about limits use a fresh member id each time.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "unimember.gateway.rate-limit.member.replenish-per-second=1",
+            "unimember.gateway.rate-limit.member.burst=5",
+            "unimember.gateway.rate-limit.client.replenish-per-second=1000",
+            "unimember.gateway.rate-limit.client.burst=2000",
+            "unimember.gateway.response-timeout-ms=1000"
+        })
+abstract class GatewayTestSupport {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        String stub = StubService.shared().uri();
+        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
+            registry.add("unimember.services." + service, () -> stub);
+        }
+        registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("unimember.security.jwks-uri", TestJwks::uri);
+        registry.add("spring.data.redis.host", TestRedis::host);
+        registry.add("spring.data.redis.port", TestRedis::port);
+    }
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** What the stub service received, from its echo. */
+    static Map<String, Object> echo(byte[] body) {
+        return JSON.readValue(body, new TypeReference<>() {});
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> forwardedHeaders(byte[] body) {
+        return (Map<String, List<String>>) echo(body).get("headers");
+    }
+
+    static Map<String, Object> problem(byte[] body) {
+        return JSON.readValue(body, new TypeReference<>() {});
+    }
+}
