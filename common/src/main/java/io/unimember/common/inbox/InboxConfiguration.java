@@ -16,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -50,6 +51,16 @@ public class InboxConfiguration {
         });
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        // The database (or another dependency) being away is no fault of the event: keep retrying, holding the
+        // partition, until it returns. Only events that fail for their own sake reach the dead-letter topic.
+        handler.setBackOffFunction((record, e) -> TransientFailures.isTransient(e) ? untilRecovered() : null);
         return handler;
+    }
+
+    private static ExponentialBackOff untilRecovered() {
+        var backOff = new ExponentialBackOff(250, 2);
+        backOff.setMaxInterval(5_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return backOff;
     }
 }

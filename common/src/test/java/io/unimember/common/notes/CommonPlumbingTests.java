@@ -95,6 +95,20 @@ class CommonPlumbingTests {
     }
 
     @Test
+    void anEventThatFailsBecauseTheDatabaseIsAwayIsRetriedUntilItApplies() {
+        String id = "transient-" + UUID.randomUUID();
+        listener.failFor = "transient-";
+        listener.transientFailuresLeft.set(6);
+
+        writer.write(new Notes.NoteRequest(id, "retry me"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(id) == 1);
+        assertThat(listener.transientFailuresLeft.get()).isNegative();
+        assertThat(TestKafka.records(Topics.deadLetter(Topics.MEMBER), v -> v.contains(id), 1, Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
     void replayedKeyReturnsTheOriginalAndADifferentBodyIsAConflict() {
         String member = "m-" + UUID.randomUUID();
         String token = TestTokens.member(member);

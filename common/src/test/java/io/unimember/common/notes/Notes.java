@@ -86,6 +86,10 @@ class Notes {
     static class NoteListener {
 
         final AtomicInteger duplicates = new AtomicInteger();
+        /** Events whose member id starts with this fail as if the database were away, this many times. */
+        final AtomicInteger transientFailuresLeft = new AtomicInteger();
+
+        volatile String failFor = "none";
         private final EventCodec codec;
         private final EventInbox inbox;
         private final JdbcClient jdbc;
@@ -99,6 +103,9 @@ class Notes {
         @KafkaListener(topics = Topics.MEMBER)
         void on(String json) {
             EventEnvelope event = codec.parse(json);
+            if (event.memberId().startsWith(failFor) && transientFailuresLeft.getAndDecrement() > 0) {
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("database away (simulated)");
+            }
             boolean applied = inbox.applyOnce("notes", event, () -> jdbc.sql(
                             "INSERT INTO note_seen (member_id, times) VALUES (?, 1) ON DUPLICATE KEY UPDATE times = times + 1")
                     .param(event.memberId())
