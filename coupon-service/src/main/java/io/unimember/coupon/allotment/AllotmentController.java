@@ -1,0 +1,37 @@
+package io.unimember.coupon.allotment;
+
+import io.unimember.common.web.ApiException;
+import io.unimember.coupon.support.FieldErrors;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Runs the monthly allotment now (admin only, by the shared admin path rule): for demos, tests and to finish a
+ * month whose scheduled run was missed. Running it twice is harmless.
+ */
+@RestController
+class AllotmentController {
+
+    private final MonthlyAllotment allotment;
+
+    AllotmentController(MonthlyAllotment allotment) {
+        this.allotment = allotment;
+    }
+
+    @PostMapping("/api/v1/admin/coupon-allotments/{month}")
+    MonthlyAllotment.Run run(@PathVariable String month) {
+        YearMonth yearMonth;
+        try {
+            yearMonth = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw FieldErrors.single("month", "must be yyyy-MM");
+        }
+        if (yearMonth.isAfter(allotment.currentMonth())) {
+            throw ApiException.conflict("MONTH_NOT_STARTED", "a month is allotted on or after its 1st");
+        }
+        return allotment.run(yearMonth);
+    }
+}

@@ -1,0 +1,72 @@
+package io.unimember.coupon.claims;
+
+import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.security.Caller;
+import io.unimember.common.web.ApiException;
+import io.unimember.coupon.coupons.Channel;
+import io.unimember.coupon.coupons.CouponView;
+import io.unimember.coupon.issuing.DeadlockRetry;
+import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.templates.Template;
+import io.unimember.coupon.templates.Templates;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A member claims a coupon. The {@code Idempotency-Key} is stored in the claim's transaction, so a retry after a
+ * lost response (or a restart) gets the original coupon and never a second one.
+ */
+@RestController
+class ClaimController {
+
+    private final Templates templates;
+    private final Issuer issuer;
+    private final Idempotency idempotency;
+    private final DeadlockRetry retry;
+    private final Clock clock;
+
+    ClaimController(Templates templates, Issuer issuer, Idempotency idempotency, DeadlockRetry retry, Clock clock) {
+        this.templates = templates;
+        this.issuer = issuer;
+        this.idempotency = idempotency;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/coupons/claims")
+    @PreAuthorize("hasAuthority('SCOPE_member')")
+    ResponseEntity<CouponView> claim(
+            Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody ClaimRequest request) {
+        if (key == null) {
+            throw ApiException.badRequest(
+                    "IDEMPOTENCY_KEY_REQUIRED", "a claim needs an Idempotency-Key header, so it can be retried safely");
+        }
+        Idempotency.requireValidKey(key);
+        String memberId = caller.memberId();
+        Template template = templates
+                .find(request.templateId())
+                .filter(Template::claimable)
+                .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no claimable coupon template"));
+        issuer.prepare(memberId, template.id());
+        var result = retry.run(() -> idempotency.execute(
+                "claim:" + memberId,
+                key,
+                request,
+                201,
+                CouponView.class,
+                () -> CouponView.forOwner(
+                        issuer.issue(template, memberId, Channel.CLAIM, "claim:" + memberId + ":" + key)
+                                .orThrow(),
+                        clock.instant())));
+        return ResponseEntity.status(result.status()).body(result.body());
+    }
+}

@@ -1,0 +1,147 @@
+package io.unimember.coupon.coupons;
+
+import static io.unimember.coupon.support.Times.instant;
+import static io.unimember.coupon.support.Times.ts;
+
+import io.unimember.coupon.templates.Templates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The coupon table. Every state change is a guarded UPDATE on the state it leaves ({@code WHERE status =
+ * 'AVAILABLE'}, {@code ... AND lock_id = ?}) and says whether it happened, so of two racing changes exactly one
+ * wins and the caller publishes an event only for the one that did.
+ */
+@Repository
+public class Coupons {
+
+    /** The columns {@link #map} reads: a coupon joined with its template. */
+    public static final String SELECT =
+            """
+            SELECT c.id, c.template_id, c.member_id, c.code, c.status, c.channel, c.issued_at, c.usable_from,
+                   c.expires_at, c.lock_id, t.name, t.kind, t.discount_fen, t.percent_off, t.max_discount_fen,
+                   t.min_spend_fen, t.scenes, t.funding_bu
+              FROM coupon c JOIN coupon_template t ON t.id = c.template_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Coupons(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Coupon c, String sourceRef) {
+        jdbc.sql(
+                        """
+                INSERT INTO coupon (id, template_id, member_id, code, status, channel, source_ref, issued_at,
+                                    usable_from, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(
+                        c.id(),
+                        c.templateId(),
+                        c.memberId(),
+                        c.code(),
+                        c.status().name(),
+                        c.channel().name(),
+                        sourceRef,
+                        ts(c.issuedAt()),
+                        ts(c.usableFrom()),
+                        ts(c.expiresAt()))
+                .update();
+    }
+
+    public Optional<Coupon> find(String id) {
+        return jdbc.sql(SELECT + " WHERE c.id = ?")
+                .param(id)
+                .query(Coupons::map)
+                .optional();
+    }
+
+    public Optional<Coupon> findByCode(String code) {
+        return jdbc.sql(SELECT + " WHERE c.code = ?")
+                .param(code)
+                .query(Coupons::map)
+                .optional();
+    }
+
+    /** AVAILABLE and unexpired → LOCKED by this lock. */
+    public boolean lock(String id, String lockId, String bu, Instant now) {
+        return jdbc.sql(
+                                """
+                UPDATE coupon SET status = 'LOCKED', lock_id = ?, locked_by_bu = ?
+                 WHERE id = ? AND status = 'AVAILABLE' AND expires_at > ? AND usable_from <= ?
+                """)
+                        .params(lockId, bu, id, ts(now), ts(now))
+                        .update()
+                == 1;
+    }
+
+    /** LOCKED by this lock → REDEEMED. */
+    public boolean redeemLocked(String id, String lockId, String bu, String orderRef, long discountFen, Instant now) {
+        return jdbc.sql(
+                                """
+                UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_bu = ?, order_ref = ?,
+                                  redeemed_discount_fen = ?
+                 WHERE id = ? AND status = 'LOCKED' AND lock_id = ?
+                """)
+                        .params(ts(now), bu, orderRef, discountFen, id, lockId)
+                        .update()
+                == 1;
+    }
+
+    /** LOCKED by this lock → AVAILABLE again. */
+    public boolean unlock(String id, String lockId) {
+        return jdbc.sql(
+                                """
+                UPDATE coupon SET status = 'AVAILABLE', lock_id = NULL, locked_by_bu = NULL
+                 WHERE id = ? AND status = 'LOCKED' AND lock_id = ?
+                """)
+                        .params(id, lockId)
+                        .update()
+                == 1;
+    }
+
+    /** AVAILABLE and valid now → REDEEMED in one step (a POS verification). */
+    public boolean redeemAvailable(String id, String bu, String orderRef, long discountFen, Instant now) {
+        return jdbc.sql(
+                                """
+                UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_bu = ?, order_ref = ?,
+                                  redeemed_discount_fen = ?
+                 WHERE id = ? AND status = 'AVAILABLE' AND expires_at > ? AND usable_from <= ?
+                """)
+                        .params(ts(now), bu, orderRef, discountFen, id, ts(now), ts(now))
+                        .update()
+                == 1;
+    }
+
+    /** AVAILABLE past its end → EXPIRED. */
+    public boolean expire(String id, Instant now) {
+        return jdbc.sql(
+                                "UPDATE coupon SET status = 'EXPIRED' WHERE id = ? AND status = 'AVAILABLE' AND expires_at <= ?")
+                        .params(id, ts(now))
+                        .update()
+                == 1;
+    }
+
+    public static Coupon map(ResultSet rs, int row) throws SQLException {
+        return new Coupon(
+                rs.getString("id"),
+                rs.getString("template_id"),
+                rs.getString("member_id"),
+                rs.getString("code"),
+                CouponStatus.valueOf(rs.getString("status")),
+                Channel.valueOf(rs.getString("channel")),
+                instant(rs, "issued_at"),
+                instant(rs, "usable_from"),
+                instant(rs, "expires_at"),
+                rs.getString("name"),
+                Templates.terms(rs),
+                rs.getString("funding_bu"),
+                rs.getString("lock_id"));
+    }
+}

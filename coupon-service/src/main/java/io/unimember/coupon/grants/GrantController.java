@@ -1,0 +1,70 @@
+package io.unimember.coupon.grants;
+
+import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.security.Caller;
+import io.unimember.common.web.ApiException;
+import io.unimember.coupon.coupons.Channel;
+import io.unimember.coupon.coupons.CouponView;
+import io.unimember.coupon.issuing.DeadlockRetry;
+import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.templates.Template;
+import io.unimember.coupon.templates.Templates;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A BU grants a member a coupon it funds (a service recovery, a campaign prize). Only templates whose fundingBu is
+ * the calling BU: a BU spends its own budget, never PLATFORM's or another BU's (docs/decisions in this module).
+ * Idempotent on (BU, grantId); per-member limit, stock and budget hold as for claims.
+ */
+@RestController
+class GrantController {
+
+    private final Templates templates;
+    private final Issuer issuer;
+    private final Idempotency idempotency;
+    private final DeadlockRetry retry;
+    private final Clock clock;
+
+    GrantController(Templates templates, Issuer issuer, Idempotency idempotency, DeadlockRetry retry, Clock clock) {
+        this.templates = templates;
+        this.issuer = issuer;
+        this.idempotency = idempotency;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/bu/coupons/grants")
+    @PreAuthorize("hasAuthority('SCOPE_bu:campaigns')")
+    ResponseEntity<CouponView> grant(Caller caller, @Valid @RequestBody GrantRequest request) {
+        String bu = caller.bu();
+        Template template = templates
+                .find(request.templateId())
+                .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no such coupon template"));
+        if (!template.fundingBu().equals(bu)) {
+            throw ApiException.forbidden(
+                    "TEMPLATE_NOT_OWNED", "a business unit may only grant coupons of templates it funds");
+        }
+        issuer.prepare(request.memberId(), template.id());
+        var result = retry.run(() -> idempotency.execute(
+                "grant:" + bu,
+                request.grantId(),
+                request,
+                201,
+                CouponView.class,
+                () -> CouponView.withoutCode(
+                        issuer.issue(
+                                        template,
+                                        request.memberId(),
+                                        Channel.GRANT,
+                                        "grant:" + bu + ":" + request.grantId())
+                                .orThrow(),
+                        clock.instant())));
+        return ResponseEntity.status(result.status()).body(result.body());
+    }
+}

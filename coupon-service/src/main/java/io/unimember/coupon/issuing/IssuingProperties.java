@@ -1,0 +1,19 @@
+package io.unimember.coupon.issuing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param gateEnabled whether Redis remembers exhausted templates, so a storm's late claimers are turned away
+ *     before they queue on the template's row lock
+ * @param gateTtl how long Redis remembers; the database decides again afterwards
+ * @param gateBackoff after Redis fails, how long the gate stays out of the way before trying Redis again
+ * @param retryAttempts how often a claim or grant is tried when the database picks it as a deadlock victim
+ */
+@ConfigurationProperties("unimember.coupon.issuing")
+public record IssuingProperties(
+        @DefaultValue("true") boolean gateEnabled,
+        @DefaultValue("P1D") Duration gateTtl,
+        @DefaultValue("PT10S") Duration gateBackoff,
+        @DefaultValue("3") int retryAttempts) {}

@@ -1,0 +1,49 @@
+package io.unimember.coupon.verify;
+
+import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.security.Caller;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Merchant POS verification. A POS that retries after a timeout sends an {@code Idempotency-Key} and gets the
+ * original answer; without one, a second scan of a used code is {@code 409 COUPON_NOT_AVAILABLE}.
+ */
+@RestController
+class VerifyController {
+
+    private final Verification verification;
+    private final Idempotency idempotency;
+
+    VerifyController(Verification verification, Idempotency idempotency) {
+        this.verification = verification;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping("/open/v1/coupons/verify")
+    @PreAuthorize("hasAuthority('SCOPE_merchant:verify')")
+    ResponseEntity<VerifyView> verify(
+            Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody VerifyRequest request) {
+        String merchantId = caller.merchantId();
+        String bu = caller.bu();
+        if (key == null) {
+            return ResponseEntity.ok(verification.verify(merchantId, bu, request));
+        }
+        var result = idempotency.execute(
+                "verify:" + merchantId,
+                key,
+                request,
+                200,
+                VerifyView.class,
+                () -> verification.verify(merchantId, bu, request));
+        return ResponseEntity.status(result.status()).body(result.body());
+    }
+}
