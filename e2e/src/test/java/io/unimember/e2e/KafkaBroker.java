@@ -1,12 +1,12 @@
 package io.unimember.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.Uuid;
 
@@ -75,18 +75,15 @@ final class KafkaBroker implements AutoCloseable {
 
     void start() {
         process = run("kafka.Kafka", config.toString());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited; see " + dir.resolve("kafka.log"));
-                }
-                pause();
-            }
-        }
-        throw new IllegalStateException("Kafka did not listen on " + port + " within 60 s");
+        Process started = process;
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("Kafka exited; see " + dir.resolve("kafka.log"));
+                    }
+                    return Ports.listening(port);
+                });
     }
 
     void stop() {
@@ -131,14 +128,6 @@ final class KafkaBroker implements AutoCloseable {
     private static void waitQuietly(Process process) {
         try {
             process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

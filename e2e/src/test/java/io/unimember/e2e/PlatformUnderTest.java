@@ -1,5 +1,7 @@
 package io.unimember.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.unimember.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -149,33 +150,22 @@ final class PlatformUnderTest implements AutoCloseable {
     }
 
     void awaitHealthy(String app) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            Process process = processes.get(app);
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(
-                        app + " exited with " + process.exitValue() + "; see " + logs.resolve(app + ".log"));
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url(app) + "/actuator/health/readiness"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Thread.onSpinWait();
-            sleepQuietly();
-        }
-        throw new IllegalStateException(
-                app + " not healthy within " + START_TIMEOUT + "; see " + logs.resolve(app + ".log"));
+        await().atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    Process process = processes.get(app);
+                    if (process != null && !process.isAlive()) {
+                        throw new IllegalStateException(
+                                app + " exited with " + process.exitValue() + "; see " + logs.resolve(app + ".log"));
+                    }
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(URI.create(url(app) + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 && response.body().contains("UP");
+                });
     }
 
     String database(String schema) {
@@ -198,7 +188,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 "--logging.file.name="));
         if (app.equals("gateway")) {
             for (String service : SERVICES) {
-                args.add("--unimember.gateway.services." + service.replace("-service", "") + "=" + url(service));
+                args.add("--unimember.services." + service.replace("-service", "") + "=" + url(service));
             }
             return args;
         }
@@ -268,14 +258,6 @@ final class PlatformUnderTest implements AutoCloseable {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,9 +1,11 @@
 package io.unimember.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** A redis-server of the test's own on a free port, which a fault test may stop without touching anyone else's. */
@@ -40,14 +42,9 @@ final class PrivateRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server is needed for the end-to-end tests", e);
         }
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                sleep();
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on " + port);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Ports.listening(port));
     }
 
     void stop() {
@@ -65,13 +62,5 @@ final class PrivateRedis implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
