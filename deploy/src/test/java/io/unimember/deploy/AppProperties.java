@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,7 +67,8 @@ final class AppProperties {
     private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern LINE_COMMENT = Pattern.compile("(?m)^\\s*//.*$");
 
-    private static final Map<String, AppProperties> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, AppProperties> APPS = new ConcurrentHashMap<>();
+    private static final Map<Path, AppProperties> MODULE_SCANS = new ConcurrentHashMap<>();
 
     private final String module;
     /** Placeholders that name an environment variable directly ({@code ${UNIMEMBER_PHONE_PEPPER:...}}). */
@@ -73,24 +76,50 @@ final class AppProperties {
 
     private final Set<String> names = new TreeSet<>();
     private final Set<String> prefixes = new TreeSet<>();
+    private List<ConfigurationPropertyName> parsedNames = List.of();
+    private List<ConfigurationPropertyName> parsedPrefixes = List.of();
 
     private AppProperties(String module) {
         this.module = module;
     }
 
     static AppProperties of(String module) {
-        return CACHE.computeIfAbsent(module, AppProperties::read);
+        return APPS.computeIfAbsent(module, AppProperties::read);
     }
 
     private static AppProperties read(String module) {
         var properties = new AppProperties(module);
         properties.names.addAll(BOOT);
         var moduleDir = DeployFiles.ROOT.resolve(module);
-        properties.readModule(moduleDir);
+        properties.add(scan(moduleDir));
         if (DeployFiles.read(moduleDir.resolve("pom.xml")).contains("<artifactId>common</artifactId>")) {
-            properties.readModule(DeployFiles.ROOT.resolve("common"));
+            properties.add(scan(DeployFiles.ROOT.resolve("common")));
         }
+        properties.parsedNames = parse(properties.names);
+        properties.parsedPrefixes = parse(properties.prefixes);
         return properties;
+    }
+
+    /** What one module's sources declare (common is read once and shared by the five services). */
+    private static AppProperties scan(Path moduleDir) {
+        return MODULE_SCANS.computeIfAbsent(moduleDir, dir -> {
+            var scan = new AppProperties(dir.getFileName().toString());
+            scan.readModule(dir);
+            return scan;
+        });
+    }
+
+    private void add(AppProperties scan) {
+        variables.addAll(scan.variables);
+        names.addAll(scan.names);
+        prefixes.addAll(scan.prefixes);
+    }
+
+    private static List<ConfigurationPropertyName> parse(Set<String> names) {
+        return names.stream()
+                .map(ConfigurationPropertyName::ofIfValid)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** True when Spring would bind this environment variable to a property the app reads. */
@@ -101,13 +130,9 @@ final class AppProperties {
         var env = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable, "x"));
         var source = ConfigurationPropertySource.from(env);
-        return names.stream()
-                        .map(ConfigurationPropertyName::ofIfValid)
-                        .anyMatch(n -> n != null && source.getConfigurationProperty(n) != null)
-                || prefixes.stream()
-                        .map(ConfigurationPropertyName::ofIfValid)
-                        .anyMatch(
-                                n -> n != null && source.containsDescendantOf(n) == ConfigurationPropertyState.PRESENT);
+        return parsedNames.stream().anyMatch(n -> source.getConfigurationProperty(n) != null)
+                || parsedPrefixes.stream()
+                        .anyMatch(n -> source.containsDescendantOf(n) == ConfigurationPropertyState.PRESENT);
     }
 
     /** The variables among these that Spring would bind to nothing the app reads. */
