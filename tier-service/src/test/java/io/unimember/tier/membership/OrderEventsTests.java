@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,9 +84,9 @@ class OrderEventsTests {
         assertThat(events.stream().map(Published::changed).toList())
                 .extracting(TierChanged::from, TierChanged::to, TierChanged::reason, TierChanged::version)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, "REGULAR", "REGISTERED", 1L),
-                        org.assertj.core.groups.Tuple.tuple("REGULAR", "SILVER", "FIRST_ORDER", 2L),
-                        org.assertj.core.groups.Tuple.tuple("SILVER", "GOLD", "UPGRADE", 3L));
+                        Tuple.tuple(null, "REGULAR", "REGISTERED", 1L),
+                        Tuple.tuple("REGULAR", "SILVER", "FIRST_ORDER", 2L),
+                        Tuple.tuple("SILVER", "GOLD", "UPGRADE", 3L));
         TierChanged gold = events.get(2).changed();
         assertThat(gold)
                 .extracting(
@@ -139,9 +140,15 @@ class OrderEventsTests {
         // the order made both GOLD when it happened; the refund took growth, not the tier (that is monthly)
         assertThat(support.tierOf(inOrder)).isEqualTo("GOLD");
         assertThat(support.tierOf(outOfOrder)).isEqualTo("GOLD");
-        assertThat(support.tierEvents(outOfOrder, 4).getLast().changed())
-                .extracting(TierChanged::to, TierChanged::growth, TierChanged::growthToNext)
-                .containsExactly("GOLD", 1000L, 7000L);
+        List<Published> inOrderEvents = support.tierEvents(inOrder, 4);
+        assertThat(inOrderEvents.getLast().event())
+                .isEqualTo(new TierGrowthChanged(inOrder, "GOLD", 1000, "PLATINUM", 7000, 4));
+        List<Published> outOfOrderEvents = support.tierEvents(outOfOrder, 3);
+        assertThat(outOfOrderEvents.stream().map(Published::changed).toList())
+                .extracting(TierChanged::to, TierChanged::growth)
+                .containsExactly(Tuple.tuple("REGULAR", 0L), Tuple.tuple("SILVER", 1000L), Tuple.tuple("GOLD", 1000L));
+        assertThat(outOfOrderEvents.getLast().changed().growthToNext()).isEqualTo(7000);
+        assertThat(support.version(outOfOrder)).isEqualTo(3);
     }
 
     @Test
