@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 final class RefreshingJwks implements Function<SignedJWT, Flux<JWK>> {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshingJwks.class);
-    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final WebClient client;
     private final String uri;
@@ -45,7 +45,8 @@ final class RefreshingJwks implements Function<SignedJWT, Flux<JWK>> {
         this.client = client;
         this.uri = uri;
         this.minRefetchNanos = minRefetch.toNanos();
-        this.schedule = Flux.interval(refresh, refresh)
+        // fetched once at start too, so the first requests find the keys (and a warm HTTP client) waiting
+        this.schedule = Flux.interval(Duration.ZERO, refresh)
                 .onBackpressureDrop()
                 .concatMap(tick -> fetch().onErrorResume(e -> Mono.empty()), 1)
                 .subscribe();

@@ -1,0 +1,118 @@
+package io.unimember.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unimember.testsupport.TestTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** What the gateway answers itself: health, metrics, the services' API documents, and timeouts. */
+class GatewayEndpointsTests extends GatewayTestSupport {
+
+    @Test
+    void answersItsOwnHealthWithoutAToken() {
+        client.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void servesEachServicesOpenApiDocumentFromTheService() {
+        for (String service : new String[] {"member", "points", "coupon", "tier", "settlement"}) {
+            byte[] body = client.get()
+                    .uri("/v3/api-docs/" + service)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(echo(body).get("path")).isEqualTo("/v3/api-docs");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsEveryServiceDocumentInSwaggerUi() {
+        byte[] config = client.get()
+                .uri("/v3/api-docs/gateway/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+
+        var urls = (List<Map<String, String>>) echo(config).get("urls");
+        assertThat(urls)
+                .extracting(url -> url.get("url"))
+                .containsExactlyInAnyOrder(
+                        "/v3/api-docs/member",
+                        "/v3/api-docs/points",
+                        "/v3/api-docs/coupon",
+                        "/v3/api-docs/tier",
+                        "/v3/api-docs/settlement");
+        client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void timesTheProxyPathPerServiceInPrometheus() {
+        client.get()
+                .uri("/api/v1/tiers")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.member("m-" + UUID.randomUUID()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String metrics = client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics)
+                .contains("unimember_gateway_proxy_seconds_count{", "service=\"tier\"", "outcome=\"SUCCESS\"");
+    }
+
+    @Test
+    void answers504ProblemWhenAServiceIsTooSlow() {
+        long start = System.nanoTime();
+        client.get()
+                .uri("/api/v1/members/slow")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.member("m-" + UUID.randomUUID()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(504)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UPSTREAM_TIMEOUT");
+        // the response timeout here is 1 s; the service would take 5 s
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+    }
+
+    @Test
+    void answersUnknownPathsWith404ProblemOnceAuthenticated() {
+        client.get()
+                .uri("/api/v1/nothing-here")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND");
+    }
+}

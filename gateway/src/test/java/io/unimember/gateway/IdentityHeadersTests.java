@@ -1,0 +1,79 @@
+package io.unimember.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unimember.testsupport.TestTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+/** Services may trust identity headers only because the gateway alone sets them, from the verified token. */
+class IdentityHeadersTests extends GatewayTestSupport {
+
+    @Test
+    void replacesSpoofedIdentityWithTheMemberFromTheToken() {
+        String member = "m-" + UUID.randomUUID();
+        Map<String, List<String>> seen = forwarded("/api/v1/members/me", TestTokens.member(member));
+
+        assertThat(seen.get("x-member-id")).containsExactly(member);
+        assertThat(seen.get("x-forwarded-user")).containsExactly(member);
+        assertThat(seen.get("x-scopes")).containsExactly("member");
+        assertThat(seen).doesNotContainKeys("x-bu", "x-merchant-id", "x-client-id", "x-unimember-admin");
+    }
+
+    @Test
+    void setsTheMerchantAndItsBuFromTheToken() {
+        Map<String, List<String>> seen =
+                forwarded("/open/v1/members/m1", TestTokens.merchant("merchant-demo", "ENTERTAINMENT"));
+
+        assertThat(seen.get("x-merchant-id")).containsExactly("merchant-demo");
+        assertThat(seen.get("x-bu")).containsExactly("ENTERTAINMENT");
+        assertThat(seen.get("x-client-id")).containsExactly("merchant-demo");
+        assertThat(seen.get("x-scopes").getFirst().split(" "))
+                .containsExactlyInAnyOrder("merchant:members", "merchant:verify");
+        assertThat(seen).doesNotContainKeys("x-member-id", "x-unimember-admin");
+    }
+
+    @Test
+    void dropsEveryIdentityHeaderOnPublicPaths() {
+        byte[] body = client.post()
+                .uri("/api/v1/auth/login")
+                .header("X-Member-Id", "someone-else")
+                .header("X-Bu", "HOTEL")
+                .header("X-Scopes", "admin")
+                .header("X-Forwarded-User", "admin")
+                .header("x-unimember-anything", "1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(forwardedHeaders(body))
+                .doesNotContainKeys(
+                        "x-member-id", "x-bu", "x-scopes", "x-forwarded-user", "x-unimember-anything", "x-client-id");
+    }
+
+    private Map<String, List<String>> forwarded(String path, String token) {
+        byte[] body = client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("X-Member-Id", "someone-else")
+                .header("x-bu", "HOTEL")
+                .header("X-Merchant-Id", "another-merchant")
+                .header("X-Client-Id", "admin")
+                .header("X-Scopes", "admin")
+                .header("X-Forwarded-User", "admin")
+                .header("X-Unimember-Admin", "true")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return forwardedHeaders(body);
+    }
+}

@@ -1,0 +1,78 @@
+package io.unimember.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+
+/** The path rules on their own, and the paths refused before any rule is read. */
+class AccessRulesTests {
+
+    private final AccessRules rules = new AccessRules();
+
+    @Test
+    void onlyPostingATemplateIsOpenToACampaignManager() {
+        VerifiedToken campaigns = token(Set.of("bu:campaigns"));
+
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/coupon-templates").allows(campaigns))
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/coupon-templates").allows(campaigns))
+                .isFalse();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/coupon-templates/t1").allows(campaigns))
+                .isFalse();
+    }
+
+    @Test
+    void healthAndMetricsForPrometheusArePublicButOtherActuatorEndpointsAreForAdmins() {
+        assertThat(access(HttpMethod.GET, "/actuator/health").isPublic()).isTrue();
+        assertThat(access(HttpMethod.GET, "/actuator/health/readiness").isPublic())
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/actuator/prometheus").isPublic()).isTrue();
+        assertThat(access(HttpMethod.GET, "/actuator/env").allows(token(Set.of("member"))))
+                .isFalse();
+        assertThat(access(HttpMethod.GET, "/actuator/env").allows(token(Set.of("admin"))))
+                .isTrue();
+    }
+
+    @Test
+    void anUnlistedPathNeedsJustAValidToken() {
+        Access access = access(HttpMethod.GET, "/api/v1/something-new");
+
+        assertThat(access.isPublic()).isFalse();
+        assertThat(access.allows(token(Set.of()))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/members/../admin/clients",
+                "/api/v1/members/./me",
+                "/api/v1/members/..",
+                "/api/v1/members/%2e%2e/admin",
+                "/api/v1/members/%2E%2E/admin",
+                "/api/v1/members%2fme",
+                "/api/v1/members\\me",
+                "/api/v1/members/%5C"
+            })
+    void refusesDotAndEncodedSegments(String path) {
+        assertThat(AuthenticationFilter.isAmbiguous(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/.well-known/openid-configuration", "/api/v1/members/me", "/a/b.c/d..e", "/%20x"})
+    void acceptsOrdinaryPaths(String path) {
+        assertThat(AuthenticationFilter.isAmbiguous(path)).isFalse();
+    }
+
+    private Access access(HttpMethod method, String path) {
+        return rules.accessFor(method, PathContainer.parsePath(path));
+    }
+
+    private static VerifiedToken token(Set<String> scopes) {
+        return new VerifiedToken("s", null, null, null, scopes, String.join(" ", scopes), "k", Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,91 @@
+package io.unimember.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The bucket script against real Redis, and failing open (with one log line) when Redis is not there. */
+@ExtendWith(OutputCaptureExtension.class)
+class TokenBucketsTests {
+
+    private LettuceConnectionFactory factory;
+
+    @AfterEach
+    void close() {
+        factory.destroy();
+    }
+
+    @Test
+    void spendsTheBurstThenRefusesWithTheWaitUntilTheNextToken() {
+        TokenBuckets buckets = buckets(redisPort());
+        String key = "gw:rl:{test:" + UUID.randomUUID() + "}";
+        List<String> oneInTenSecondsBurstThree = List.of("0.1", "3");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(buckets.take(key, oneInTenSecondsBurstThree).block().allowed())
+                    .isTrue();
+        }
+        TokenBuckets.Decision refused =
+                buckets.take(key, oneInTenSecondsBurstThree).block();
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterMillis()).isBetween(1L, 10_000L);
+    }
+
+    @Test
+    void letsEverythingThroughWhenRedisIsDownAndLogsItOnce(CapturedOutput output) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        TokenBuckets buckets = buckets(closed);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(buckets.take("gw:rl:{x}", List.of("1", "1")).block().allowed())
+                    .isTrue();
+        }
+
+        assertThat(output.getAll().split("Redis is unavailable for rate limits", -1))
+                .hasSize(2);
+    }
+
+    private TokenBuckets buckets(int port) {
+        factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(redisHost(), port),
+                LettuceClientConfiguration.builder()
+                        .commandTimeout(Duration.ofMillis(250))
+                        .build());
+        factory.afterPropertiesSet();
+        return new TokenBuckets(
+                new ReactiveStringRedisTemplate(factory),
+                new RateLimitProperties(
+                        true,
+                        new RateLimitProperties.Limit(1, 1),
+                        new RateLimitProperties.Limit(1, 1),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(1)));
+    }
+
+    private static String redisHost() {
+        String host = System.getenv("UNIMEMBER_TEST_REDIS_HOST");
+        return host == null || host.isBlank() ? "127.0.0.1" : host;
+    }
+
+    private static int redisPort() {
+        String port = System.getenv("UNIMEMBER_TEST_REDIS_PORT");
+        return port == null || port.isBlank() ? 6379 : Integer.parseInt(port);
+    }
+}
