@@ -1,0 +1,34 @@
+package io.unimember.member.binding;
+
+import io.unimember.common.security.Caller;
+import io.unimember.member.members.Members;
+import io.unimember.member.members.PhoneNumber;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/bu/members/resolve} ({@code bu:members}): the member a phone belongs to, registered if new
+ * ({@code 201}), with the BU's own account id bound to them. An account id already bound to another member is a
+ * conflict; binding it again to the same member changes nothing.
+ */
+@RestController
+class ResolveController {
+
+    private final OneId oneId;
+
+    ResolveController(OneId oneId) {
+        this.oneId = oneId;
+    }
+
+    @PostMapping("/api/v1/bu/members/resolve")
+    ResponseEntity<ResolveRequest.Resolved> resolve(Caller caller, @Valid @RequestBody ResolveRequest request) {
+        PhoneNumber phone = PhoneNumber.parse(request.phone()).orElseThrow();
+        Members.Resolution member = oneId.resolve(caller.bu(), phone, request.externalAccountId());
+        return ResponseEntity.status(member.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new ResolveRequest.Resolved(member.memberId(), member.created()));
+    }
+}

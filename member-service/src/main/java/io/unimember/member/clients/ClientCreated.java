@@ -1,0 +1,15 @@
+package io.unimember.member.clients;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The answer to a registration: the only time the secret is shown. */
+record ClientCreated(
+        String clientId,
+        String clientSecret,
+        ClientKind kind,
+        String bu,
+        @Nullable String merchantId,
+        List<String> scopes,
+        Instant createdAt) {}

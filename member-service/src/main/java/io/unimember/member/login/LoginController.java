@@ -1,0 +1,56 @@
+package io.unimember.member.login;
+
+import io.unimember.common.web.Problems;
+import io.unimember.member.members.PhoneNumber;
+import io.unimember.member.tokens.TokenResponse;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/auth/otp} and {@code POST /api/v1/auth/login}: public, so they guard themselves. */
+@RestController
+class LoginController {
+
+    private final OtpLogin otp;
+
+    LoginController(OtpLogin otp) {
+        this.otp = otp;
+    }
+
+    @PostMapping("/api/v1/auth/otp")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    LoginRequests.CodeSent sendCode(@Valid @RequestBody LoginRequests.CodeRequest request) {
+        PhoneNumber phone = parse(request.phone());
+        Duration ttl = otp.sendCode(phone);
+        return new LoginRequests.CodeSent(phone.masked(), ttl.toSeconds());
+    }
+
+    @PostMapping("/api/v1/auth/login")
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequests.Login request) {
+        TokenResponse tokens = otp.login(parse(request.phone()), request.otp());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    private static PhoneNumber parse(String raw) {
+        // the request's pattern already admits only numbers parse accepts
+        return PhoneNumber.parse(raw).orElseThrow(() -> new IllegalArgumentException("unparseable phone"));
+    }
+}

@@ -1,0 +1,22 @@
+package io.unimember.member.login;
+
+import io.unimember.member.members.PhoneNumber;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** The bodies of the login endpoints. */
+final class LoginRequests {
+
+    private LoginRequests() {}
+
+    record CodeRequest(
+            @NotNull @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
+                    String phone) {}
+
+    record Login(
+            @NotNull @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
+                    String phone,
+            @NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String otp) {}
+
+    record CodeSent(String phoneMasked, long expiresIn) {}
+}

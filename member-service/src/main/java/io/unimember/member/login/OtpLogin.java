@@ -1,0 +1,146 @@
+package io.unimember.member.login;
+
+import io.unimember.common.web.ApiException;
+import io.unimember.member.members.Members;
+import io.unimember.member.members.PhoneNumber;
+import io.unimember.member.members.PhoneProtection;
+import io.unimember.member.support.Hashing;
+import io.unimember.member.support.RandomIds;
+import io.unimember.member.tokens.TokenIssuer;
+import io.unimember.member.tokens.TokenResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends login codes and checks them. A wrong guess is counted (and commits) before the error goes out; enough of
+ * them lock the phone. The first correct login registers the member.
+ */
+@Service
+class OtpLogin {
+
+    private static final int CODE_DIGITS = 6;
+
+    private final OtpChallengeRepository challenges;
+    private final OtpRateLimiter rateLimiter;
+    private final PhoneProtection phones;
+    private final SmsSender sms;
+    private final Members members;
+    private final TokenIssuer tokens;
+    private final TransactionTemplate tx;
+    private final OtpProperties properties;
+    private final Clock clock;
+
+    OtpLogin(
+            OtpChallengeRepository challenges,
+            OtpRateLimiter rateLimiter,
+            PhoneProtection phones,
+            SmsSender sms,
+            Members members,
+            TokenIssuer tokens,
+            TransactionTemplate tx,
+            OtpProperties properties,
+            Clock clock,
+            Environment environment) {
+        if (properties.fixedCode() != null && !environment.matchesProfiles("demo")) {
+            throw new IllegalStateException("unimember.otp.fixed-code is allowed only in the demo profile");
+        }
+        this.challenges = challenges;
+        this.rateLimiter = rateLimiter;
+        this.phones = phones;
+        this.sms = sms;
+        this.members = members;
+        this.tokens = tokens;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Sends a fresh code unless the phone is locked or asked too often. Returns how long the code lives. */
+    Duration sendCode(PhoneNumber phone) {
+        String phoneHash = phones.hash(phone);
+        Instant now = clock.instant();
+        Optional<OtpChallengeRepository.Challenge> current = challenges.find(phoneHash);
+        current.map(OtpChallengeRepository.Challenge::lockedUntil)
+                .filter(until -> until.isAfter(now))
+                .ifPresent(until -> {
+                    throw locked(until, now);
+                });
+        Duration wait = rateLimiter.acquire(phoneHash);
+        if (!wait.isZero()) {
+            throw new TooManyRequests("OTP_RATE_LIMITED", "too many codes requested for this phone; retry later", wait);
+        }
+        String code = properties.fixedCode() != null ? properties.fixedCode() : RandomIds.digits(CODE_DIGITS);
+        challenges.saveCode(phoneHash, codeHash(phoneHash, code), now.plus(properties.codeTtl()), now);
+        sms.send(phone, code);
+        return properties.codeTtl();
+    }
+
+    /** Checks the code and answers with tokens, registering the member on their first login. */
+    TokenResponse login(PhoneNumber phone, String code) {
+        String phoneHash = phones.hash(phone);
+        Outcome outcome = tx.execute(status -> attempt(phone, phoneHash, code));
+        return switch (outcome) {
+            case Outcome.Success success -> success.tokens();
+            case Outcome.Wrong wrong ->
+                throw ApiException.badRequest("INVALID_OTP", "the code is wrong or has expired");
+            case Outcome.Locked locked -> throw locked(locked.until(), clock.instant());
+            case null -> throw new IllegalStateException("no login outcome");
+        };
+    }
+
+    private sealed interface Outcome {
+        record Success(TokenResponse tokens) implements Outcome {}
+
+        record Wrong() implements Outcome {}
+
+        record Locked(Instant until) implements Outcome {}
+    }
+
+    private Outcome attempt(PhoneNumber phone, String phoneHash, String code) {
+        Instant now = clock.instant();
+        Optional<OtpChallengeRepository.Challenge> challenge = challenges.lock(phoneHash);
+        Instant lockedUntil =
+                challenge.map(OtpChallengeRepository.Challenge::lockedUntil).orElse(null);
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return new Outcome.Locked(lockedUntil);
+        }
+        if (!matches(challenge.orElse(null), phoneHash, code, now)) {
+            int failures = challenge.map(c -> c.failedAttempts()).orElse(0) + 1;
+            Instant lock = failures >= properties.maxFailedAttempts() ? now.plus(properties.lockDuration()) : null;
+            challenges.saveFailure(phoneHash, lock == null ? failures : 0, lock, now);
+            return lock == null ? new Outcome.Wrong() : new Outcome.Locked(lock);
+        }
+        challenges.delete(phoneHash);
+        Members.Resolution member = members.resolve(phone);
+        return new Outcome.Success(tokens.forMember(member.memberId()));
+    }
+
+    private boolean matches(
+            OtpChallengeRepository.@Nullable Challenge challenge, String phoneHash, String code, Instant now) {
+        String fixed = properties.fixedCode();
+        if (fixed != null) {
+            return Hashing.sameDigest(codeHash(phoneHash, fixed), codeHash(phoneHash, code));
+        }
+        return challenge != null
+                && challenge.codeHash() != null
+                && challenge.expiresAt() != null
+                && challenge.expiresAt().isAfter(now)
+                && Hashing.sameDigest(challenge.codeHash(), codeHash(phoneHash, code));
+    }
+
+    /** The code keyed by the phone's hash: a stored value says nothing without the pepper behind that hash. */
+    private static String codeHash(String phoneHash, String code) {
+        return Hashing.hmacHex(phoneHash, code);
+    }
+
+    private static TooManyRequests locked(Instant until, Instant now) {
+        return new TooManyRequests(
+                "OTP_LOCKED", "too many wrong codes; this phone is locked for a while", Duration.between(now, until));
+    }
+}

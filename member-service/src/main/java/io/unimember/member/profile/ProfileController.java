@@ -1,0 +1,43 @@
+package io.unimember.member.profile;
+
+import io.unimember.common.security.Caller;
+import io.unimember.common.web.ApiException;
+import io.unimember.member.members.MemberProfile;
+import io.unimember.member.members.Members;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/members/me}: the caller's own profile, never anyone else's (the id comes from the token). */
+@RestController
+class ProfileController {
+
+    private static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
+
+    private final Members members;
+
+    ProfileController(Members members) {
+        this.members = members;
+    }
+
+    @GetMapping("/api/v1/members/me")
+    MemberProfile me(Caller caller) {
+        return members.profile(caller.memberId()).orElseThrow(ProfileController::notFound);
+    }
+
+    @PatchMapping("/api/v1/members/me")
+    MemberProfile update(Caller caller, @Valid @RequestBody ProfileUpdate update) {
+        if (update.birthday() != null && update.birthday().isBefore(EARLIEST_BIRTHDAY)) {
+            throw io.unimember.member.web.FieldErrors.invalid("birthday", "must be on or after 1900-01-01");
+        }
+        return members.update(caller.memberId(), update.nickname(), update.birthday())
+                .orElseThrow(ProfileController::notFound);
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("MEMBER_NOT_FOUND", "no member with this token's id");
+    }
+}

@@ -1,0 +1,5 @@
+/** A member reads and edits their own profile. */
+@NullMarked
+package io.unimember.member.profile;
+
+import org.jspecify.annotations.NullMarked;

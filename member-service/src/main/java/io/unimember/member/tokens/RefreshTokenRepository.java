@@ -1,0 +1,80 @@
+package io.unimember.member.tokens;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RefreshTokenRepository {
+
+    private final JdbcClient jdbc;
+
+    RefreshTokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored refresh token with the state of its family. */
+    record Stored(
+            String familyId,
+            String memberId,
+            String scope,
+            Instant expiresAt,
+            @Nullable Instant usedAt,
+            @Nullable Instant familyRevokedAt) {}
+
+    void insertFamily(String familyId, String memberId, Instant now) {
+        jdbc.sql("INSERT INTO refresh_family (family_id, member_id, created_at) VALUES (?, ?, ?)")
+                .params(familyId, memberId, Timestamp.from(now))
+                .update();
+    }
+
+    void insert(String tokenHash, String familyId, String memberId, String scope, Instant now, Instant expiresAt) {
+        jdbc.sql("INSERT INTO refresh_token (token_hash, family_id, member_id, scope, issued_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(tokenHash, familyId, memberId, scope, Timestamp.from(now), Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** The token and its family, locked: two refreshes with one token run one after the other. */
+    Optional<Stored> lock(String tokenHash) {
+        return jdbc.sql("SELECT t.family_id, t.member_id, t.scope, t.expires_at, t.used_at, f.revoked_at"
+                        + " FROM refresh_token t JOIN refresh_family f ON f.family_id = t.family_id"
+                        + " WHERE t.token_hash = ? FOR UPDATE")
+                .param(tokenHash)
+                .query((rs, n) -> new Stored(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6))))
+                .optional();
+    }
+
+    void markUsed(String tokenHash, Instant now) {
+        jdbc.sql("UPDATE refresh_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+                .params(Timestamp.from(now), tokenHash)
+                .update();
+    }
+
+    void revokeFamily(String familyId, Instant now, String reason) {
+        jdbc.sql(
+                        "UPDATE refresh_family SET revoked_at = ?, revoked_reason = ? WHERE family_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(now), reason, familyId)
+                .update();
+    }
+
+    /** Forgets tokens that expired before {@code cutoff}; their families stay as a record. */
+    int deleteExpired(Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM refresh_token WHERE expires_at < ? LIMIT ?")
+                .params(Timestamp.from(cutoff), limit)
+                .update();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package io.unimember.member.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unimember.member.MemberIntegrationTest;
+import io.unimember.member.TestApi;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ProfileTests extends MemberIntegrationTest {
+
+    @Autowired
+    TestApi api;
+
+    @Test
+    void aMemberReadsAndEditsTheirOwnProfile() {
+        TestApi.Member member = api.newMember();
+
+        var before = api.get("/api/v1/members/me", member.token());
+        var patched = api.send(
+                "PATCH", "/api/v1/members/me", member.token(), "{\"nickname\":\"小明\",\"birthday\":\"1990-05-01\"}");
+        var nicknameOnly = api.send("PATCH", "/api/v1/members/me", member.token(), "{\"nickname\":\"Ming\"}");
+
+        assertThat(before.getStatusCode().value()).isEqualTo(200);
+        assertThat(before.getBody())
+                .contains("\"memberId\":\"" + member.id() + "\"", "\"phoneMasked\":", "\"registeredAt\":");
+        assertThat(patched.getStatusCode().value()).isEqualTo(200);
+        assertThat(patched.getBody()).contains("\"nickname\":\"小明\"", "\"birthday\":\"1990-05-01\"");
+        assertThat(nicknameOnly.getBody()).contains("\"nickname\":\"Ming\"", "\"birthday\":\"1990-05-01\"");
+    }
+
+    @Test
+    void aMemberOnlyEverSeesTheirOwnProfile() {
+        TestApi.Member alice = api.newMember();
+        TestApi.Member bob = api.newMember();
+        api.send("PATCH", "/api/v1/members/me", alice.token(), "{\"nickname\":\"alice\"}");
+
+        var asBob = api.get("/api/v1/members/me", bob.token());
+        var bobPatches = api.send("PATCH", "/api/v1/members/me", bob.token(), "{\"nickname\":\"bob\"}");
+
+        assertThat(asBob.getBody()).contains(bob.id()).doesNotContain(alice.id(), "alice");
+        assertThat(bobPatches.getBody()).doesNotContain(alice.id());
+        assertThat(api.get("/api/v1/members/me", alice.token()).getBody()).contains("\"nickname\":\"alice\"");
+    }
+
+    @Test
+    void badProfileEditsAre400WithFieldErrors() {
+        String token = api.newMember().token();
+
+        var tooLong = api.send("PATCH", "/api/v1/members/me", token, "{\"nickname\":\"" + "x".repeat(33) + "\"}");
+        var blank = api.send("PATCH", "/api/v1/members/me", token, "{\"nickname\":\"   \"}");
+        var future = api.send(
+                "PATCH",
+                "/api/v1/members/me",
+                token,
+                "{\"birthday\":\"" + LocalDate.now().plusDays(2) + "\"}");
+        var notADate = api.send("PATCH", "/api/v1/members/me", token, "{\"birthday\":\"yesterday\"}");
+        var wrongType = api.send("PATCH", "/api/v1/members/me", token, "{\"nickname\":[1,2]}");
+        var ancient = api.send("PATCH", "/api/v1/members/me", token, "{\"birthday\":\"1800-01-01\"}");
+
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLong.getBody()).contains("VALIDATION_FAILED", "\"field\":\"nickname\"");
+        assertThat(blank.getBody()).contains("\"field\":\"nickname\"");
+        assertThat(future.getBody()).contains("\"field\":\"birthday\"");
+        assertThat(notADate.getStatusCode().value()).isEqualTo(400);
+        assertThat(notADate.getBody()).contains("\"field\":\"birthday\"");
+        assertThat(wrongType.getBody()).contains("\"field\":\"nickname\"");
+        assertThat(ancient.getBody()).contains("\"field\":\"birthday\"");
+    }
+
+    @Test
+    void aMemberTokenForNoMemberIs404() {
+        var response = api.get("/api/v1/members/me", api.tokenForUnknownMember());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody()).contains("MEMBER_NOT_FOUND");
+    }
+}
