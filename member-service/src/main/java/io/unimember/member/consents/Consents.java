@@ -1,0 +1,45 @@
+package io.unimember.member.consents;
+
+import io.unimember.common.web.ApiException;
+import io.unimember.member.clients.Clients;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Grants, revokes and checks a member's consent for a merchant to read their data. */
+@Service
+public class Consents {
+
+    private final ConsentRepository repository;
+    private final Clients clients;
+    private final Clock clock;
+
+    Consents(ConsentRepository repository, Clients clients, Clock clock) {
+        this.repository = repository;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** Grants consent to a registered merchant; granting again is harmless. Returns when it was first granted. */
+    @Transactional
+    Instant grant(String memberId, String merchantId) {
+        if (!clients.merchantExists(merchantId)) {
+            throw ApiException.notFound("MERCHANT_NOT_FOUND", "no merchant " + merchantId + " is registered");
+        }
+        repository.grant(memberId, merchantId, clock.instant());
+        return repository.grantedAt(memberId, merchantId).orElseThrow();
+    }
+
+    boolean revoke(String memberId, String merchantId) {
+        return repository.revoke(memberId, merchantId);
+    }
+
+    /** Throws {@code 403 CONSENT_REQUIRED} unless the member has granted this merchant access. */
+    public void require(String memberId, String merchantId) {
+        if (repository.grantedAt(memberId, merchantId).isEmpty()) {
+            throw ApiException.forbidden(
+                    "CONSENT_REQUIRED", "the member has not allowed this merchant to read their data");
+        }
+    }
+}
