@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,35 +39,35 @@ class MemberTiers {
                 .optional();
     }
 
-    /** Inserts a new member; false if another transaction created them first. */
-    boolean insert(MemberTier m, Instant now) {
-        try {
-            jdbc.sql(
-                            """
-                            INSERT INTO member_tier (member_id, tier_code, reached_at, retained_until, has_ordered, growth,
-                                   next_tier, growth_to_next, version, rules_revision, downgrade_period, registered_at,
-                                   created_at, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            m.memberId(),
-                            m.tier(),
-                            ts(m.reachedAt()),
-                            ts(m.retainedUntil()),
-                            m.hasOrdered(),
-                            m.growth(),
-                            m.nextTier(),
-                            m.growthToNext(),
-                            m.version(),
-                            m.rulesRevision(),
-                            m.downgradePeriod(),
-                            ts(m.registeredAt()),
-                            ts(now),
-                            ts(now))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException createdMeanwhile) {
-            return false;
-        }
+    /**
+     * Inserts the member unless they exist, and either way holds their row's exclusive lock afterwards. The upsert
+     * takes an exclusive lock on a duplicate too, where a plain insert would take a shared one: two transactions
+     * creating the same member would then both hold shared locks and deadlock upgrading them.
+     */
+    void insertOrLock(MemberTier m, Instant now) {
+        jdbc.sql(
+                        """
+                        INSERT INTO member_tier (member_id, tier_code, reached_at, retained_until, has_ordered, growth,
+                               next_tier, growth_to_next, version, rules_revision, downgrade_period, registered_at,
+                               created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE member_id = member_id""")
+                .params(
+                        m.memberId(),
+                        m.tier(),
+                        ts(m.reachedAt()),
+                        ts(m.retainedUntil()),
+                        m.hasOrdered(),
+                        m.growth(),
+                        m.nextTier(),
+                        m.growthToNext(),
+                        m.version(),
+                        m.rulesRevision(),
+                        m.downgradePeriod(),
+                        ts(m.registeredAt()),
+                        ts(now),
+                        ts(now))
+                .update();
     }
 
     void save(MemberTier m, Instant now) {

@@ -150,17 +150,23 @@ public class Memberships {
         return after.version() != member.version();
     }
 
+    /**
+     * The member's row, locked; a member seen here first is created in the lowest tier with a REGISTERED event.
+     * A row created here has version 0 until this transaction publishes its first event, and no other transaction
+     * sees it before that commits, so version 0 means "created by us".
+     */
     private MemberTier lockOrCreate(String memberId, TierTable table, Instant now) {
         Optional<MemberTier> existing = members.lock(memberId);
         if (existing.isPresent()) {
             return existing.get();
         }
         String lowest = table.lowest().code();
-        MemberTier fresh =
-                new MemberTier(memberId, lowest, now, null, false, 0, null, 0, 0, table.revision(), null, null);
-        if (!members.insert(fresh, now)) {
-            return members.lock(memberId).orElseThrow();
+        members.insertOrLock(
+                new MemberTier(memberId, lowest, now, null, false, 0, null, 0, 0, table.revision(), null, null), now);
+        MemberTier member = members.lock(memberId).orElseThrow();
+        if (member.version() > 0) {
+            return member;
         }
-        return transitions.apply(fresh, List.of(new Step(null, lowest, Reason.REGISTERED)), 0, table, now);
+        return transitions.apply(member, List.of(new Step(null, lowest, Reason.REGISTERED)), 0, table, now);
     }
 }
