@@ -6,10 +6,10 @@ import io.unimember.common.security.Caller;
 import io.unimember.points.ledger.Ledger;
 import io.unimember.points.ledger.TransferKind;
 import io.unimember.points.ledger.TransferView;
-import java.time.Instant;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,7 +86,8 @@ class PointsController {
             @RequestParam(required = false) @Size(max = 32) @Nullable String cursor) {
         long before = cursor == null || cursor.isEmpty() ? Long.MAX_VALUE : Cursor.decode(cursor);
         List<TransferView> page = ledger.history(caller.memberId(), before, limit + 1);
-        List<Transaction> items = page.stream().limit(limit).map(Transaction::of).toList();
+        List<Transaction> items =
+                page.stream().limit(limit).map(Transaction::of).toList();
         String next = page.size() > limit ? Cursor.encode(page.get(limit - 1).seq()) : null;
         return new Transactions(items, next);
     }

@@ -44,21 +44,42 @@ class HoldController {
                 HttpStatus.CREATED.value(),
                 HoldReceipt.class,
                 () -> holds.open(bu, request));
-        return ResponseEntity.status(result.status()).body(result.body());
+        return answer(result);
     }
 
+    /** Spends the held points; confirming again answers the first confirmation, byte for byte. */
     @PostMapping("/api/v1/points/holds/{holdId}/confirm")
-    HoldResolution confirm(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
-        return holds.confirm(units.require(caller.bu()).code(), holdId);
+    ResponseEntity<HoldResolution> confirm(
+            Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
+        String bu = units.require(caller.bu()).code();
+        return answer(idempotency.execute(
+                "hold-confirm:" + bu,
+                holdId,
+                holdId,
+                HttpStatus.OK.value(),
+                HoldResolution.class,
+                () -> holds.confirm(bu, holdId)));
     }
 
+    /** Releases the held points; cancelling again answers the first cancellation. */
     @PostMapping("/api/v1/points/holds/{holdId}/cancel")
-    HoldResolution cancel(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
-        return holds.cancel(units.require(caller.bu()).code(), holdId);
+    ResponseEntity<HoldResolution> cancel(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
+        String bu = units.require(caller.bu()).code();
+        return answer(idempotency.execute(
+                "hold-cancel:" + bu,
+                holdId,
+                holdId,
+                HttpStatus.OK.value(),
+                HoldResolution.class,
+                () -> holds.cancel(bu, holdId)));
     }
 
     @GetMapping("/api/v1/points/holds/{holdId}")
     Hold find(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
         return holds.find(units.require(caller.bu()).code(), holdId);
+    }
+
+    private static <T> ResponseEntity<T> answer(IdempotentResult<T> result) {
+        return ResponseEntity.status(result.status()).body(result.body());
     }
 }

@@ -1,0 +1,147 @@
+package io.unimember.points;
+
+import io.unimember.testsupport.TestTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the running service over HTTP as its clients do. */
+public class Api {
+
+    /** A response: status, body as JSON (or null) and the raw text. */
+    public record Reply(int status, @Nullable JsonNode json, String raw) {
+
+        public long number(String field) {
+            return json().path(field).asLong();
+        }
+
+        public String text(String field) {
+            return json().path(field).asString();
+        }
+
+        public String code() {
+            return json() == null ? "" : json().path("code").asString();
+        }
+
+        @Override
+        public JsonNode json() {
+            if (json == null) {
+                throw new AssertionError("no JSON body: " + status + " " + raw);
+            }
+            return json;
+        }
+    }
+
+    private final Environment environment;
+    private final JsonMapper json;
+    private final Clock clock;
+    private volatile @Nullable RestClient client;
+
+    Api(Environment environment, JsonMapper json, Clock clock) {
+        this.environment = environment;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public static String newMember() {
+        return "m-" + UUID.randomUUID();
+    }
+
+    public static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    public Reply order(String bu, String memberId, String orderId, long amountFen) {
+        return post("/api/v1/bu/orders", TestTokens.bu(bu), orderBody(memberId, orderId, amountFen, clock.instant()));
+    }
+
+    public Map<String, Object> orderBody(String memberId, String orderId, long amountFen, Instant occurredAt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", orderId);
+        body.put("memberId", memberId);
+        body.put("amountFen", amountFen);
+        body.put("occurredAt", occurredAt.toString());
+        return body;
+    }
+
+    public Reply hold(String bu, String memberId, String holdId, long points) {
+        return post(
+                "/api/v1/points/holds",
+                TestTokens.bu(bu),
+                Map.of("holdId", holdId, "memberId", memberId, "points", points, "orderRef", "ref-" + holdId));
+    }
+
+    public Reply confirm(String bu, String holdId) {
+        return post("/api/v1/points/holds/" + holdId + "/confirm", TestTokens.bu(bu), null);
+    }
+
+    public Reply cancel(String bu, String holdId) {
+        return post("/api/v1/points/holds/" + holdId + "/cancel", TestTokens.bu(bu), null);
+    }
+
+    public Reply refund(String bu, String orderId, String refundId, long amountFen) {
+        return post(
+                "/api/v1/bu/orders/" + orderId + "/refunds",
+                TestTokens.bu(bu),
+                Map.of("refundId", refundId, "amountFen", amountFen));
+    }
+
+    public Reply me(String memberId) {
+        return get("/api/v1/points/me", TestTokens.member(memberId));
+    }
+
+    public Reply get(String path, @Nullable String token) {
+        return send(HttpMethod.GET, path, token, null);
+    }
+
+    public Reply post(String path, @Nullable String token, @Nullable Object body) {
+        return send(HttpMethod.POST, path, token, body == null ? null : json.writeValueAsString(body));
+    }
+
+    public Reply postRaw(String path, @Nullable String token, String rawJson) {
+        return send(HttpMethod.POST, path, token, rawJson);
+    }
+
+    private Reply send(HttpMethod method, String path, @Nullable String token, @Nullable String body) {
+        var request = http().method(method).uri(path);
+        if (token != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        var response = request.retrieve().toEntity(String.class);
+        String raw = response.getBody() == null ? "" : response.getBody();
+        JsonNode node = null;
+        if (!raw.isBlank()) {
+            try {
+                node = json.readTree(raw);
+            } catch (RuntimeException notJson) {
+                node = null;
+            }
+        }
+        return new Reply(response.getStatusCode().value(), node, raw);
+    }
+
+    private RestClient http() {
+        RestClient c = client;
+        if (c == null) {
+            c = RestClient.builder()
+                    .baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"))
+                    .defaultStatusHandler(s -> true, (req, res) -> {})
+                    .build();
+            client = c;
+        }
+        return c;
+    }
+}
