@@ -1,5 +1,8 @@
 package io.unimember.tier;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,5 +23,22 @@ class ArchitectureTests {
     @Test
     void publishesEventsOnlyThroughTheOutbox() {
         ArchitectureRules.noDirectKafkaSends("io.unimember.tier").check(classes);
+    }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        slices().matching("io.unimember.tier.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void evaluationIsPureRulesWithoutSpringOrADatabase() {
+        classes()
+                .that()
+                .resideInAPackage("io.unimember.tier.evaluation..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.unimember.tier.evaluation..", "io.unimember.tier.tiers..", "java..", "org.jspecify..")
+                .check(classes);
     }
 }

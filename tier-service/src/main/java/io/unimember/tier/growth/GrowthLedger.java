@@ -41,7 +41,8 @@ public class GrowthLedger {
     @Transactional
     public OrderOutcome recordOrder(OrderCompleted order, Instant now) {
         long growth = GrowthMath.growthFor(order.amountFen(), rates.rateBp(order.bu()));
-        LocalDate day = window.businessDate(order.occurredAt());
+        // an order dated in the future (a BU's clock) counts from today, not for longer than a year
+        LocalDate day = window.businessDate(order.occurredAt().isAfter(now) ? now : order.occurredAt());
         if (!entries.insert(order, growth, day, now)) {
             return new OrderOutcome(false, 0);
         }
