@@ -1,5 +1,7 @@
 package io.unimember.settlement;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +17,15 @@ class ArchitectureTests {
     @Test
     void usesNoOtherServiceOnlyCommon() {
         ArchitectureRules.onlyCommonIsShared("io.unimember.settlement").check(classes);
+    }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        // the journal reaches periods through the PeriodLedger port it implements, not the other way round
+        slices().matching("io.unimember.settlement.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.unimember.settlement.journal;
 
-import java.sql.Timestamp;
+import io.unimember.settlement.SqlTimes;
 import java.time.Instant;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,11 +63,11 @@ class JournalRepository {
                         p.sourceRef(),
                         p.orderRef(),
                         p.memberId(),
-                        Timestamp.from(p.usedAt()),
+                        SqlTimes.utc(p.usedAt()),
                         p.usagePeriod().toString(),
                         p.postingPeriod().toString(),
                         p.reversesPostingId(),
-                        Timestamp.from(postedAt))
+                        SqlTimes.utc(postedAt))
                 .update(key);
         return Objects.requireNonNull(key.getKey()).longValue();
     }

@@ -7,8 +7,9 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes a period: under the period's exclusive lock (so no posting is in flight into it), checks the journal is
@@ -25,23 +26,39 @@ class PeriodCloser {
     private final Periods summaries;
     private final SettlementProperties properties;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate closeTransaction;
 
     PeriodCloser(
             PeriodRepository periods,
             PeriodLedger ledger,
             Periods summaries,
             SettlementProperties properties,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.periods = periods;
         this.ledger = ledger;
         this.summaries = summaries;
         this.properties = properties;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Read committed: once the exclusive lock is ours, every read sees all postings committed before it.
+        this.closeTransaction = new TransactionTemplate(transactions);
+        this.closeTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.closeTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
-    /** Read committed: after the lock is ours, every read sees all postings committed before it. */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    /**
+     * The row is made first in a transaction of its own, so the closing transaction takes the exclusive lock
+     * directly; two closes racing to create it could otherwise both hold a shared lock and deadlock upgrading it.
+     */
     public PeriodSummary close(PeriodKey key, String closedBy) {
+        ownTransaction.executeWithoutResult(status -> periods.ensureExists(key));
+        return closeTransaction.execute(status -> closeLocked(key, closedBy));
+    }
+
+    private PeriodSummary closeLocked(PeriodKey key, String closedBy) {
         if (periods.statusLockedForClose(key) == PeriodStatus.CLOSED) {
             return summaries.summary(key);
         }

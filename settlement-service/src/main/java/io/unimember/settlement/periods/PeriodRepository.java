@@ -1,11 +1,11 @@
 package io.unimember.settlement.periods;
 
+import io.unimember.settlement.SqlTimes;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,20 +33,19 @@ class PeriodRepository {
                 .single();
     }
 
-    /** The period's status under an exclusive lock, creating the row if needed; never upgrades a shared lock. */
+    /** Makes sure the period has a row; run in a transaction of its own so no lock is held on afterwards. */
+    void ensureExists(PeriodKey key) {
+        jdbc.sql("INSERT IGNORE INTO settlement_period (period_key, status) VALUES (?, 'OPEN')")
+                .param(key.toString())
+                .update();
+    }
+
+    /** The status of an existing period under an exclusive lock: taken straight, never upgraded from shared. */
     PeriodStatus statusLockedForClose(PeriodKey key) {
-        Optional<PeriodStatus> status = lockForUpdate(key);
-        if (status.isPresent()) {
-            return status.get();
-        }
-        try {
-            jdbc.sql("INSERT INTO settlement_period (period_key, status) VALUES (?, 'OPEN')")
-                    .param(key.toString())
-                    .update();
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // a posting created it between our read and insert; lock the row it made
-        }
-        return lockForUpdate(key).orElseThrow();
+        return jdbc.sql("SELECT status FROM settlement_period WHERE period_key = ? FOR UPDATE")
+                .param(key.toString())
+                .query((rs, n) -> PeriodStatus.valueOf(rs.getString(1)))
+                .single();
     }
 
     Optional<Stored> find(PeriodKey key) {
@@ -72,7 +71,7 @@ class PeriodRepository {
                             gross_fen = ?
                         WHERE period_key = ? AND status = 'OPEN'""")
                 .params(
-                        Timestamp.from(closedAt),
+                        SqlTimes.utc(closedAt),
                         closedBy,
                         totals.postingCount(),
                         totals.lineCount(),
@@ -100,13 +99,6 @@ class PeriodRepository {
                 .param(key.toString())
                 .query((rs, n) -> new NetPosition(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
-    }
-
-    private Optional<PeriodStatus> lockForUpdate(PeriodKey key) {
-        return jdbc.sql("SELECT status FROM settlement_period WHERE period_key = ? FOR UPDATE")
-                .param(key.toString())
-                .query((rs, n) -> PeriodStatus.valueOf(rs.getString(1)))
-                .optional();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -1,9 +1,9 @@
 package io.unimember.settlement.prices;
 
 import io.unimember.settlement.BenefitType;
+import io.unimember.settlement.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ class PriceRepository {
                         SELECT id, rate_bp FROM settlement_price
                         WHERE benefit_type = ? AND from_party = ? AND to_party = ? AND effective_from <= ?
                         ORDER BY effective_from DESC LIMIT 1""")
-                .params(type.name(), fromBu, toBu, Timestamp.from(at))
+                .params(type.name(), fromBu, toBu, SqlTimes.utc(at))
                 .query((rs, n) -> new PriceQuote(rs.getLong(1), rs.getInt(2)))
                 .optional();
     }
@@ -39,7 +39,7 @@ class PriceRepository {
         return jdbc.sql("SELECT " + COLUMNS
                         + " FROM settlement_price"
                         + " WHERE benefit_type = ? AND from_party = ? AND to_party = ? AND effective_from = ?")
-                .params(type.name(), fromBu, toBu, Timestamp.from(effectiveFrom))
+                .params(type.name(), fromBu, toBu, SqlTimes.utc(effectiveFrom))
                 .query(PriceRepository::view)
                 .optional();
     }
@@ -56,8 +56,8 @@ class PriceRepository {
                         entry.fromBu(),
                         entry.toBu(),
                         entry.rateBp(),
-                        Timestamp.from(entry.effectiveFrom()),
-                        Timestamp.from(now),
+                        SqlTimes.utc(entry.effectiveFrom()),
+                        SqlTimes.utc(now),
                         by)
                 .update();
     }

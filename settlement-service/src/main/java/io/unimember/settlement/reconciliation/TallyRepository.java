@@ -1,8 +1,8 @@
 package io.unimember.settlement.reconciliation;
 
 import io.unimember.settlement.BenefitType;
+import io.unimember.settlement.SqlTimes;
 import io.unimember.settlement.periods.PeriodKey;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,10 +35,10 @@ class TallyRepository {
                                 r.toBu(),
                                 r.faceFen(),
                                 r.sourceRef(),
-                                Timestamp.from(r.usedAt()),
+                                SqlTimes.utc(r.usedAt()),
                                 r.usagePeriod(),
                                 r.reportedBy(),
-                                Timestamp.from(now))
+                                SqlTimes.utc(now))
                         .update();
             } catch (DuplicateKeyException alreadyTallied) {
                 // the row is the event's own: recorded before, nothing to add
