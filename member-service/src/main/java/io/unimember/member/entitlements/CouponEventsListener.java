@@ -1,0 +1,65 @@
+package io.unimember.member.entitlements;
+
+import io.unimember.common.events.CouponExpired;
+import io.unimember.common.events.CouponIssued;
+import io.unimember.common.events.CouponLocked;
+import io.unimember.common.events.CouponRedeemed;
+import io.unimember.common.events.CouponReleased;
+import io.unimember.common.events.EventEnvelope;
+import io.unimember.common.events.Topics;
+import io.unimember.common.inbox.EventCodec;
+import io.unimember.common.inbox.EventInbox;
+import java.time.Instant;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code coupon.events.v1} into the view's wallet: issued adds a coupon with its terms, locked makes it unusable,
+ * released usable again, redeemed and expired remove it for good.
+ */
+@Component
+class CouponEventsListener {
+
+    static final String CONSUMER = "member-service.entitlements.coupons";
+
+    private final EventCodec codec;
+    private final EventInbox inbox;
+    private final ViewUpdates updates;
+    private final JsonMapper json;
+
+    CouponEventsListener(EventCodec codec, EventInbox inbox, ViewUpdates updates, JsonMapper json) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.updates = updates;
+        this.json = json;
+    }
+
+    @KafkaListener(topics = Topics.COUPON)
+    void on(String record) {
+        EventEnvelope e = codec.parse(record);
+        Instant at = e.occurredAt() != null ? e.occurredAt() : Instant.EPOCH;
+        Runnable change;
+        if (e.is(CouponIssued.class)) {
+            CouponIssued issued = Payloads.read(e, CouponIssued.class, json);
+            change = () -> updates.couponIssued(issued, at);
+        } else if (e.is(CouponLocked.class)) {
+            CouponLocked locked = Payloads.read(e, CouponLocked.class, json);
+            change = () -> updates.couponLocked(locked.memberId(), locked.couponId(), locked.lockId(), at);
+        } else if (e.is(CouponReleased.class)) {
+            CouponReleased released = Payloads.read(e, CouponReleased.class, json);
+            change = () -> updates.couponReleased(released.memberId(), released.couponId(), released.lockId(), at);
+        } else if (e.is(CouponRedeemed.class)) {
+            CouponRedeemed redeemed = Payloads.read(e, CouponRedeemed.class, json);
+            change = () ->
+                    updates.couponFinished(redeemed.memberId(), redeemed.couponId(), CouponState.Status.REDEEMED, at);
+        } else if (e.is(CouponExpired.class)) {
+            CouponExpired expired = Payloads.read(e, CouponExpired.class, json);
+            change = () ->
+                    updates.couponFinished(expired.memberId(), expired.couponId(), CouponState.Status.EXPIRED, at);
+        } else {
+            return;
+        }
+        inbox.applyOnce(CONSUMER, e, change);
+    }
+}

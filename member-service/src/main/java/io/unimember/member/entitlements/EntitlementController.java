@@ -1,0 +1,31 @@
+package io.unimember.member.entitlements;
+
+import io.unimember.common.security.Caller;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/members/me/entitlements?scene=&amountFen=}: the caller's own view, never another's. */
+@RestController
+class EntitlementController {
+
+    static final String SCENE = "[A-Z][A-Z_]{0,31}";
+
+    private final Entitlements entitlements;
+
+    EntitlementController(Entitlements entitlements) {
+        this.entitlements = entitlements;
+    }
+
+    @GetMapping("/api/v1/members/me/entitlements")
+    EntitlementView mine(
+            Caller caller,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = SCENE) String scene,
+            @RequestParam(required = false) @Nullable @Min(0) @Max(Entitlements.MAX_AMOUNT_FEN) Long amountFen) {
+        return entitlements.lookup(caller.memberId(), scene, amountFen);
+    }
+}

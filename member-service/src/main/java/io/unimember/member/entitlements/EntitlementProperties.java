@@ -1,0 +1,41 @@
+package io.unimember.member.entitlements;
+
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The entitlement view.
+ *
+ * @param cacheTtl how long a cached view lives in Redis without being read back from MySQL
+ * @param pendingTtl how long a "being replaced" marker lives if its writer never finishes
+ * @param repairEvery how often to check on Redis and rewrite views it missed while away
+ * @param fenPerPoint what one point is worth at checkout ({@code redeemableFen = available * fenPerPoint})
+ * @param tombstoneRetention how long redeemed and expired coupons are remembered against late events
+ * @param defaultTier the tier of a member no tier event has mentioned yet
+ * @param tierNames display names of tiers, for a growth event naming a tier before its tier.changed arrived
+ */
+@ConfigurationProperties("unimember.entitlements")
+record EntitlementProperties(
+        @DefaultValue("P1D") Duration cacheTtl,
+        @DefaultValue("PT30S") Duration pendingTtl,
+        @DefaultValue("PT1S") Duration repairEvery,
+        @DefaultValue("1") long fenPerPoint,
+        @DefaultValue("P90D") Duration tombstoneRetention,
+        @DefaultValue DefaultTier defaultTier,
+        @DefaultValue Map<String, String> tierNames) {
+
+    record DefaultTier(
+            @DefaultValue("REGULAR") String code,
+            @DefaultValue("普通") String name,
+            @DefaultValue("SILVER") @Nullable String nextTier,
+            @DefaultValue("1") long growthToNext,
+            @DefaultValue("1.0") String pointsMultiplier,
+            @DefaultValue("2") int monthlyCoupons) {}
+
+    String tierName(String code) {
+        return tierNames.getOrDefault(code, code);
+    }
+}

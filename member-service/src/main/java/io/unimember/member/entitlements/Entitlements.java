@@ -1,0 +1,106 @@
+package io.unimember.member.entitlements;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.unimember.member.clients.BusinessUnits;
+import io.unimember.member.web.FieldErrors;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Entitlement lookups: one Redis GET in the common case, MySQL when the view is not cached or Redis is away, a
+ * default view for a member no event has mentioned; then filtering and discounts in memory. Timed per source as
+ * {@code member.entitlements.lookup}.
+ */
+@Service
+public class Entitlements {
+
+    /** The largest checkout amount a lookup accepts: ¥100,000,000. */
+    public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
+
+    private final ViewCache cache;
+    private final ViewRepository views;
+    private final BusinessUnits businessUnits;
+    private final JsonMapper json;
+    private final EntitlementProperties properties;
+    private final Clock clock;
+    private final Timer fromRedis;
+    private final Timer fromMysql;
+
+    Entitlements(
+            ViewCache cache,
+            ViewRepository views,
+            BusinessUnits businessUnits,
+            JsonMapper json,
+            EntitlementProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        this.cache = cache;
+        this.views = views;
+        this.businessUnits = businessUnits;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+        this.fromRedis = timer(meters, "redis");
+        this.fromMysql = timer(meters, "mysql");
+    }
+
+    /** What a merchant's member read shows: the tier and the available points. */
+    public record Summary(String tier, long pointsAvailable) {}
+
+    /** The member's view for a scene (a BU code, or all scenes) and optionally a checkout amount. */
+    public EntitlementView lookup(String memberId, @Nullable String scene, @Nullable Long amountFen) {
+        if (scene != null && !businessUnits.exists(scene)) {
+            throw FieldErrors.invalid("scene", "unknown scene: not a business unit code");
+        }
+        if (amountFen != null && (amountFen < 0 || amountFen > MAX_AMOUNT_FEN)) {
+            throw FieldErrors.invalid("amountFen", "must be between 0 and " + MAX_AMOUNT_FEN);
+        }
+        long started = System.nanoTime();
+        Loaded loaded = load(memberId);
+        EntitlementView view =
+                ViewRenderer.render(loaded.view(), scene, amountFen, clock.instant(), properties.fenPerPoint());
+        (loaded.cached() ? fromRedis : fromMysql).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return view;
+    }
+
+    public Summary summary(String memberId) {
+        StoredView view = load(memberId).view();
+        return new Summary(view.tier().code(), view.points().available());
+    }
+
+    private record Loaded(StoredView view, boolean cached) {}
+
+    private Loaded load(String memberId) {
+        ViewCache.Read read = cache.get(memberId);
+        if (read instanceof ViewCache.Read.Hit hit) {
+            return new Loaded(json.readValue(hit.json(), StoredView.class), true);
+        }
+        boolean refill = read instanceof ViewCache.Read.Miss miss && miss.refillable();
+        Optional<ViewRepository.Row> row = views.find(memberId);
+        if (row.isPresent()) {
+            if (refill) {
+                cache.refill(memberId, row.get().rowVersion(), row.get().json());
+            }
+            return new Loaded(json.readValue(row.get().json(), StoredView.class), false);
+        }
+        StoredView initial = StoredView.initial(memberId, properties.defaultTier());
+        if (refill) {
+            // version 0: the first event's change (version 1) replaces it
+            cache.refill(memberId, 0, json.writeValueAsString(initial));
+        }
+        return new Loaded(initial, false);
+    }
+
+    private static Timer timer(MeterRegistry meters, String source) {
+        return Timer.builder("member.entitlements.lookup")
+                .description("entitlement view lookups, by where the view came from")
+                .tag("source", source)
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+}

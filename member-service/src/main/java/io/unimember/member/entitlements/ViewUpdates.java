@@ -1,0 +1,187 @@
+package io.unimember.member.entitlements;
+
+import io.unimember.common.events.CouponIssued;
+import io.unimember.common.events.PointsBalance;
+import io.unimember.common.events.TierChanged;
+import io.unimember.common.events.TierGrowthChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies events to a member's view, inside the inbox transaction of the event. The member's row is locked first,
+ * so the tier, points and coupon consumers change one member one after the other; each source's version decides
+ * whether an event is newer than what the view holds, so events applied out of order never move the view back.
+ */
+@Component
+class ViewUpdates {
+
+    private final ViewRepository views;
+    private final CouponRepository coupons;
+    private final ViewCache cache;
+    private final JsonMapper json;
+    private final EntitlementProperties properties;
+    private final Clock clock;
+
+    ViewUpdates(
+            ViewRepository views,
+            CouponRepository coupons,
+            ViewCache cache,
+            JsonMapper json,
+            EntitlementProperties properties,
+            Clock clock) {
+        this.views = views;
+        this.coupons = coupons;
+        this.cache = cache;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Current(StoredView view, ViewRepository.Versions versions) {}
+
+    private record Next(StoredView view, ViewRepository.Versions versions) {}
+
+    void tierChanged(TierChanged e) {
+        update(e.memberId(), current -> {
+            ViewRepository.Versions v = current.versions();
+            if (e.version() <= v.tierVersion()) {
+                return null;
+            }
+            StoredView.TierState held = current.view().tier();
+            // a newer growth event may have arrived first: keep its progress numbers
+            boolean growthIsNewer = v.growthVersion() > e.version();
+            var tier = new StoredView.TierState(
+                    e.to(),
+                    e.toName(),
+                    growthIsNewer ? held.growth() : e.growth(),
+                    growthIsNewer ? held.nextTier() : e.nextTier(),
+                    growthIsNewer ? held.growthToNext() : e.growthToNext(),
+                    e.pointsMultiplier(),
+                    e.monthlyCoupons());
+            return new Next(
+                    current.view().withTier(tier),
+                    new ViewRepository.Versions(
+                            e.version(), Math.max(v.growthVersion(), e.version()), v.pointsVersion()));
+        });
+    }
+
+    void growthChanged(TierGrowthChanged e) {
+        update(e.memberId(), current -> {
+            ViewRepository.Versions v = current.versions();
+            if (e.version() <= v.growthVersion()) {
+                return null;
+            }
+            StoredView.TierState held = current.view().tier();
+            // names a tier whose tier.changed has not arrived: show the tier now, its benefits come with that event
+            boolean newTier = !held.code().equals(e.tier()) && e.version() > v.tierVersion();
+            var tier = new StoredView.TierState(
+                    newTier ? e.tier() : held.code(),
+                    newTier ? properties.tierName(e.tier()) : held.name(),
+                    e.growth(),
+                    e.nextTier(),
+                    e.growthToNext(),
+                    held.pointsMultiplier(),
+                    held.monthlyCoupons());
+            return new Next(
+                    current.view().withTier(tier),
+                    new ViewRepository.Versions(v.tierVersion(), e.version(), v.pointsVersion()));
+        });
+    }
+
+    /** Every points event carries the balance right after it; only a newer snapshot replaces the held one. */
+    void pointsChanged(String memberId, PointsBalance balance) {
+        update(memberId, current -> {
+            ViewRepository.Versions v = current.versions();
+            if (balance.version() <= v.pointsVersion()) {
+                return null;
+            }
+            var points = new StoredView.PointsState(
+                    balance.available(),
+                    balance.frozen(),
+                    balance.expiring() == null ? List.of() : List.copyOf(balance.expiring()));
+            return new Next(
+                    current.view().withPoints(points),
+                    new ViewRepository.Versions(v.tierVersion(), v.growthVersion(), balance.version()));
+        });
+    }
+
+    void couponIssued(CouponIssued e, Instant at) {
+        var terms = new StoredView.CouponTerms(
+                e.couponId(),
+                e.name(),
+                e.kind(),
+                e.discountFen(),
+                e.percentOff(),
+                e.maxDiscountFen(),
+                e.minSpendFen(),
+                List.copyOf(e.scenes()),
+                e.expiresAt(),
+                false);
+        couponChanged(e.memberId(), e.couponId(), held -> CouponState.issued(held, at), json.writeValueAsString(terms));
+    }
+
+    void couponLocked(String memberId, String couponId, String lockId, Instant at) {
+        couponChanged(memberId, couponId, held -> CouponState.locked(held, lockId, at), null);
+    }
+
+    void couponReleased(String memberId, String couponId, String lockId, Instant at) {
+        couponChanged(memberId, couponId, held -> CouponState.released(held, lockId, at), null);
+    }
+
+    void couponFinished(String memberId, String couponId, CouponState.Status end, Instant at) {
+        couponChanged(memberId, couponId, held -> CouponState.finished(held, end, at), null);
+    }
+
+    private void couponChanged(
+            String memberId,
+            String couponId,
+            Function<@Nullable CouponState, @Nullable CouponState> transition,
+            @Nullable String termsJson) {
+        update(memberId, current -> {
+            Optional<CouponRepository.Stored> stored = coupons.find(couponId);
+            if (stored.isPresent() && !stored.get().memberId().equals(memberId)) {
+                return null; // another member's coupon: not ours to change
+            }
+            CouponState next =
+                    transition.apply(stored.map(CouponRepository.Stored::state).orElse(null));
+            if (next == null) {
+                return null;
+            }
+            coupons.save(couponId, memberId, next, termsJson, clock.instant());
+            return new Next(current.view().withCoupons(visibleCoupons(memberId)), current.versions());
+        });
+    }
+
+    private List<StoredView.CouponTerms> visibleCoupons(String memberId) {
+        return coupons.visible(memberId).stream()
+                .map(c -> json.readValue(c.termsJson(), StoredView.CouponTerms.class)
+                        .withLocked(c.status() == CouponState.Status.LOCKED))
+                .sorted(Comparator.comparing(StoredView.CouponTerms::expiresAt)
+                        .thenComparing(StoredView.CouponTerms::couponId))
+                .toList();
+    }
+
+    private void update(String memberId, Function<Current, @Nullable Next> change) {
+        Instant now = clock.instant();
+        String initial = json.writeValueAsString(StoredView.initial(memberId, properties.defaultTier()));
+        ViewRepository.Row row = views.lockOrCreate(memberId, initial, now);
+        var current = new Current(
+                json.readValue(row.json(), StoredView.class),
+                new ViewRepository.Versions(row.tierVersion(), row.growthVersion(), row.pointsVersion()));
+        Next next = change.apply(current);
+        if (next == null) {
+            return; // older than what the view holds, or no change
+        }
+        long version = row.rowVersion() + 1;
+        String text = json.writeValueAsString(next.view());
+        views.save(memberId, text, next.versions(), version, now);
+        cache.replaceAfterCommit(memberId, version, text);
+    }
+}
