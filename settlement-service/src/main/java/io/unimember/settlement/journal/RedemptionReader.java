@@ -7,6 +7,7 @@ import io.unimember.common.events.SpentLot;
 import io.unimember.common.inbox.MalformedEventException;
 import io.unimember.settlement.BenefitType;
 import io.unimember.settlement.SettlementProperties;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,10 +35,12 @@ class RedemptionReader {
 
     private final JsonMapper mapper;
     private final SettlementProperties properties;
+    private final Clock clock;
 
-    RedemptionReader(JsonMapper mapper, SettlementProperties properties) {
+    RedemptionReader(JsonMapper mapper, SettlementProperties properties, Clock clock) {
         this.mapper = mapper;
         this.properties = properties;
+        this.clock = clock;
     }
 
     Optional<Redemption> read(EventEnvelope event) {
@@ -142,9 +145,13 @@ class RedemptionReader {
         return id;
     }
 
-    private static Instant usedAt(@Nullable Instant redeemedAt) {
+    /** The usage time decides price and period; one ahead of our clock by more than skew is corrupt. */
+    private Instant usedAt(@Nullable Instant redeemedAt) {
         if (redeemedAt == null) {
             throw new MalformedEventException("redeemedAt missing: the usage time decides price and period");
+        }
+        if (redeemedAt.isAfter(clock.instant().plus(properties.maxFutureUsage()))) {
+            throw new MalformedEventException("redeemedAt " + redeemedAt + " lies in the future");
         }
         return redeemedAt.truncatedTo(ChronoUnit.MICROS);
     }

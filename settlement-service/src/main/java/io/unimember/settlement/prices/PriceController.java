@@ -30,7 +30,7 @@ class PriceController {
     /** Adds the given versions (all or none) and answers them as stored. */
     @PutMapping("/api/v1/admin/settlement/prices")
     PricePage put(Caller caller, @Valid @RequestBody PriceChange change) {
-        return new PricePage(versions.add(change.prices(), caller.subject()), null);
+        return new PricePage(versions.add(change.prices(), actor(caller)), null);
     }
 
     @GetMapping("/api/v1/admin/settlement/prices")
@@ -55,5 +55,11 @@ class PriceController {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("CURSOR_INVALID", "the cursor is not one this endpoint gave out");
         }
+    }
+
+    /** Who did it, for the record; a token always names its subject, but the column must never be empty. */
+    private static String actor(Caller caller) {
+        String subject = caller.subject();
+        return subject == null || subject.isBlank() ? "unknown" : subject;
     }
 }

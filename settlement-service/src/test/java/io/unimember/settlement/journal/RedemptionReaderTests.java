@@ -13,8 +13,11 @@ import io.unimember.common.events.SpentLot;
 import io.unimember.common.inbox.MalformedEventException;
 import io.unimember.settlement.BenefitType;
 import io.unimember.settlement.SettlementProperties;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +27,10 @@ class RedemptionReaderTests {
     private static final Instant USED = Instant.parse("2026-03-10T02:00:00.123456789Z");
 
     private final JsonMapper mapper = JsonMapper.builder().build();
-    private final RedemptionReader reader =
-            new RedemptionReader(mapper, new SettlementProperties(ZoneId.of("Asia/Shanghai"), 10_000, 1, 100));
+    private final RedemptionReader reader = new RedemptionReader(
+            mapper,
+            new SettlementProperties(ZoneId.of("Asia/Shanghai"), 10_000, 1, 100, Duration.ofHours(1)),
+            Clock.fixed(USED.plus(Duration.ofDays(1)), ZoneOffset.UTC));
 
     @Test
     void aCouponMakesTheFundingBuOweTheRedeemingBuTheDiscount() {
@@ -78,6 +83,17 @@ class RedemptionReaderTests {
                 .isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> reader.read(envelope(coupon("", "HOTEL", 100, USED))))
                 .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void aUsageAheadOfOurClockByMoreThanTheSkewIsMalformed() {
+        Instant now = USED.plus(Duration.ofDays(1));
+
+        assertThat(reader.read(envelope(coupon("PLATFORM", "HOTEL", 100, now.plus(Duration.ofMinutes(59))))))
+                .isPresent();
+        assertThatThrownBy(() -> reader.read(envelope(coupon("PLATFORM", "HOTEL", 100, now.plus(Duration.ofHours(2))))))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("future");
     }
 
     @Test

@@ -75,6 +75,8 @@ public class Fixture {
                                     .formatted(p.benefitType(), p.fromBu(), p.toBu(), p.rateBp(), p.effectiveFrom()));
         }
         body.append("]}");
+        // nothing may be consumed while the clock is turned back: a listener would see today's events as future
+        Consumption.awaitAllConsumed();
         clock.set(month.start(TestMonths.SHANGHAI).minus(Duration.ofDays(1)));
         try {
             var response = put("/api/v1/admin/settlement/prices", TestTokens.admin(), body.toString());
