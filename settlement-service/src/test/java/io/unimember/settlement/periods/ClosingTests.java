@@ -2,6 +2,7 @@ package io.unimember.settlement.periods;
 
 import static io.unimember.settlement.support.TestMonths.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.SpentLot;
@@ -10,6 +11,7 @@ import io.unimember.settlement.support.Fixture;
 import io.unimember.settlement.support.SettlementIntegrationTest;
 import io.unimember.settlement.support.TestMonths;
 import io.unimember.testsupport.TestTokens;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -117,6 +119,10 @@ class ClosingTests {
         }
 
         fixture.send(events);
+        // close mid-stream: some postings are in, the rest are still arriving
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> count("SELECT COUNT(*) FROM posting WHERE posting_period = ?", month) >= 30);
         List<Future<ResponseEntity<String>>> closes = new ArrayList<>();
         try (var threads = Executors.newFixedThreadPool(4)) {
             for (int i = 0; i < 4; i++) {
