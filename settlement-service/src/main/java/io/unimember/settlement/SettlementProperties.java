@@ -1,9 +1,14 @@
 package io.unimember.settlement;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The business numbers of settlement.
@@ -15,9 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFutureUsage how far ahead of our clock a usage time may be (clock skew); a later one is corrupt
  */
 @ConfigurationProperties("unimember.settlement")
+@Validated
 public record SettlementProperties(
-        @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @DefaultValue("10000") int defaultRateBp,
-        @DefaultValue("1") long pointFaceValueFen,
-        @DefaultValue("100") int reconciliationSampleSize,
-        @DefaultValue("PT1H") Duration maxFutureUsage) {}
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+        @DefaultValue("10000") @PositiveOrZero @Max(10_000) int defaultRateBp,
+        @DefaultValue("1") @Positive long pointFaceValueFen,
+        @DefaultValue("100") @PositiveOrZero int reconciliationSampleSize,
+        @DefaultValue("PT1H") @NotNull Duration maxFutureUsage) {}

@@ -45,7 +45,7 @@ public class Periods {
                     closed.postingCount(),
                     closed.lineCount(),
                     closed.grossFen(),
-                    0,
+                    0, // a period only closes when its lines sum to zero, and nothing is added after
                     positions,
                     partyNets(positions));
         }
