@@ -40,9 +40,9 @@ class Earnings {
         Instant expiresAt = lotExpiryFor(now);
         long recovered = Math.min(points, account.debt());
         long credited = points - recovered;
-        OpenLots open = lots.open(account.memberId());
+        OpenLots open = lots.open(account);
         if (credited > 0) {
-            long lotId = lots.credit(account.memberId(), bu, expiresAt, credited, now);
+            long lotId = lots.credit(account.memberId(), open, bu, expiresAt, credited, now);
             open.credit(lotId, bu, expiresAt, credited);
         }
         List<Transfer> posted = new ArrayList<>(2);

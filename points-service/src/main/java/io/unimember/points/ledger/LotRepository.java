@@ -3,6 +3,7 @@ package io.unimember.points.ledger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,6 +21,11 @@ class LotRepository {
         this.batch = batch;
     }
 
+    /** The member's open lots; a balance that never changed has none, so it is not even asked for. */
+    OpenLots open(MemberAccount account) {
+        return account.version() == 0 ? new OpenLots(List.of()) : open(account.memberId());
+    }
+
     OpenLots open(String memberId) {
         return new OpenLots(jdbc.sql("SELECT lot_id, bu, expires_at, remaining FROM points_lot"
                         + " WHERE member_id = ? AND open = 1")
@@ -32,21 +38,34 @@ class LotRepository {
                 .list());
     }
 
-    /** Adds points to the member's lot of this BU and expiry, creating it if needed; returns its id. */
-    long credit(String memberId, String bu, Instant expiresAt, long points, Instant now) {
-        int updated = jdbc.sql("UPDATE points_lot SET credited = credited + ?, remaining = remaining + ?, open = 1,"
-                        + " updated_at = ? WHERE member_id = ? AND expires_at = ? AND bu = ?")
-                .params(points, points, Timestamp.from(now), memberId, Timestamp.from(expiresAt), bu)
-                .update();
-        if (updated == 1) {
+    /**
+     * Adds points to the member's lot of this BU and expiry: an open lot by its id, else a new one (or, when the
+     * member spent such a lot to zero earlier this month, that one again). Returns the lot's id.
+     */
+    long credit(String memberId, OpenLots open, String bu, Instant expiresAt, long points, Instant now) {
+        var lot = open.find(bu, expiresAt);
+        if (lot.isPresent()) {
+            jdbc.sql("UPDATE points_lot SET credited = credited + ?, remaining = remaining + ?, updated_at = ?"
+                            + " WHERE lot_id = ?")
+                    .params(points, points, Timestamp.from(now), lot.get().id)
+                    .update();
+            return lot.get().id;
+        }
+        try {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO points_lot (member_id, bu, expires_at, credited, remaining, open, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, 1, ?)")
+                    .params(memberId, bu, Timestamp.from(expiresAt), points, points, Timestamp.from(now))
+                    .update(keys);
+            return keys.getKey() == null ? 0 : keys.getKey().longValue();
+        } catch (DuplicateKeyException spentToZero) {
+            jdbc.sql(
+                            "UPDATE points_lot SET credited = credited + ?, remaining = remaining + ?, open = 1, updated_at = ?"
+                                    + " WHERE member_id = ? AND expires_at = ? AND bu = ?")
+                    .params(points, points, Timestamp.from(now), memberId, Timestamp.from(expiresAt), bu)
+                    .update();
             return 0;
         }
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO points_lot (member_id, bu, expires_at, credited, remaining, open, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 1, ?)")
-                .params(memberId, bu, Timestamp.from(expiresAt), points, points, Timestamp.from(now))
-                .update(keys);
-        return keys.getKey() == null ? 0 : keys.getKey().longValue();
     }
 
     /** Takes allocated points out of their lots; each lot must still hold them. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PointsIntegrationTest
 class OrderIntakeTests {
@@ -22,6 +23,10 @@ class OrderIntakeTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Connections start with autocommit off: test data is written in a transaction, like everything else. */
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void anOrderEarnsOnePointPerYuanAndTheSameGrowth() {
@@ -45,10 +50,11 @@ class OrderIntakeTests {
     @Test
     void theTierMultiplierFromTheLocalProjectionAppliesRoundingDown() {
         String member = Api.newMember();
-        jdbc.sql("INSERT INTO member_tier (member_id, tier, points_multiplier, version, updated_at)"
-                        + " VALUES (?, 'GOLD', ?, 1, NOW(6))")
-                .params(member, new BigDecimal("1.2"))
-                .update();
+        tx.executeWithoutResult(
+                status -> jdbc.sql("INSERT INTO member_tier (member_id, tier, points_multiplier, version, updated_at)"
+                                + " VALUES (?, 'GOLD', ?, 1, NOW(6))")
+                        .params(member, new BigDecimal("1.2"))
+                        .update());
 
         Api.Reply reply = api.order("HOTEL", member, Api.newId("o"), 10_050);
 
@@ -59,9 +65,10 @@ class OrderIntakeTests {
     @Test
     void ratesAreDataPerBusinessUnit() {
         String bu = "TEST_" + Long.toString(System.nanoTime(), 36).toUpperCase();
-        jdbc.sql("INSERT INTO business_unit (code, name, points_per_yuan_bp, growth_per_yuan_bp) VALUES (?, ?, ?, ?)")
+        tx.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO business_unit (code, name, points_per_yuan_bp, growth_per_yuan_bp) VALUES (?, ?, ?, ?)")
                 .params(bu, "test", 20_000, 5_000)
-                .update();
+                .update());
 
         Api.Reply reply = api.order(bu, Api.newMember(), Api.newId("o"), 10_000);
 
