@@ -1,20 +1,26 @@
 package io.unimember.gateway.ratelimit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** Rate limits in Redis, on unless {@code unimember.gateway.rate-limit.enabled=false}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "unimember.gateway.rate-limit.enabled", matchIfMissing = true)
 class RateLimitConfiguration {
 
+    @Bean(destroyMethod = "close")
+    TokenBuckets tokenBuckets(LettuceConnectionFactory redis, RateLimitProperties properties) {
+        return new TokenBuckets(() -> (RedisClient) redis.getRequiredNativeClient(), properties);
+    }
+
     @Bean
-    RateLimitFilter rateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties properties) {
-        return new RateLimitFilter(new TokenBuckets(redis, properties), properties);
+    RateLimitFilter rateLimitFilter(TokenBuckets buckets, RateLimitProperties properties) {
+        return new RateLimitFilter(buckets, properties);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.unimember.gateway.ratelimit;
 
 import io.unimember.gateway.auth.VerifiedToken;
 import io.unimember.gateway.web.Problems;
-import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,8 +23,8 @@ final class RateLimitFilter implements WebFilter, Ordered {
     private static final String PREFIX = "gw:rl:{";
 
     private final TokenBuckets buckets;
-    private final List<String> clientLimit;
-    private final List<String> memberLimit;
+    private final String[] clientLimit;
+    private final String[] memberLimit;
 
     RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties) {
         this.buckets = buckets;
@@ -56,8 +55,8 @@ final class RateLimitFilter implements WebFilter, Ordered {
                 "too many requests; retry after " + seconds + " s");
     }
 
-    private static List<String> args(RateLimitProperties.Limit limit) {
-        return List.of(Integer.toString(limit.replenishPerSecond()), Integer.toString(limit.burst()));
+    private static String[] args(RateLimitProperties.Limit limit) {
+        return new String[] {Integer.toString(limit.replenishPerSecond()), Integer.toString(limit.burst())};
     }
 
     @Override
