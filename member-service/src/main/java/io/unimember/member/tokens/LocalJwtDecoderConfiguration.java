@@ -8,7 +8,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.unimember.common.security.SecurityConfiguration;
 import io.unimember.common.security.SecurityProperties;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -17,13 +19,18 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * member-service checks its own tokens against the keys it holds in memory, not by fetching its own JWKS over
  * HTTP. RS256 only, so {@code alg:none} and HS256-signed-with-the-public-key fail; issuer, audience and expiry are
- * the checks every service applies ({@link SecurityConfiguration#validator}).
+ * the checks every service applies ({@link SecurityConfiguration#validator}). Verified tokens are remembered until
+ * they expire or their key retires ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 class LocalJwtDecoderConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties properties) {
+    JwtDecoder jwtDecoder(
+            SigningKeys keys,
+            SecurityProperties properties,
+            Clock clock,
+            @Value("${unimember.tokens.verified-cache-size:20000}") int verifiedCacheSize) {
         JWKSource<SecurityContext> source = (selector, context) -> {
             List<JWK> found = selector.select(keys.ring().jwkSet());
             if (found.isEmpty()) {
@@ -38,6 +45,6 @@ class LocalJwtDecoderConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(SecurityConfiguration.validator(properties));
-        return decoder;
+        return new VerifiedTokens(decoder, keys, clock, verifiedCacheSize);
     }
 }

@@ -62,6 +62,9 @@ class KeyRotationTests extends MemberIntegrationTest {
     void onceARetiredKeyLeavesTheJwksItsTokensAreRejected() throws Exception {
         TestApi.Member member = api.newMember();
         String oldKid = kidOf(member.token());
+        // verified once, so the service remembers it: retirement must still reject it
+        assertThat(api.get("/api/v1/members/me", member.token()).getStatusCode().value())
+                .isEqualTo(200);
         api.post("/api/v1/admin/keys/rotate", api.adminToken(), "{}");
 
         jdbc.sql("UPDATE signing_key SET retire_at = ? WHERE kid = ?")
