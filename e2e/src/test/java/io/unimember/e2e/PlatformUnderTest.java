@@ -84,6 +84,13 @@ final class PlatformUnderTest implements AutoCloseable {
                 "settlement-service")) {
             ports.put(app, freePort());
         }
+        var infra = TestInfrastructure.get();
+        String server = infra.jdbcUrl().substring("jdbc:mysql://".length());
+        String[] hostPort = server.substring(0, server.indexOf('/')).split(":");
+        database = new TcpProxy(freePort(), hostPort[0], Integer.parseInt(hostPort[1]));
+        redis = new PrivateRedis(freePort(), logs.resolve("redis.log"));
+        redis.start();
+        kafka = KafkaBroker.start(logs.resolve("kafka-" + dbPrefix), freePort(), freePort());
         start("member-service");
         awaitHealthy("member-service");
         for (String app :
