@@ -119,8 +119,13 @@ public final class Journey {
         step(
                 "跨业态核销 Pay at the cinema",
                 "ENTERTAINMENT locks the DINE_IN-funded 神券 and holds 500 points for an ¥80 ticket");
-        JsonNode view = api.get("/api/v1/members/me/entitlements?scene=ENTERTAINMENT&amountFen=8000", member)
-                .body();
+        long earned = dinner.number("pointsEarned") + 2_000 + afterGold.number("pointsEarned");
+        JsonNode view = waitFor(
+                "the view to show every point earned",
+                () -> api.get("/api/v1/members/me/entitlements?scene=ENTERTAINMENT&amountFen=8000", member)
+                        .body(),
+                v -> v.path("points").path("available").asLong() == earned
+                        && v.path("coupons").size() > 0);
         long availableBefore = view.path("points").path("available").asLong();
         String couponId = view.path("coupons").get(0).path("couponId").asString();
         say(
