@@ -247,6 +247,27 @@ class EntitlementViewTests extends MemberIntegrationTest {
     }
 
     @Test
+    void lookupsAreTimedAtThePrometheusEndpoint() {
+        view("");
+
+        var prometheus = api.get("/actuator/prometheus", null);
+
+        assertThat(prometheus.getStatusCode().value()).isEqualTo(200);
+        assertThat(prometheus.getBody())
+                .contains("member_entitlements_lookup_seconds_count{")
+                .contains("member_entitlements_lookup_seconds_bucket{");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheLookup() {
+        var docs = api.get("/v3/api-docs", null);
+
+        assertThat(docs.getStatusCode().value()).isEqualTo(200);
+        assertThat(docs.getBody())
+                .contains("/api/v1/members/me/entitlements", "/open/v1/members/{memberId}", "/oauth2/token");
+    }
+
+    @Test
     void badLookupParametersAre400WithFieldErrors() {
         var unknownScene = api.get("/api/v1/members/me/entitlements?scene=MOON", token);
         var lowercase = api.get("/api/v1/members/me/entitlements?scene=hotel", token);
