@@ -1,5 +1,6 @@
 package io.unimember.common.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -21,7 +23,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +68,7 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(o -> o.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(mapper))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(mapper))
                         .jwt(jwt -> {}))
+                .addFilterBefore(new KeysUnavailableFilter(mapper), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
                     open.addAll(properties.publicPaths());
@@ -85,8 +90,13 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecurityProperties properties) {
+        // Nimbus's own defaults (500 ms) fail under load; a fetch is rare (keys are cached), so allow it time.
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(5));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(requests))
                 .build();
         decoder.setJwtValidator(validator(properties));
         return decoder;

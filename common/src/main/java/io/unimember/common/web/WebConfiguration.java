@@ -32,6 +32,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
     }

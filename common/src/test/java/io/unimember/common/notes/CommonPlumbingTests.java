@@ -153,6 +153,29 @@ class CommonPlumbingTests {
     }
 
     @Test
+    void numbersAreReadStrictly() {
+        String token = TestTokens.member("m-" + UUID.randomUUID());
+        String path = "/api/v1/notes/amounts";
+
+        assertThat(post(path, token, "k", "{\"amountFen\":1200,\"urgent\":true}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        for (String body : List.of(
+                "{\"amountFen\":\"1200\",\"urgent\":true}",
+                "{\"amountFen\":12.5,\"urgent\":true}",
+                "{\"amountFen\":null,\"urgent\":true}",
+                "{\"amountFen\":true,\"urgent\":true}",
+                "{\"amountFen\":1200,\"urgent\":\"yes\"}",
+                "{\"amountFen\":1200,\"urgent\":1}",
+                "{\"amountFen\":99999999999999999999,\"urgent\":true}")) {
+            var response = post(path, token, "k", body);
+            assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
+            assertThat(response.getBody()).as(body).contains("\"code\":\"VALIDATION_FAILED\"");
+        }
+    }
+
+    @Test
     void tokensAreCheckedByTheServiceItself() {
         var none = post("/api/v1/notes", null, "k1", "{}");
         var expired = post(

@@ -30,6 +30,8 @@ class Notes {
 
     record NoteCreated(String id, String text) {}
 
+    record Amount(@jakarta.validation.constraints.Positive long amountFen, boolean urgent) {}
+
     @Component
     static class NoteWriter {
 
@@ -74,6 +76,11 @@ class Notes {
             var result = idempotency.execute(
                     "note:" + caller.memberId(), key, request, 201, NoteCreated.class, () -> writer.write(request));
             return ResponseEntity.status(result.status()).body(result.body());
+        }
+
+        @PostMapping("/api/v1/notes/amounts")
+        Amount amount(@Valid @RequestBody Amount amount) {
+            return amount;
         }
 
         @PostMapping("/api/v1/bu/notes")
