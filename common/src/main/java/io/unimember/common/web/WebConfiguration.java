@@ -32,7 +32,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    StrictJson strictJson() {
+    StrictJson unimemberStrictJson() {
         return new StrictJson();
     }
 
