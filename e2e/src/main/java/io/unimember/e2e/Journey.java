@@ -203,7 +203,7 @@ public final class Journey {
         Api.Reply refused = api.get("/open/v1/members/" + memberId, merchant);
         fact("merchantWithoutConsent", refused.status());
         say("without consent: %d %s", refused.status(), refused.text("code"));
-        expect(api.put("/api/v1/members/me/consents/merchant-demo", member, null), 204, "grant consent");
+        expect(api.put("/api/v1/members/me/consents/merchant-demo", member, null), 200, "grant consent");
         Api.Reply seen = expect(api.get("/open/v1/members/" + memberId, merchant), 200, "merchant reads member");
         fact("merchantSeesTier", seen.text("tier"));
         fact("merchantSeesFields", String.join(",", iterable(seen.body().propertyNames())));
