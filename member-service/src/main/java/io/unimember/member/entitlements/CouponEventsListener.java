@@ -8,7 +8,6 @@ import io.unimember.common.events.CouponReleased;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
 import java.time.Instant;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,13 +23,13 @@ class CouponEventsListener {
     static final String CONSUMER = "member-service.entitlements.coupons";
 
     private final EventCodec codec;
-    private final EventInbox inbox;
+    private final Apply apply;
     private final ViewUpdates updates;
     private final JsonMapper json;
 
-    CouponEventsListener(EventCodec codec, EventInbox inbox, ViewUpdates updates, JsonMapper json) {
+    CouponEventsListener(EventCodec codec, Apply apply, ViewUpdates updates, JsonMapper json) {
         this.codec = codec;
-        this.inbox = inbox;
+        this.apply = apply;
         this.updates = updates;
         this.json = json;
     }
@@ -60,6 +59,6 @@ class CouponEventsListener {
         } else {
             return;
         }
-        inbox.applyOnce(CONSUMER, e, change);
+        apply.once(CONSUMER, e, change);
     }
 }

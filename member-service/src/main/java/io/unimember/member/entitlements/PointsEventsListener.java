@@ -10,7 +10,6 @@ import io.unimember.common.events.PointsReleased;
 import io.unimember.common.events.PointsReversed;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
 import io.unimember.common.inbox.MalformedEventException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,13 +23,13 @@ class PointsEventsListener {
     static final String CONSUMER = "member-service.entitlements.points";
 
     private final EventCodec codec;
-    private final EventInbox inbox;
+    private final Apply apply;
     private final ViewUpdates updates;
     private final JsonMapper json;
 
-    PointsEventsListener(EventCodec codec, EventInbox inbox, ViewUpdates updates, JsonMapper json) {
+    PointsEventsListener(EventCodec codec, Apply apply, ViewUpdates updates, JsonMapper json) {
         this.codec = codec;
-        this.inbox = inbox;
+        this.apply = apply;
         this.updates = updates;
         this.json = json;
     }
@@ -42,7 +41,7 @@ class PointsEventsListener {
         if (balance == null) {
             return; // not a points event the view shows
         }
-        inbox.applyOnce(CONSUMER, e, () -> updates.pointsChanged(balance.memberId(), balance.balance()));
+        apply.once(CONSUMER, e, () -> updates.pointsChanged(balance.memberId(), balance.balance()));
     }
 
     private record Snapshot(String memberId, PointsBalance balance) {}

@@ -5,7 +5,6 @@ import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.TierGrowthChanged;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,13 +16,13 @@ class TierEventsListener {
     static final String CONSUMER = "member-service.entitlements.tier";
 
     private final EventCodec codec;
-    private final EventInbox inbox;
+    private final Apply apply;
     private final ViewUpdates updates;
     private final JsonMapper json;
 
-    TierEventsListener(EventCodec codec, EventInbox inbox, ViewUpdates updates, JsonMapper json) {
+    TierEventsListener(EventCodec codec, Apply apply, ViewUpdates updates, JsonMapper json) {
         this.codec = codec;
-        this.inbox = inbox;
+        this.apply = apply;
         this.updates = updates;
         this.json = json;
     }
@@ -33,10 +32,10 @@ class TierEventsListener {
         EventEnvelope e = codec.parse(record);
         if (e.is(TierChanged.class)) {
             TierChanged changed = Payloads.read(e, TierChanged.class, json);
-            inbox.applyOnce(CONSUMER, e, () -> updates.tierChanged(changed));
+            apply.once(CONSUMER, e, () -> updates.tierChanged(changed));
         } else if (e.is(TierGrowthChanged.class)) {
             TierGrowthChanged growth = Payloads.read(e, TierGrowthChanged.class, json);
-            inbox.applyOnce(CONSUMER, e, () -> updates.growthChanged(growth));
+            apply.once(CONSUMER, e, () -> updates.growthChanged(growth));
         }
     }
 }
