@@ -4,6 +4,7 @@ import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.member.members.MemberProfile;
 import io.unimember.member.members.Members;
+import io.unimember.member.web.FieldErrors;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +31,11 @@ class ProfileController {
 
     @PatchMapping("/api/v1/members/me")
     MemberProfile update(Caller caller, @Valid @RequestBody ProfileUpdate update) {
+        if (update.nickname() != null && update.nickname().isBlank()) {
+            throw FieldErrors.invalid("nickname", "must have visible characters");
+        }
         if (update.birthday() != null && update.birthday().isBefore(EARLIEST_BIRTHDAY)) {
-            throw io.unimember.member.web.FieldErrors.invalid("birthday", "must be on or after 1900-01-01");
+            throw FieldErrors.invalid("birthday", "must be on or after 1900-01-01");
         }
         return members.update(caller.memberId(), update.nickname(), update.birthday())
                 .orElseThrow(ProfileController::notFound);

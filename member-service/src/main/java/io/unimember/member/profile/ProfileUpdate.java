@@ -6,12 +6,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** {@code PATCH /api/v1/members/me}: only the fields given change. */
+/** {@code PATCH /api/v1/members/me}: only the fields given change. A blank nickname is refused by the controller. */
 record ProfileUpdate(
         @Nullable
                 @Size(min = 1, max = 32)
-                @Pattern(
-                        regexp = "[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*",
-                        message = "must have visible characters and no control characters")
+                @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
                 String nickname,
         @Nullable @PastOrPresent LocalDate birthday) {}

@@ -58,6 +58,10 @@ class ProfileTests extends MemberIntegrationTest {
         var notADate = api.send("PATCH", "/api/v1/members/me", token, "{\"birthday\":\"yesterday\"}");
         var wrongType = api.send("PATCH", "/api/v1/members/me", token, "{\"nickname\":[1,2]}");
         var ancient = api.send("PATCH", "/api/v1/members/me", token, "{\"birthday\":\"1800-01-01\"}");
+        var control = api.send("PATCH", "/api/v1/members/me", token, "{\"nickname\":\"a\\u0007b\"}");
+        long started = System.nanoTime();
+        var hugeBlank = api.send("PATCH", "/api/v1/members/me", token, "{\"nickname\":\"" + " ".repeat(60_000) + "\"}");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
         assertThat(tooLong.getBody()).contains("VALIDATION_FAILED", "\"field\":\"nickname\"");
@@ -67,6 +71,9 @@ class ProfileTests extends MemberIntegrationTest {
         assertThat(notADate.getBody()).contains("\"field\":\"birthday\"");
         assertThat(wrongType.getBody()).contains("\"field\":\"nickname\"");
         assertThat(ancient.getBody()).contains("\"field\":\"birthday\"");
+        assertThat(control.getBody()).contains("\"field\":\"nickname\"");
+        assertThat(hugeBlank.getStatusCode().value()).isEqualTo(400);
+        assertThat(tookMillis).as("validation stays linear in the input").isLessThan(5_000);
     }
 
     @Test
