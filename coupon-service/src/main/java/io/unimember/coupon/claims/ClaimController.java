@@ -6,6 +6,7 @@ import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.CouponView;
 import io.unimember.coupon.issuing.DeadlockRetry;
+import io.unimember.coupon.issuing.IssueBulkhead;
 import io.unimember.coupon.issuing.Issuer;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
@@ -30,13 +31,21 @@ class ClaimController {
     private final Issuer issuer;
     private final Idempotency idempotency;
     private final DeadlockRetry retry;
+    private final IssueBulkhead bulkhead;
     private final Clock clock;
 
-    ClaimController(Templates templates, Issuer issuer, Idempotency idempotency, DeadlockRetry retry, Clock clock) {
+    ClaimController(
+            Templates templates,
+            Issuer issuer,
+            Idempotency idempotency,
+            DeadlockRetry retry,
+            IssueBulkhead bulkhead,
+            Clock clock) {
         this.templates = templates;
         this.issuer = issuer;
         this.idempotency = idempotency;
         this.retry = retry;
+        this.bulkhead = bulkhead;
         this.clock = clock;
     }
 
@@ -53,20 +62,20 @@ class ClaimController {
         Idempotency.requireValidKey(key);
         String memberId = caller.memberId();
         Template template = templates
-                .find(request.templateId())
+                .findForIssuing(request.templateId())
                 .filter(Template::claimable)
                 .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no claimable coupon template"));
-        issuer.prepare(memberId, template.id());
-        var result = retry.run(() -> idempotency.execute(
-                "claim:" + memberId,
-                key,
-                request,
-                201,
-                CouponView.class,
-                () -> CouponView.forOwner(
-                        issuer.issue(template, memberId, Channel.CLAIM, "claim:" + memberId + ":" + key)
-                                .orThrow(),
-                        clock.instant())));
+        var result = bulkhead.run(
+                template.id(),
+                () -> retry.run(() -> idempotency.execute(
+                        "claim:" + memberId,
+                        key,
+                        request,
+                        201,
+                        CouponView.class,
+                        () -> CouponView.forOwner(
+                                issuer.issueOrThrow(template, memberId, Channel.CLAIM, "claim:" + memberId + ":" + key),
+                                clock.instant()))));
         return ResponseEntity.status(result.status()).body(result.body());
     }
 }

@@ -6,6 +6,7 @@ import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.CouponView;
 import io.unimember.coupon.issuing.DeadlockRetry;
+import io.unimember.coupon.issuing.IssueBulkhead;
 import io.unimember.coupon.issuing.Issuer;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
@@ -29,13 +30,21 @@ class GrantController {
     private final Issuer issuer;
     private final Idempotency idempotency;
     private final DeadlockRetry retry;
+    private final IssueBulkhead bulkhead;
     private final Clock clock;
 
-    GrantController(Templates templates, Issuer issuer, Idempotency idempotency, DeadlockRetry retry, Clock clock) {
+    GrantController(
+            Templates templates,
+            Issuer issuer,
+            Idempotency idempotency,
+            DeadlockRetry retry,
+            IssueBulkhead bulkhead,
+            Clock clock) {
         this.templates = templates;
         this.issuer = issuer;
         this.idempotency = idempotency;
         this.retry = retry;
+        this.bulkhead = bulkhead;
         this.clock = clock;
     }
 
@@ -44,27 +53,27 @@ class GrantController {
     ResponseEntity<CouponView> grant(Caller caller, @Valid @RequestBody GrantRequest request) {
         String bu = caller.bu();
         Template template = templates
-                .find(request.templateId())
+                .findForIssuing(request.templateId())
                 .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no such coupon template"));
         if (!template.fundingBu().equals(bu)) {
             throw ApiException.forbidden(
                     "TEMPLATE_NOT_OWNED", "a business unit may only grant coupons of templates it funds");
         }
-        issuer.prepare(request.memberId(), template.id());
-        var result = retry.run(() -> idempotency.execute(
-                "grant:" + bu,
-                request.grantId(),
-                request,
-                201,
-                CouponView.class,
-                () -> CouponView.withoutCode(
-                        issuer.issue(
+        var result = bulkhead.run(
+                template.id(),
+                () -> retry.run(() -> idempotency.execute(
+                        "grant:" + bu,
+                        request.grantId(),
+                        request,
+                        201,
+                        CouponView.class,
+                        () -> CouponView.withoutCode(
+                                issuer.issueOrThrow(
                                         template,
                                         request.memberId(),
                                         Channel.GRANT,
-                                        "grant:" + bu + ":" + request.grantId())
-                                .orThrow(),
-                        clock.instant())));
+                                        "grant:" + bu + ":" + request.grantId()),
+                                clock.instant()))));
         return ResponseEntity.status(result.status()).body(result.body());
     }
 }

@@ -8,12 +8,4 @@ public sealed interface IssueOutcome {
     record Issued(Coupon coupon) implements IssueOutcome {}
 
     record Refused(Refusal reason) implements IssueOutcome {}
-
-    /** The coupon, or the refusal as the client's problem. */
-    default Coupon orThrow() {
-        return switch (this) {
-            case Issued issued -> issued.coupon();
-            case Refused refused -> throw refused.reason().toException();
-        };
-    }
 }

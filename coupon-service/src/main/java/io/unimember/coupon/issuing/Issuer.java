@@ -17,15 +17,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues one coupon, for every channel (claim, grant, reward, allotment), inside the caller's transaction. The
- * per-member limit and then the template's stock and budget are taken by guarded updates; a refusal leaves nothing
- * behind, so a caller may record it and commit. The coupon and its {@code coupon.issued} event are written only
- * after both guards passed, so the event exists if and only if the coupon does.
+ * Issues coupons, for every channel (claim, grant, reward, allotment), inside the caller's transaction. The
+ * per-member limit and the template's stock and budget are taken by guarded updates; the coupon and its {@code
+ * coupon.issued} event commit only if both passed, so the event exists if and only if the coupon does. Known final
+ * refusals (sold out, budget spent) come from the Redis gate without touching the template row.
  */
 @Component
 public class Issuer {
@@ -53,39 +54,72 @@ public class Issuer {
     }
 
     /**
-     * Prepares, outside any transaction, what a later {@link #issue} of this template to this member will update.
-     * Optional (issue works without it) but it spares concurrent first claims of one member a deadlock retry.
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void prepare(String memberId, String templateId) {
-        limits.prepare(memberId, templateId);
-    }
-
-    /**
+     * Issues one coupon or says why not, leaving nothing behind on a refusal, so the caller may record it and commit
+     * (a reward rule, the allotment). The stock is taken before the coupon is written.
+     *
      * @param sourceRef what issues the coupon, unique across all coupons (a claim key, a grant id, a rule and member,
      *     an allotment month and index): a second issue for the same source fails on the unique key
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public IssueOutcome issue(Template template, String memberId, Channel channel, String sourceRef) {
         Instant now = Times.now(clock);
-        Optional<Refusal> known = gate.knownRefusal(template.id());
-        if (known.isPresent()) {
-            return new Refused(known.get());
+        Refusal early = earlyRefusal(template, memberId, now);
+        if (early != null) {
+            return new Refused(early);
         }
-        if (template.isOverAt(now)) {
-            gate.remember(template.id(), Refusal.TEMPLATE_EXPIRED);
-            return new Refused(Refusal.TEMPLATE_EXPIRED);
-        }
-        if (!limits.take(memberId, template.id(), template.perMemberLimit())) {
-            return new Refused(Refusal.LIMIT_REACHED);
-        }
-        if (!templates.takeOne(template.id(), now)) {
+        if (!templates.takeOne(template)) {
             limits.giveBack(memberId, template.id());
-            Refusal why = whyNothingLeft(template.id(), now);
+            Refusal why = whyNothingLeft(template);
             gate.remember(template.id(), why);
             return new Refused(why);
         }
-        Coupon coupon = new Coupon(
+        Coupon coupon = newCoupon(template, memberId, channel, now);
+        coupons.insert(coupon, sourceRef);
+        events.publish(issued(coupon));
+        return new Issued(coupon);
+    }
+
+    /**
+     * Issues one coupon or throws the refusal, which rolls the caller's transaction back (a claim, a grant). Knowing
+     * the transaction will not commit on a refusal, it writes the coupon and its event first and takes the stock
+     * last, so the template's row lock, which serialises every issuer of the template, is held only for the stock
+     * update and the commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Coupon issueOrThrow(Template template, String memberId, Channel channel, String sourceRef) {
+        Instant now = Times.now(clock);
+        Refusal early = earlyRefusal(template, memberId, now);
+        if (early != null) {
+            throw early.toException();
+        }
+        Coupon coupon = newCoupon(template, memberId, channel, now);
+        coupons.insert(coupon, sourceRef);
+        events.publish(issued(coupon));
+        if (!templates.takeOne(template)) {
+            Refusal why = whyNothingLeft(template);
+            gate.remember(template.id(), why);
+            throw why.toException();
+        }
+        return coupon;
+    }
+
+    private @Nullable Refusal earlyRefusal(Template template, String memberId, Instant now) {
+        Optional<Refusal> known = gate.knownRefusal(template.id());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (template.isOverAt(now)) {
+            gate.remember(template.id(), Refusal.TEMPLATE_EXPIRED);
+            return Refusal.TEMPLATE_EXPIRED;
+        }
+        if (!limits.take(memberId, template.id(), template.perMemberLimit())) {
+            return Refusal.LIMIT_REACHED;
+        }
+        return null;
+    }
+
+    private static Coupon newCoupon(Template template, String memberId, Channel channel, Instant now) {
+        return new Coupon(
                 UUID.randomUUID().toString(),
                 template.id(),
                 memberId,
@@ -99,17 +133,11 @@ public class Issuer {
                 template.terms(),
                 template.fundingBu(),
                 null);
-        coupons.insert(coupon, sourceRef);
-        events.publish(issued(coupon));
-        return new Issued(coupon);
     }
 
-    private Refusal whyNothingLeft(String templateId, Instant now) {
-        Template current = templates.find(templateId).orElseThrow();
-        if (current.isOverAt(now)) {
-            return Refusal.TEMPLATE_EXPIRED;
-        }
-        return current.issued() >= current.totalQuantity() ? Refusal.SOLD_OUT : Refusal.BUDGET_EXHAUSTED;
+    /** Whichever of quantity and budget allows fewer coupons is the one that ran out. */
+    private static Refusal whyNothingLeft(Template template) {
+        return template.quantityBound() ? Refusal.SOLD_OUT : Refusal.BUDGET_EXHAUSTED;
     }
 
     private static CouponIssued issued(Coupon c) {

@@ -10,10 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gateTtl how long Redis remembers; the database decides again afterwards
  * @param gateBackoff after Redis fails, how long the gate stays out of the way before trying Redis again
  * @param retryAttempts how often a claim or grant is tried when the database picks it as a deadlock victim
+ * @param concurrentPerTemplate issuing transactions of one template running at once in one instance
+ * @param queueWait how long a claim or grant waits for one of those slots before it is answered 503
+ * @param workerThreads platform threads that run issuing transactions, for all templates together
  */
 @ConfigurationProperties("unimember.coupon.issuing")
 public record IssuingProperties(
         @DefaultValue("true") boolean gateEnabled,
         @DefaultValue("P1D") Duration gateTtl,
         @DefaultValue("PT10S") Duration gateBackoff,
-        @DefaultValue("3") int retryAttempts) {}
+        @DefaultValue("3") int retryAttempts,
+        @DefaultValue("8") int concurrentPerTemplate,
+        @DefaultValue("PT15S") Duration queueWait,
+        @DefaultValue("16") int workerThreads) {}

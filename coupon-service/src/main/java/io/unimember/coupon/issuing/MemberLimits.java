@@ -6,7 +6,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * How many coupons of each template each member holds, raised only by {@code issued < limit} guarded increments.
- * The row lock of the increment serialises one member's concurrent claims, so no member passes the limit.
+ * The row lock of the increment serialises one member's concurrent claims, so no member passes the limit. A
+ * member's first coupon of a template inserts the row; a concurrent first claim waits on that insert and then
+ * meets the guard.
  */
 @Repository
 class MemberLimits {
@@ -15,21 +17,6 @@ class MemberLimits {
 
     MemberLimits(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Makes sure the member's counter row exists, committed on its own. Called before a claim's transaction, so the
-     * claim only ever updates an existing row: concurrent first claims of one member then queue on that row instead
-     * of racing to insert it (which InnoDB may answer with a deadlock).
-     */
-    void prepare(String memberId, String templateId) {
-        jdbc.sql(
-                        """
-                INSERT INTO member_template_count (member_id, template_id, issued) VALUES (?, ?, 0)
-                ON DUPLICATE KEY UPDATE issued = issued
-                """)
-                .params(memberId, templateId)
-                .update();
     }
 
     /** Counts one more coupon for the member unless that would pass {@code limit}; false if it would. */

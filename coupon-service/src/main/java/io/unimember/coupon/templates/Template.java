@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param validDays coupons expire this many days after issue; or else
  * @param validFrom coupons are usable from here (or from issue, if later) ...
  * @param validTo ... until here, and none is issued after it
+ * @param issued how many were issued when this was read (never a basis for a decision)
+ * @param stockShards how many rows the stock and budget are spread over
  */
 public record Template(
         String id,
@@ -26,6 +28,7 @@ public record Template(
         long issued,
         long budgetUsedFen,
         boolean claimable,
+        int stockShards,
         String createdBy,
         Instant createdAt) {
 
@@ -43,6 +46,16 @@ public record Template(
     /** When a coupon issued at {@code issuedAt} may first be used. */
     public Instant usableFromFor(Instant issuedAt) {
         return validFrom != null && validFrom.isAfter(issuedAt) ? validFrom : issuedAt;
+    }
+
+    /** What quantity and budget allow together: the most coupons this template can ever issue. */
+    public long issuable() {
+        return Math.min(totalQuantity, budgetFen / terms.faceValueFen());
+    }
+
+    /** Whether running out means the quantity (rather than the budget) is used up. */
+    public boolean quantityBound() {
+        return totalQuantity <= budgetFen / terms.faceValueFen();
     }
 
     /** A fixed window that has closed: nothing more is issued. */

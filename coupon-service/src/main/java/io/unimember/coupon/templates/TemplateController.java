@@ -26,10 +26,17 @@ class TemplateController {
     private final TemplateRules rules;
     private final Templates templates;
     private final Idempotency idempotency;
+    private final TemplateProperties properties;
     private final Clock clock;
 
-    TemplateController(TemplateRules rules, Templates templates, Idempotency idempotency, Clock clock) {
+    TemplateController(
+            TemplateRules rules,
+            Templates templates,
+            Idempotency idempotency,
+            TemplateProperties properties,
+            Clock clock) {
         this.rules = rules;
+        this.properties = properties;
         this.templates = templates;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -78,9 +85,13 @@ class TemplateController {
                 0,
                 0,
                 r.claimable() == null || r.claimable(),
+                0,
                 caller.subject(),
                 now);
-        templates.insert(template);
+        var shards = StockShards.split(
+                template.totalQuantity(), template.budgetFen(), terms.faceValueFen(), properties.stockShards());
+        templates.insert(template, shards);
+        template = templates.find(template.id()).orElseThrow();
         return TemplateView.of(template);
     }
 

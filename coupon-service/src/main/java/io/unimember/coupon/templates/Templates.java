@@ -8,57 +8,102 @@ import io.unimember.coupon.terms.Kind;
 import io.unimember.coupon.terms.Terms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The template table. Stock and budget move only through {@link #takeOne}: one guarded UPDATE that succeeds only if
- * a coupon is left, its face value still fits the budget and the window is open. The row lock it takes serialises
- * the issuers of one template until their transaction ends, so the guard holds under any concurrency.
+ * The template tables. Stock and budget move only through {@link #takeOne}: one guarded UPDATE on one stock shard
+ * that succeeds only if the shard has a coupon left and its face value still fits the shard's budget. The row lock
+ * it takes serialises that shard's issuers until their transaction ends, so each guard holds under any concurrency,
+ * and since the shards' quantities and budgets add up to the template's, so do the totals.
  */
 @Repository
 public class Templates {
 
+    /** Templates are immutable but for their counters, so their terms can be kept; bounded, as ids are unbounded. */
+    private static final int CACHED_TEMPLATES = 10_000;
+
     private final JdbcClient jdbc;
+    private final Map<String, Template> terms = new ConcurrentHashMap<>();
 
     Templates(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The template for issuing, from memory after the first read. Its terms, validity and limits are exact (they
+     * never change); its {@code issued} and {@code budgetUsedFen} are stale and must not be used to decide anything:
+     * {@link #takeOne} decides.
+     */
+    public Optional<Template> findForIssuing(String id) {
+        Template cached = terms.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Template> read = find(id);
+        read.ifPresent(t -> {
+            if (terms.size() >= CACHED_TEMPLATES) {
+                terms.clear();
+            }
+            terms.put(id, t);
+        });
+        return read;
+    }
+
+    /** The template with what it has issued so far, summed over its stock shards. */
     public Optional<Template> find(String id) {
-        return jdbc.sql("SELECT * FROM coupon_template WHERE id = ?")
+        return jdbc.sql(
+                        """
+                SELECT t.*,
+                       (SELECT COALESCE(SUM(s.issued), 0) FROM template_stock s WHERE s.template_id = t.id) AS issued,
+                       (SELECT COALESCE(SUM(s.budget_used_fen), 0) FROM template_stock s WHERE s.template_id = t.id)
+                           AS budget_used_fen
+                  FROM coupon_template t WHERE t.id = ?
+                """)
                 .param(id)
                 .query(Templates::map)
                 .optional();
     }
 
-    /** Takes one coupon's stock and face value from the template; false if none is left or it would overspend. */
-    public boolean takeOne(String id, Instant now) {
-        return jdbc.sql(
-                                """
-                UPDATE coupon_template
-                   SET issued = issued + 1, budget_used_fen = budget_used_fen + face_value_fen
-                 WHERE id = ?
-                   AND issued < total_quantity
-                   AND budget_used_fen + face_value_fen <= budget_fen
-                   AND (valid_to IS NULL OR valid_to > ?)
-                """)
-                        .params(id, ts(now))
-                        .update()
-                == 1;
+    /**
+     * Takes one coupon's stock and face value from one of the template's shards, trying them all from a random
+     * one; false if no shard has a coupon left within its budget. A shard another transaction holds is waited for
+     * when its committed state still has stock (InnoDB re-checks the guard after that transaction ends), so an issue
+     * that rolls back never makes anyone else see the template as exhausted.
+     */
+    public boolean takeOne(Template template) {
+        int shards = template.stockShards();
+        int start = ThreadLocalRandom.current().nextInt(shards);
+        long face = template.terms().faceValueFen();
+        for (int i = 0; i < shards; i++) {
+            int shard = (start + i) % shards;
+            int taken = jdbc.sql(
+                            """
+                    UPDATE template_stock SET issued = issued + 1, budget_used_fen = budget_used_fen + ?
+                     WHERE template_id = ? AND shard = ? AND issued < quantity AND budget_used_fen + ? <= budget_fen
+                    """)
+                    .params(face, template.id(), shard, face)
+                    .update();
+            if (taken == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    void insert(Template t) {
+    void insert(Template t, List<StockShards.Shard> shards) {
         Terms terms = t.terms();
         jdbc.sql(
                         """
                 INSERT INTO coupon_template (id, name, kind, discount_fen, percent_off, max_discount_fen,
                     min_spend_fen, scenes, funding_bu, valid_days, valid_from, valid_to, total_quantity,
-                    per_member_limit, budget_fen, face_value_fen, issued, budget_used_fen, claimable,
-                    created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)
+                    per_member_limit, budget_fen, face_value_fen, claimable, stock_shards, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         t.id(),
@@ -78,9 +123,15 @@ public class Templates {
                         t.budgetFen(),
                         terms.faceValueFen(),
                         t.claimable(),
+                        shards.size(),
                         t.createdBy(),
                         ts(t.createdAt()))
                 .update();
+        for (StockShards.Shard shard : shards) {
+            jdbc.sql("INSERT INTO template_stock (template_id, shard, quantity, budget_fen) VALUES (?, ?, ?, ?)")
+                    .params(t.id(), shard.index(), shard.quantity(), shard.budgetFen())
+                    .update();
+        }
     }
 
     static Template map(ResultSet rs, int row) throws SQLException {
@@ -98,6 +149,7 @@ public class Templates {
                 rs.getLong("issued"),
                 rs.getLong("budget_used_fen"),
                 rs.getBoolean("claimable"),
+                rs.getInt("stock_shards"),
                 rs.getString("created_by"),
                 instant(rs, "created_at"));
     }
