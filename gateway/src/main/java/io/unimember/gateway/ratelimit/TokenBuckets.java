@@ -64,7 +64,8 @@ final class TokenBuckets implements AutoCloseable {
 
     /** Takes a token from the bucket {@code key}; {@code limit} is the script's arguments (rate, burst). */
     Mono<Decision> take(String key, String[] limit) {
-        if (down && System.nanoTime() - bypassUntil < 0) {
+        long now = System.nanoTime();
+        if (down && now - bypassUntil < 0) {
             unlimited.incrementAndGet();
             return PASS;
         }
@@ -81,6 +82,11 @@ final class TokenBuckets implements AutoCloseable {
                 }
                 current = connect();
                 connection = current;
+            }
+            if (down) { // during an outage no request waits for a connection; look again after the interval
+                bypassUntil = now + retryNanos;
+                unlimited.incrementAndGet();
+                return PASS;
             }
             reply = Mono.fromFuture(current, true).flatMap(connected -> eval(connected, key, limit));
         }
