@@ -164,20 +164,32 @@ public final class Journey {
         step(
                 "月结 Monthly settlement",
                 "close the month; DINE_IN owes ENTERTAINMENT the coupon and the points it issued");
-        String period = YearMonth.now(SETTLEMENT_ZONE).toString();
+        String thisMonth = YearMonth.now(SETTLEMENT_ZONE).toString();
+        long before = owed(statementOf(thisMonth, dineIn), "ENTERTAINMENT");
+        boolean alreadyClosed =
+                "CLOSED".equals(statementOf(thisMonth, dineIn).path("status").asString());
+        // A month closed by an earlier run takes no more postings: ours land in the next open one (design §7).
+        String period =
+                alreadyClosed ? YearMonth.now(SETTLEMENT_ZONE).plusMonths(1).toString() : thisMonth;
+        long owedBefore = alreadyClosed ? owed(statementOf(period, dineIn), "ENTERTAINMENT") : before;
         waitFor(
                 "settlement to journal both redemptions",
-                () -> api.get("/api/v1/settlement/periods/" + period + "/statements", dineIn)
-                        .body(),
-                s -> owed(s, "ENTERTAINMENT") >= lock.number("discountFen") + 500);
-        Api.Reply closed = api.post("/api/v1/admin/settlement/periods/" + period + "/close", admin, null);
-        if (!closed.ok() && closed.status() != 409) {
-            throw new IllegalStateException("closing " + period + " failed: " + closed.status() + " " + closed.raw());
+                () -> statementOf(period, dineIn),
+                s -> owed(s, "ENTERTAINMENT") >= owedBefore + lock.number("discountFen") + 500);
+        if (alreadyClosed) {
+            say("%s was closed by an earlier run; this run's postings are in %s (open)", thisMonth, period);
+        } else {
+            expect(
+                    api.post("/api/v1/admin/settlement/periods/" + period + "/close", admin, null),
+                    200,
+                    "close " + period);
         }
-        JsonNode statement = api.get("/api/v1/settlement/periods/" + period + "/statements", dineIn)
-                .body();
-        fact("dineInOwesEntertainmentFen", owed(statement, "ENTERTAINMENT"));
-        say("period %s: DINE_IN owes ENTERTAINMENT ¥%s", period, yuan(owed(statement, "ENTERTAINMENT")));
+        JsonNode statement = statementOf(period, dineIn);
+        fact("periodStatus", statement.path("status").asString());
+        fact("dineInOwesEntertainmentFen", owed(statement, "ENTERTAINMENT") - owedBefore);
+        say(
+                "period %s (%s): DINE_IN owes ENTERTAINMENT ¥%s",
+                period, statement.path("status").asString(), yuan(owed(statement, "ENTERTAINMENT")));
 
         step("退款 Refund", "half the banquet is refunded: points and growth go back");
         Api.Reply refund = expect(
@@ -211,6 +223,11 @@ public final class Journey {
                 "with consent: tier %s, %d points, phone %s",
                 seen.text("tier"), seen.number("pointsAvailable"), seen.text("phoneMasked"));
         return new Result(Map.copyOf(facts));
+    }
+
+    private JsonNode statementOf(String period, String buToken) {
+        return api.get("/api/v1/settlement/periods/" + period + "/statements", buToken)
+                .body();
     }
 
     private Api.Reply order(String buToken, String memberId, String orderId, long amountFen) {

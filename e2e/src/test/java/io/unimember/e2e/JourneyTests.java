@@ -41,6 +41,7 @@ class JourneyTests {
         assertThat(result.number("pointsAfterSpend")).isEqualTo(128 + 2000 + 120 - 500);
         // the 神券's ¥15 plus 500 DINE_IN-issued points at the default price of 100% of 1 fen each
         assertThat(result.number("dineInOwesEntertainmentFen")).isEqualTo(1500 + 500);
+        assertThat(result.text("periodStatus")).isEqualTo("CLOSED");
         assertThat(result.number("pointsReversed"))
                 .as("half of the banquet's 2,000 points")
                 .isEqualTo(1000);

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pointFaceValueFen what one point is worth at face value (100 points = ¥1, so 1 fen)
  * @param reconciliationSampleSize how many event ids a reconciliation difference lists at most per side
  * @param maxFutureUsage how far ahead of our clock a usage time may be (clock skew); a later one is corrupt
+ * @param closeBeforeMonthEnd let an operator close the month in progress (the demo does, to show a statement at
+ *     once); usages after the close post to the next open period, as any late event does. Off in production.
  */
 @ConfigurationProperties("unimember.settlement")
 @Validated
@@ -26,4 +28,5 @@ public record SettlementProperties(
         @DefaultValue("10000") @PositiveOrZero @Max(10_000) int defaultRateBp,
         @DefaultValue("1") @Positive long pointFaceValueFen,
         @DefaultValue("100") @PositiveOrZero int reconciliationSampleSize,
-        @DefaultValue("PT1H") @NotNull Duration maxFutureUsage) {}
+        @DefaultValue("PT1H") @NotNull Duration maxFutureUsage,
+        @DefaultValue("false") boolean closeBeforeMonthEnd) {}

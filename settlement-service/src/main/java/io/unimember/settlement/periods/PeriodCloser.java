@@ -63,7 +63,7 @@ class PeriodCloser {
             return summaries.summary(key);
         }
         Instant now = clock.instant();
-        if (now.isBefore(key.end(properties.zone()))) {
+        if (now.isBefore(key.end(properties.zone())) && !properties.closeBeforeMonthEnd()) {
             throw ApiException.conflict(
                     "PERIOD_NOT_ENDED",
                     "period " + key + " ends at " + key.end(properties.zone()) + "; close it after");

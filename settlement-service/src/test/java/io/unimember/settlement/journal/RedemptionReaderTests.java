@@ -29,7 +29,7 @@ class RedemptionReaderTests {
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final RedemptionReader reader = new RedemptionReader(
             mapper,
-            new SettlementProperties(ZoneId.of("Asia/Shanghai"), 10_000, 1, 100, Duration.ofHours(1)),
+            new SettlementProperties(ZoneId.of("Asia/Shanghai"), 10_000, 1, 100, Duration.ofHours(1), false),
             Clock.fixed(USED.plus(Duration.ofDays(1)), ZoneOffset.UTC));
 
     @Test
