@@ -1,6 +1,7 @@
 package io.unimember.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
 import java.net.InetAddress;
@@ -65,7 +66,30 @@ class TokenBucketsTests {
                 .hasSize(2);
     }
 
+    @Test
+    void limitsAgainOnceRedisIsBack(CapturedOutput output) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        TokenBuckets buckets = buckets(port, Duration.ofMillis(200));
+        String key = "gw:rl:{test:" + UUID.randomUUID() + "}";
+        String[] oneInTenSecondsBurstOne = {"0.1", "1"};
+        assertThat(buckets.take(key, oneInTenSecondsBurstOne).block().allowed()).isTrue(); // Redis away
+
+        try (TcpForwarder redis = new TcpForwarder(port, redisHost(), redisPort())) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            !buckets.take(key, oneInTenSecondsBurstOne).block().allowed());
+            assertThat(output.getAll()).contains("Redis is back; rate limits apply again");
+        }
+    }
+
     private TokenBuckets buckets(int port) {
+        return buckets(port, Duration.ofSeconds(30));
+    }
+
+    private TokenBuckets buckets(int port, Duration retry) {
         factory = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration(redisHost(), port),
                 LettuceClientConfiguration.builder()
@@ -79,7 +103,7 @@ class TokenBucketsTests {
                         new RateLimitProperties.Limit(1, 1),
                         new RateLimitProperties.Limit(1, 1),
                         Duration.ofMillis(250),
-                        Duration.ofSeconds(30),
+                        retry,
                         Duration.ofMinutes(1)));
         return buckets;
     }
