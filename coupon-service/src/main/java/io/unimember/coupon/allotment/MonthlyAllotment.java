@@ -1,6 +1,7 @@
 package io.unimember.coupon.allotment;
 
 import io.unimember.coupon.coupons.Channel;
+import io.unimember.coupon.issuing.DeadlockRetry;
 import io.unimember.coupon.issuing.IssueOutcome;
 import io.unimember.coupon.issuing.Issuer;
 import io.unimember.coupon.support.Times;
@@ -32,6 +33,7 @@ class MonthlyAllotment {
     private final Templates templates;
     private final Issuer issuer;
     private final TransactionTemplate tx;
+    private final DeadlockRetry retry;
     private final AllotmentProperties properties;
     private final Clock clock;
 
@@ -41,6 +43,7 @@ class MonthlyAllotment {
             Templates templates,
             Issuer issuer,
             TransactionTemplate tx,
+            DeadlockRetry retry,
             AllotmentProperties properties,
             Clock clock) {
         this.tiers = tiers;
@@ -48,6 +51,7 @@ class MonthlyAllotment {
         this.templates = templates;
         this.issuer = issuer;
         this.tx = tx;
+        this.retry = retry;
         this.properties = properties;
         this.clock = clock;
     }
@@ -82,7 +86,7 @@ class MonthlyAllotment {
             for (MemberTiers.Due due : page) {
                 after = due.memberId();
                 try {
-                    Integer issued = tx.execute(status -> allot(template, due, month));
+                    Integer issued = retry.run(() -> tx.execute(status -> allot(template, due, month)));
                     if (issued == null || issued < 0) {
                         continue;
                     }

@@ -65,10 +65,16 @@ class ClaimController {
                 .findForIssuing(request.templateId())
                 .filter(Template::claimable)
                 .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no claimable coupon template"));
+        String scope = "claim:" + memberId;
+        var exhausted = issuer.knownRefusal(template.id());
+        if (exhausted.isPresent() && !alreadyUsed(scope, key)) {
+            // what MySQL already answered for good; a retry of an earlier claim still gets its original answer below
+            throw exhausted.get().toException();
+        }
         var result = bulkhead.run(
                 template.id(),
                 () -> retry.run(() -> idempotency.execute(
-                        "claim:" + memberId,
+                        scope,
                         key,
                         request,
                         201,
@@ -77,5 +83,14 @@ class ClaimController {
                                 issuer.issueOrThrow(template, memberId, Channel.CLAIM, "claim:" + memberId + ":" + key),
                                 clock.instant()))));
         return ResponseEntity.status(result.status()).body(result.body());
+    }
+
+    /** Whether the key has a stored answer or a claim with it is in flight (its row exists without an answer yet). */
+    private boolean alreadyUsed(String scope, String key) {
+        try {
+            return idempotency.find(scope, key, CouponView.class).isPresent();
+        } catch (RuntimeException inFlight) {
+            return true;
+        }
     }
 }

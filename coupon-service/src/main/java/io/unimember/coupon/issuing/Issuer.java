@@ -54,6 +54,15 @@ public class Issuer {
     }
 
     /**
+     * What Redis remembers MySQL decided for good about the template (sold out, budget spent, window closed), if
+     * anything; empty when it does not know or is unreachable. Lets a caller turn a storm's late claimers away before
+     * they queue for the template.
+     */
+    public Optional<Refusal> knownRefusal(String templateId) {
+        return gate.knownRefusal(templateId);
+    }
+
+    /**
      * Issues one coupon or says why not, leaving nothing behind on a refusal, so the caller may record it and commit
      * (a reward rule, the allotment). The stock is taken before the coupon is written.
      *

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,7 @@ class TemplateController {
     private final Templates templates;
     private final Idempotency idempotency;
     private final TemplateProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     TemplateController(
@@ -34,9 +36,11 @@ class TemplateController {
             Templates templates,
             Idempotency idempotency,
             TemplateProperties properties,
+            TransactionTemplate tx,
             Clock clock) {
         this.rules = rules;
         this.properties = properties;
+        this.tx = tx;
         this.templates = templates;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -50,7 +54,7 @@ class TemplateController {
             @Valid @RequestBody TemplateRequest request) {
         requireMayFund(caller, request.fundingBu());
         if (key == null) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(create(caller, request));
+            return ResponseEntity.status(HttpStatus.CREATED).body(tx.execute(status -> create(caller, request)));
         }
         var result = idempotency.execute(
                 "template:" + caller.subject(), key, request, 201, TemplateView.class, () -> create(caller, request));

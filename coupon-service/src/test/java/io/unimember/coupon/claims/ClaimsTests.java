@@ -111,15 +111,22 @@ class ClaimsTests {
     void aSoldOutTemplateRefusesAndTheRefusalLeavesNoTrace() {
         String template = api.template(Api.fixedTemplate(500, 2, 1, 1_000_000));
         String late = Api.member();
+        String early = Api.member();
+        String earlyKey = UUID.randomUUID().toString();
 
-        assertThat(api.claim(Api.member(), template).status()).isEqualTo(201);
+        var earlyClaim = api.claim(early, template, earlyKey);
         assertThat(api.claim(Api.member(), template).status()).isEqualTo(201);
         var refused = api.claim(late, template);
         var refusedAgain = api.claim(late, template);
+        var earlyRetry = api.claim(early, template, earlyKey);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("COUPON_SOLD_OUT");
         assertThat(refusedAgain.code()).isEqualTo("COUPON_SOLD_OUT");
+        assertThat(earlyRetry.status())
+                .as("a retry after the sell-out gets its original answer")
+                .isEqualTo(201);
+        assertThat(earlyRetry.text("couponId")).isEqualTo(earlyClaim.text("couponId"));
         assertThat(couponsOf(late, template)).isZero();
         assertThat(jdbc.sql("SELECT COALESCE(SUM(issued), 0) FROM member_template_count WHERE member_id = ?")
                         .param(late)
