@@ -65,14 +65,14 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(mapper))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(mapper)))
-                .oauth2ResourceServer(o -> o.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(mapper))
-                        .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(mapper))
-                        .jwt(jwt -> {}))
+                .oauth2ResourceServer(
+                        o -> o.bearerTokenResolver(PublicPathsIgnoreTokens.resolver(publicPaths(properties)))
+                                .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(mapper))
+                                .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(mapper))
+                                .jwt(jwt -> {}))
                 .addFilterBefore(new KeysUnavailableFilter(mapper), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
-                    List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
-                    open.addAll(properties.publicPaths());
-                    auth.requestMatchers(open.toArray(String[]::new)).permitAll();
+                    auth.requestMatchers(publicPaths(properties)).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.configure(auth));
                     auth.requestMatchers("/api/v1/admin/**")
                             .hasAuthority(Scopes.authority(Scopes.ADMIN))
@@ -85,6 +85,12 @@ public class SecurityConfiguration {
                             .authenticated();
                 });
         return http.build();
+    }
+
+    private static String[] publicPaths(SecurityProperties properties) {
+        List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
+        open.addAll(properties.publicPaths());
+        return open.toArray(String[]::new);
     }
 
     @Bean

@@ -12,16 +12,37 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers;
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, Map.of());
     }
 
     public ApiException(HttpStatus status, String code, String detail, Map<String, Object> properties) {
+        this(status, code, detail, properties, Map.of());
+    }
+
+    private ApiException(
+            HttpStatus status,
+            String code,
+            String detail,
+            Map<String, Object> properties,
+            Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.code = code;
         this.properties = Map.copyOf(properties);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A 429 that tells the client when to come back. */
+    public static ApiException tooManyRequests(String code, String detail, long retryAfterSeconds) {
+        return new ApiException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                code,
+                detail,
+                Map.of(),
+                Map.of("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds))));
     }
 
     public static ApiException notFound(String code, String detail) {
@@ -50,5 +71,9 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -41,7 +41,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException e) {
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        var response = ResponseEntity.status(e.status());
+        e.headers().forEach(response::header);
+        return response.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -120,8 +122,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getMostSpecificCause() instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = firstWithPath(e);
+        if (jackson != null) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -142,6 +144,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Problems.decorate(problem, Problems.codeFor(status));
         }
         return response;
+    }
+
+    /** The Jackson error that knows which field failed (a date parse error wraps in one, for instance). */
+    private static @Nullable JacksonException firstWithPath(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     private static ResponseEntity<ProblemDetail> validationFailed(List<Map<String, String>> errors) {

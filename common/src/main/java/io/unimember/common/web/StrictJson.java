@@ -7,7 +7,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * A money API reads numbers strictly: {@code "12"}, {@code 3.14}, {@code true} or {@code null} where an amount or a
+ * A money API reads JSON strictly: {@code "12"}, {@code 3.14}, {@code true} or {@code null} where an amount or a
  * count belongs is a 400, never silently 12, 3, 1 or 0. Jackson 3 decides such conversions by its coercion configs,
  * which {@code spring.jackson.*} properties do not reach, so they are set here.
  */
@@ -29,6 +29,11 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                 .withCoercionConfig(
                         LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                // an id or a name is a string: 123 or true there is a client bug worth a 400
+                .withCoercionConfig(
+                        LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

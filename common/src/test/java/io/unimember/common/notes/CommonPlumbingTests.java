@@ -176,6 +176,30 @@ class CommonPlumbingTests {
     }
 
     @Test
+    void aBadDateNamesItsFieldAndAnIdMustBeAString() {
+        String token = TestTokens.member("m-" + UUID.randomUUID());
+
+        var badDate = post("/api/v1/notes/dated", token, "k", "{\"day\":\"2026-13-45\"}");
+        var numericId = post("/api/v1/notes", token, "k-" + UUID.randomUUID(), "{\"id\":123,\"text\":\"t\"}");
+
+        assertThat(badDate.getStatusCode().value()).isEqualTo(400);
+        assertThat(badDate.getBody()).contains("\"field\":\"day\"");
+        assertThat(numericId.getStatusCode().value()).isEqualTo(400);
+        assertThat(numericId.getBody()).contains("\"field\":\"id\"");
+    }
+
+    @Test
+    void aPublicPathIgnoresAStaleTokenAndA429CarriesRetryAfter() {
+        String expired = TestTokens.builder().scope("member").expired().build();
+
+        var response = post("/api/v1/public/ping", expired, "k", "{}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(429);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("42");
+        assertThat(response.getBody()).contains("\"code\":\"SLOW_DOWN\"");
+    }
+
+    @Test
     void tokensAreCheckedByTheServiceItself() {
         var none = post("/api/v1/notes", null, "k1", "{}");
         var expired = post(

@@ -30,6 +30,8 @@ class Notes {
 
     record NoteCreated(String id, String text) {}
 
+    record Dated(@jakarta.validation.constraints.NotNull java.time.LocalDate day) {}
+
     record Amount(@jakarta.validation.constraints.Positive long amountFen, boolean urgent) {}
 
     @Component
@@ -81,6 +83,16 @@ class Notes {
         @PostMapping("/api/v1/notes/amounts")
         Amount amount(@Valid @RequestBody Amount amount) {
             return amount;
+        }
+
+        @PostMapping("/api/v1/notes/dated")
+        Dated dated(@Valid @RequestBody Dated dated) {
+            return dated;
+        }
+
+        @PostMapping("/api/v1/public/ping")
+        Dated ping() {
+            throw io.unimember.common.web.ApiException.tooManyRequests("SLOW_DOWN", "once a minute", 42);
         }
 
         @PostMapping("/api/v1/bu/notes")
