@@ -37,17 +37,15 @@ class BalanceRepository {
     }
 
     /**
-     * Creates the row if it is missing and leaves it locked; true if this call created it (so it is all zeros). ON
-     * DUPLICATE KEY takes an exclusive lock where a plain INSERT would take a shared one, so two first orders of a
-     * new member queue instead of deadlocking.
+     * Creates the row if it is missing and leaves it locked. ON DUPLICATE KEY takes an exclusive lock where a plain
+     * INSERT would take a shared one, so two first orders of a new member queue instead of deadlocking. (Its row
+     * count cannot tell "created" from "was there": the driver reports found rows, so the caller reads the row.)
      */
-    boolean createLocked(String memberId, Instant now) {
-        // affected rows: 1 = inserted, 0 = the row was there (the no-op update changes nothing)
-        return jdbc.sql("INSERT INTO member_balance (member_id, updated_at) VALUES (?, ?)"
-                                + " ON DUPLICATE KEY UPDATE member_id = member_id")
-                        .params(memberId, Timestamp.from(now))
-                        .update()
-                == 1;
+    void createLocked(String memberId, Instant now) {
+        jdbc.sql("INSERT INTO member_balance (member_id, updated_at) VALUES (?, ?)"
+                        + " ON DUPLICATE KEY UPDATE member_id = member_id")
+                .params(memberId, Timestamp.from(now))
+                .update();
     }
 
     /**
