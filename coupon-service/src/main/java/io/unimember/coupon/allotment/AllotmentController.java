@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AllotmentController {
 
+    /** No allotment predates the program; also keeps odd years (negative, five digits) out of the month column. */
+    private static final int FIRST_YEAR = 2000;
+
     private final MonthlyAllotment allotment;
 
     AllotmentController(MonthlyAllotment allotment) {
@@ -28,6 +31,9 @@ class AllotmentController {
             yearMonth = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw FieldErrors.single("month", "must be yyyy-MM");
+        }
+        if (yearMonth.getYear() < FIRST_YEAR) {
+            throw FieldErrors.single("month", "must be yyyy-MM from " + FIRST_YEAR);
         }
         if (yearMonth.isAfter(allotment.currentMonth())) {
             throw ApiException.conflict("MONTH_NOT_STARTED", "a month is allotted on or after its 1st");

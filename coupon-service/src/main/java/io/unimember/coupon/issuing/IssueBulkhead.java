@@ -4,12 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.unimember.common.web.ApiException;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -18,22 +22,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Where issuing transactions run: at most a few per template at once, on a small pool of platform threads.
+ * Where issuing transactions run: in one lane per template (templates share a fixed set of lanes), at most a few at
+ * a time, on a small pool of platform threads.
  *
- * <p>The template's row lock lets one issuer past the stock guard at a time, and it is held until commit, so the
- * time between the stock update and the commit is what bounds a flash sale. Two things keep it short. A per-template
- * cap: without it every claimer would hold a pooled connection while queueing on the row lock, starving the pool;
- * past the cap they wait here, in memory and in order, holding nothing. And platform threads: a virtual thread that
- * holds the lock would, after each JDBC round trip, wait for a carrier behind every other request's CPU work (token
- * checks, JSON), whereas the OS schedules a woken platform thread promptly. Templates share a fixed set of stripes,
- * so memory stays bounded whatever the number of templates.
+ * <p>The template's stock rows are locked from the stock update to the commit, so how fast those few statements run
+ * bounds a flash sale. Three things keep them fast. The cap: without it every claimer would hold a pooled connection
+ * while queueing on the row locks, starving the pool; here they wait in memory, in order, holding nothing. Platform
+ * threads: a virtual thread holding the lock would, after each JDBC round trip, wait for a carrier behind every
+ * other request's CPU work (token checks, JSON), whereas the OS schedules a woken platform thread promptly. And the
+ * lane's workers take the next waiting transaction themselves as soon as one ends, so a slot never waits for a
+ * request thread to be scheduled.
  */
 @Component
 public class IssueBulkhead implements DisposableBean {
 
-    private static final int STRIPES = 64;
+    private static final int LANES = 64;
 
-    private final Semaphore[] stripes = new Semaphore[STRIPES];
+    private final Lane[] lanes = new Lane[LANES];
     private final IssuingProperties properties;
     private final ExecutorService workers;
     private final Timer queued;
@@ -41,6 +46,12 @@ public class IssueBulkhead implements DisposableBean {
 
     IssueBulkhead(IssuingProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane();
+        }
+        this.workers = Executors.newFixedThreadPool(
+                properties.workerThreads(),
+                Thread.ofPlatform().name("coupon-issuing-", 1).factory());
         this.queued = Timer.builder("coupon.issuing.queued")
                 .description("time an issuing request waited for a slot of its template")
                 .publishPercentiles(0.5, 0.99)
@@ -49,76 +60,131 @@ public class IssueBulkhead implements DisposableBean {
                 .description("time an issuing transaction ran, commit included")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Semaphore(properties.concurrentPerTemplate(), true);
-        }
-        this.workers = Executors.newFixedThreadPool(
-                properties.workerThreads(),
-                Thread.ofPlatform().name("coupon-issuing-", 1).factory());
     }
 
-    /** Runs {@code work} once a slot for the template is free; a 503 if none frees up in time. */
+    /**
+     * Runs {@code work} in the template's lane and answers its result; a 503 if it did not start within the queue
+     * wait (then it never runs). Once started it is waited for to the end: its outcome is the answer.
+     */
     public <T> T run(String templateId, Supplier<T> work) {
-        Semaphore stripe = stripes[Math.floorMod(templateId.hashCode(), STRIPES)];
-        long began = System.nanoTime();
-        boolean acquired = acquire(stripe);
-        queued.record(System.nanoTime() - began, TimeUnit.NANOSECONDS);
-        if (!acquired) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "ISSUING_BUSY",
-                    "too many requests for this coupon right now; nothing was changed, retry with the same key");
-        }
+        Lane lane = lanes[Math.floorMod(templateId.hashCode(), LANES)];
+        Task<T> task = new Task<>(work, MDC.getCopyOfContextMap());
+        lane.waiting.add(task);
+        dispatch(lane);
         try {
-            return onWorker(work);
-        } finally {
-            stripe.release();
-        }
-    }
-
-    private boolean acquire(Semaphore stripe) {
-        try {
-            return stripe.tryAcquire(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+            return task.get(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            if (task.abandon()) {
+                throw busy();
+            }
+            return awaitStarted(task);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private <T> T onWorker(Supplier<T> work) {
-        @Nullable Map<String, String> mdc = MDC.getCopyOfContextMap();
-        Future<T> result = workers.submit(() -> {
-            if (mdc != null) {
-                MDC.setContextMap(mdc);
+            if (task.abandon()) {
+                throw busy();
             }
-            long began = System.nanoTime();
-            try {
-                return work.get();
-            } finally {
-                running.record(System.nanoTime() - began, TimeUnit.NANOSECONDS);
-                MDC.clear();
-            }
-        });
-        try {
-            return result.get();
+            throw new IllegalStateException("interrupted while issuing; retry with the same key", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            // the transaction runs to its end on the worker; the caller retries with the same key
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while issuing", e);
+            throw unwrap(e);
         }
+    }
+
+    private <T> T awaitStarted(Task<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while issuing; retry with the same key", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Starts another worker on the lane if it has waiting work and a free slot. */
+    private void dispatch(Lane lane) {
+        while (!lane.waiting.isEmpty()) {
+            int busy = lane.active.get();
+            if (busy >= properties.concurrentPerTemplate()) {
+                return;
+            }
+            if (lane.active.compareAndSet(busy, busy + 1)) {
+                workers.execute(() -> drain(lane));
+                return;
+            }
+        }
+    }
+
+    private void drain(Lane lane) {
+        try {
+            for (Task<?> task = lane.waiting.poll(); task != null; task = lane.waiting.poll()) {
+                task.runUnlessAbandoned();
+            }
+        } finally {
+            lane.active.decrementAndGet();
+            // work queued after the last poll but before the decrement would otherwise wait for the next arrival
+            dispatch(lane);
+        }
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e.getCause());
+    }
+
+    private static ApiException busy() {
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "ISSUING_BUSY",
+                "too many requests for this coupon right now; nothing was changed, retry with the same key");
     }
 
     @Override
     public void destroy() throws InterruptedException {
         workers.shutdown();
         workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static final class Lane {
+        final Queue<Task<?>> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicInteger active = new AtomicInteger();
+    }
+
+    /** A waiting transaction; it runs at most once, and not at all once its requester gave up on it. */
+    private final class Task<T> extends FutureTask<T> {
+
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final long enqueuedAt = System.nanoTime();
+
+        Task(Supplier<T> work, @Nullable Map<String, String> mdc) {
+            super(() -> {
+                if (mdc != null) {
+                    MDC.setContextMap(mdc);
+                }
+                long began = System.nanoTime();
+                try {
+                    return work.get();
+                } finally {
+                    running.record(System.nanoTime() - began, TimeUnit.NANOSECONDS);
+                    MDC.clear();
+                }
+            });
+        }
+
+        void runUnlessAbandoned() {
+            if (claimed.compareAndSet(false, true)) {
+                queued.record(System.nanoTime() - enqueuedAt, TimeUnit.NANOSECONDS);
+                run();
+            }
+        }
+
+        /** True if the task will now never run; false if a worker already started it. */
+        boolean abandon() {
+            return claimed.compareAndSet(false, true);
+        }
     }
 }

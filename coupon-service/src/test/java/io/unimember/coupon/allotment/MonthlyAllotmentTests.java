@@ -123,11 +123,13 @@ class MonthlyAllotmentTests {
 
         var ahead = api.post("/api/v1/admin/coupon-allotments/" + future, TestTokens.admin(), Map.of());
         var garbled = api.post("/api/v1/admin/coupon-allotments/2026-13", TestTokens.admin(), Map.of());
+        var ancient = api.post("/api/v1/admin/coupon-allotments/-0001-01", TestTokens.admin(), Map.of());
         var bu = api.post("/api/v1/admin/coupon-allotments/2026-01", TestTokens.bu("HOTEL"), Map.of());
 
         assertThat(ahead.status()).isEqualTo(409);
         assertThat(ahead.code()).isEqualTo("MONTH_NOT_STARTED");
         assertThat(garbled.status()).isEqualTo(400);
+        assertThat(ancient.status()).isEqualTo(400);
         assertThat(bu.status()).isEqualTo(403);
     }
 
