@@ -48,11 +48,6 @@ public record Template(
         return validFrom != null && validFrom.isAfter(issuedAt) ? validFrom : issuedAt;
     }
 
-    /** What quantity and budget allow together: the most coupons this template can ever issue. */
-    public long issuable() {
-        return Math.min(totalQuantity, budgetFen / terms.faceValueFen());
-    }
-
     /** Whether running out means the quantity (rather than the budget) is used up. */
     public boolean quantityBound() {
         return totalQuantity <= budgetFen / terms.faceValueFen();
