@@ -61,9 +61,11 @@ public class Idempotency {
         });
     }
 
-    /** The stored outcome of a key, if a call with it has completed. */
+    /** The stored outcome of a key, if a call with it has completed (empty while the first call is in flight). */
     public <T> Optional<IdempotentResult<T>> find(String scope, String key, Class<T> responseType) {
-        return jdbc.sql("SELECT status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")
+        // a key whose first call is still running has no response yet: nothing to replay
+        return jdbc.sql("SELECT status, response_body FROM idempotency_key"
+                        + " WHERE scope = ? AND idem_key = ? AND response_body IS NOT NULL")
                 .params(scope, key)
                 .query((rs, n) -> new IdempotentResult<>(
                         rs.getInt("status"), mapper.readValue(rs.getString("response_body"), responseType), true))
