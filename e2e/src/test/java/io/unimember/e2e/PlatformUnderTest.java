@@ -119,7 +119,7 @@ final class PlatformUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
                 "-Xms64m",
-                "-Xmx320m",
+                "-Xmx512m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError",
@@ -189,8 +189,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 "--spring.data.redis.port=" + redis.port(),
                 "--unimember.security.issuer=" + member,
                 "--unimember.security.jwks-uri=" + member + "/oauth2/jwks",
-                "--unimember.outbox.resubmit-every=PT2S",
-                "--unimember.outbox.resubmit-older-than=PT5S",
+                "--unimember.outbox.resubmit-every=PT5S",
+                "--unimember.outbox.resubmit-older-than=PT10S",
                 "--unimember.kafka.partitions=3",
                 "--logging.file.name="));
         if (app.equals("gateway")) {

@@ -57,8 +57,10 @@ public class OutboxConfiguration {
     @Bean
     OutboxResubmission outboxResubmission(
             IncompleteEventPublications incomplete,
-            @Value("${unimember.outbox.resubmit-older-than:PT15S}") Duration olderThan) {
-        return new OutboxResubmission(incomplete, olderThan);
+            @Value("${unimember.outbox.resubmit-older-than:PT15S}") Duration olderThan,
+            @Value("${unimember.outbox.resubmit-batch-size:500}") int batchSize,
+            @Value("${unimember.outbox.resubmit-max-in-flight:1000}") int maxInFlight) {
+        return new OutboxResubmission(incomplete, olderThan, batchSize, maxInFlight);
     }
 
     /** Creates the topics (and their dead-letter topics) with the partition count we plan for. */

@@ -4,22 +4,29 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Sends again what the outbox could not deliver (Kafka down, a failed send), so events publish once Kafka returns.
- * Consumers are idempotent, so a second send from another instance is harmless.
+ * Consumers are idempotent, so a second send from another instance is harmless. Bounded: at most {@code batchSize}
+ * publications per round and {@code maxInFlight} sends outstanding, so a long outage's backlog drains steadily
+ * instead of being queued into the producer all at once (which ran a service out of heap in the fault tests).
  */
 public class OutboxResubmission {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxResubmission.class);
 
     private final IncompleteEventPublications incomplete;
-    private final Duration olderThan;
+    private final ResubmissionOptions options;
 
-    public OutboxResubmission(IncompleteEventPublications incomplete, Duration olderThan) {
+    public OutboxResubmission(
+            IncompleteEventPublications incomplete, Duration olderThan, int batchSize, int maxInFlight) {
         this.incomplete = incomplete;
-        this.olderThan = olderThan;
+        this.options = ResubmissionOptions.defaults()
+                .withMinAge(olderThan)
+                .withBatchSize(batchSize)
+                .withMaxInFlight(maxInFlight);
     }
 
     @Scheduled(
@@ -27,7 +34,7 @@ public class OutboxResubmission {
             initialDelayString = "${unimember.outbox.resubmit-every:PT10S}")
     public void resubmit() {
         try {
-            incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+            incomplete.resubmitIncompletePublications(options);
         } catch (RuntimeException e) {
             log.warn("outbox resubmission failed, will try again: {}", e.toString());
         }
