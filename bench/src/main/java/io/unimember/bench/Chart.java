@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 /** A latency-versus-rate chart (log-scale milliseconds) as PNG, drawn with the JDK alone. */
 final class Chart {
 
-    record Series(String name, Color color, List<double[]> points) {}
+    record Series(String name, Color color, List<double[]> samples) {}
 
     private static final int W = 900;
     private static final int H = 520;
@@ -25,7 +25,7 @@ final class Chart {
 
     static void write(Path file, String title, List<Series> series) throws IOException {
         double maxX = series.stream()
-                .flatMap(s -> s.points().stream())
+                .flatMap(s -> s.samples().stream())
                 .mapToDouble(p -> p[0])
                 .max()
                 .orElse(1);
@@ -33,7 +33,7 @@ final class Chart {
         double maxY = Math.max(
                 100,
                 series.stream()
-                        .flatMap(s -> s.points().stream())
+                        .flatMap(s -> s.samples().stream())
                         .mapToDouble(p -> p[1])
                         .max()
                         .orElse(100));
@@ -68,7 +68,7 @@ final class Chart {
             g.setColor(s.color());
             g.setStroke(new BasicStroke(2));
             int[] prev = null;
-            for (double[] p : s.points()) {
+            for (double[] p : s.samples()) {
                 int px = LEFT + (int) (plotW * p[0] / maxX);
                 int py = yPixel(Math.max(minY, p[1]), minY, maxY, plotH);
                 g.fillOval(px - 4, py - 4, 8, 8);
