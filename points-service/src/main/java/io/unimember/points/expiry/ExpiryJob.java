@@ -40,8 +40,9 @@ public class ExpiryJob {
             long before = points;
             for (String memberId : due) {
                 try {
-                    points += expiry.expire(memberId).map(e -> e.points()).orElse(0L);
-                    members++;
+                    long expired = expiry.expire(memberId).map(e -> e.points()).orElse(0L);
+                    points += expired;
+                    members += expired > 0 ? 1 : 0;
                 } catch (RuntimeException e) {
                     log.warn("could not expire points of {}, will retry: {}", memberId, e.toString());
                 }
