@@ -120,7 +120,14 @@ final class Seeder {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        String text = check(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // a busy service says 503/429 with Retry-After: a polite client waits and tries again, a few times
+        for (int attempt = 1; attempt < 6 && isRetryable(response.statusCode()); attempt++) {
+            Thread.sleep(
+                    1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        String text = check(response);
         return text.isBlank() ? json.createObjectNode() : json.readTree(text);
     }
 
@@ -130,6 +137,10 @@ final class Seeder {
                 .header("Authorization", "Bearer " + token)
                 .build();
         return json.readTree(check(http.send(request, HttpResponse.BodyHandlers.ofString())));
+    }
+
+    private static boolean isRetryable(int status) {
+        return status == 503 || status == 429;
     }
 
     private static String check(HttpResponse<String> response) {

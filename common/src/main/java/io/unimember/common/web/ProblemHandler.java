@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,9 +82,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.CONFLICT, "CONFLICT", "the request conflicts with existing data"));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class})
+    /**
+     * No database connection (the pool is exhausted under overload, or the database is away): 503, retry later.
+     * A transactional call sees this as the transaction manager's {@link CannotCreateTransactionException}, a plain
+     * JDBC call as {@link CannotGetJdbcConnectionException}.
+     */
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
-        log.warn("database unavailable: {}", e.getMessage());
+        log.warn(
+                "database unavailable: {}",
+                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(

@@ -200,6 +200,16 @@ class CommonPlumbingTests {
     }
 
     @Test
+    void noFreeDatabaseConnectionIsA503TheClientMayRetryNotA500() {
+        var response = post("/api/v1/public/no-connection", null, "k", "{}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(response.getBody()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+        assertThat(response.getBody()).doesNotContain("JDBC");
+    }
+
+    @Test
     void tokensAreCheckedByTheServiceItself() {
         var none = post("/api/v1/notes", null, "k1", "{}");
         var expired = post(

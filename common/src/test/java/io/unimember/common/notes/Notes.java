@@ -90,6 +90,14 @@ class Notes {
             return dated;
         }
 
+        @PostMapping("/api/v1/public/no-connection")
+        Dated noConnection() {
+            // what a @Transactional call sees when the pool has no connection left within its timeout
+            throw new org.springframework.transaction.CannotCreateTransactionException(
+                    "Could not open JDBC Connection for transaction",
+                    new java.sql.SQLTransientConnectionException("pool - Connection is not available"));
+        }
+
         @PostMapping("/api/v1/public/ping")
         Dated ping() {
             throw io.unimember.common.web.ApiException.tooManyRequests("SLOW_DOWN", "once a minute", 42);
