@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Entitlement lookups: one Redis GET in the common case, MySQL when the view is not cached or Redis is away, a
  * default view for a member no event has mentioned; then filtering and discounts in memory. Timed per source as
- * {@code member.entitlements.lookup}.
+ * {@code unimember.entitlement.lookup}.
  */
 @Service
 public class Entitlements {
@@ -117,7 +117,7 @@ public class Entitlements {
     }
 
     private static Timer timer(MeterRegistry meters, String source) {
-        return Timer.builder("member.entitlements.lookup")
+        return Timer.builder("unimember.entitlement.lookup")
                 .description("entitlement view lookups, by where the view came from")
                 .tag("source", source)
                 .publishPercentileHistogram()

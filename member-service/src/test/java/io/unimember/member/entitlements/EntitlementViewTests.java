@@ -254,8 +254,8 @@ class EntitlementViewTests extends MemberIntegrationTest {
 
         assertThat(prometheus.getStatusCode().value()).isEqualTo(200);
         assertThat(prometheus.getBody())
-                .contains("member_entitlements_lookup_seconds_count{")
-                .contains("member_entitlements_lookup_seconds_bucket{");
+                .contains("unimember_entitlement_lookup_seconds_count{")
+                .contains("unimember_entitlement_lookup_seconds_bucket{");
     }
 
     @Test

@@ -110,7 +110,7 @@ class RedisRecoveryTests {
     }
 
     private double cachedLookups() {
-        return meters.get("member.entitlements.lookup")
+        return meters.get("unimember.entitlement.lookup")
                 .tag("source", "redis")
                 .timer()
                 .count();
