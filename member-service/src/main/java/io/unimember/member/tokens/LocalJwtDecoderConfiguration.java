@@ -28,6 +28,7 @@ class LocalJwtDecoderConfiguration {
     @Bean
     JwtDecoder jwtDecoder(
             SigningKeys keys,
+            RevokedAccessTokens revoked,
             SecurityProperties properties,
             Clock clock,
             @Value("${unimember.tokens.verified-cache-size:20000}") int verifiedCacheSize) {
@@ -45,6 +46,6 @@ class LocalJwtDecoderConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(SecurityConfiguration.validator(properties));
-        return new VerifiedTokens(decoder, keys, clock, verifiedCacheSize);
+        return new VerifiedTokens(decoder, keys, revoked::isRevoked, clock, verifiedCacheSize);
     }
 }

@@ -3,6 +3,8 @@ package io.unimember.member.tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -19,11 +21,14 @@ final class VerifiedTokens implements JwtDecoder {
     private final SigningKeys keys;
     private final Clock clock;
     private final int maxEntries;
+    private final Predicate<String> revoked;
     private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    VerifiedTokens(JwtDecoder delegate, SigningKeys keys, Clock clock, int maxEntries) {
+    /** @param revoked whether a token id ({@code jti}) was revoked (its member logged out) */
+    VerifiedTokens(JwtDecoder delegate, SigningKeys keys, Predicate<String> revoked, Clock clock, int maxEntries) {
         this.delegate = delegate;
         this.keys = keys;
+        this.revoked = revoked;
         this.clock = clock;
         this.maxEntries = maxEntries;
     }
@@ -34,14 +39,21 @@ final class VerifiedTokens implements JwtDecoder {
         Jwt known = verified.get(token);
         if (known != null) {
             if (stillGood(known, now)) {
-                return known;
+                return notRevoked(known);
             }
             verified.remove(token);
         }
-        Jwt jwt = delegate.decode(token);
+        Jwt jwt = notRevoked(delegate.decode(token));
         if (maxEntries > 0) {
             makeRoom(now);
             verified.put(token, jwt);
+        }
+        return jwt;
+    }
+
+    private Jwt notRevoked(Jwt jwt) {
+        if (jwt.getId() != null && revoked.test(jwt.getId())) {
+            throw new BadJwtException("the token was revoked (its holder signed out)");
         }
         return jwt;
     }

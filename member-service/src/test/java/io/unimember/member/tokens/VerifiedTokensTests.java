@@ -36,7 +36,7 @@ class VerifiedTokensTests {
     @Test
     void aTokenVerifiedOnceIsNotVerifiedAgainUntilItExpires() {
         when(delegate.decode("t")).thenReturn(jwt("k1", NOW.plusSeconds(60)));
-        VerifiedTokens tokens = new VerifiedTokens(delegate, keys, Clock.fixed(NOW, ZoneOffset.UTC), 10);
+        VerifiedTokens tokens = new VerifiedTokens(delegate, keys, jti -> false, Clock.fixed(NOW, ZoneOffset.UTC), 10);
 
         tokens.decode("t");
         tokens.decode("t");
@@ -47,7 +47,7 @@ class VerifiedTokensTests {
     @Test
     void anExpiredOrRetiredKeysTokenIsVerifiedAgainAndSoRejected() {
         when(delegate.decode("t")).thenReturn(jwt("k1", NOW.plusSeconds(60)));
-        VerifiedTokens early = new VerifiedTokens(delegate, keys, Clock.fixed(NOW, ZoneOffset.UTC), 10);
+        VerifiedTokens early = new VerifiedTokens(delegate, keys, jti -> false, Clock.fixed(NOW, ZoneOffset.UTC), 10);
         early.decode("t");
 
         when(delegate.decode(anyString())).thenThrow(new JwtException("rejected"));
@@ -63,7 +63,7 @@ class VerifiedTokensTests {
         when(delegate.decode("bad")).thenThrow(new JwtException("bad"));
         when(delegate.decode(org.mockito.ArgumentMatchers.startsWith("ok")))
                 .thenAnswer(i -> jwt("k1", NOW.plusSeconds(60)));
-        VerifiedTokens tokens = new VerifiedTokens(delegate, keys, Clock.fixed(NOW, ZoneOffset.UTC), 3);
+        VerifiedTokens tokens = new VerifiedTokens(delegate, keys, jti -> false, Clock.fixed(NOW, ZoneOffset.UTC), 3);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.decode("bad"));
         for (int i = 0; i < 10; i++) {
