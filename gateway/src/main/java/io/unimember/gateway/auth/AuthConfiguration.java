@@ -3,6 +3,7 @@ package io.unimember.gateway.auth;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -38,9 +39,16 @@ class AuthConfiguration {
         return verifier;
     }
 
+    @Bean(destroyMethod = "stop")
+    RevokedTokens revokedTokens(ReactiveStringRedisTemplate redis, SecurityProperties properties) {
+        RevokedTokens revoked = new RevokedTokens(redis);
+        revoked.start(properties.revocationPoll());
+        return revoked;
+    }
+
     @Bean
-    AuthenticationFilter authenticationFilter(TokenVerifier verifier) {
-        return new AuthenticationFilter(new AccessRules(), verifier);
+    AuthenticationFilter authenticationFilter(TokenVerifier verifier, RevokedTokens revoked) {
+        return new AuthenticationFilter(new AccessRules(), verifier, revoked);
     }
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

@@ -4,7 +4,9 @@ import io.unimember.gateway.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,12 +26,16 @@ final class AuthenticationFilter implements WebFilter, Ordered {
 
     private static final String BEARER = "Bearer ";
 
+    private static final String LOGOUT = "/api/v1/members/me/logout";
+
     private final AccessRules rules;
     private final TokenVerifier verifier;
+    private final RevokedTokens revoked;
 
-    AuthenticationFilter(AccessRules rules, TokenVerifier verifier) {
+    AuthenticationFilter(AccessRules rules, TokenVerifier verifier, RevokedTokens revoked) {
         this.rules = rules;
         this.verifier = verifier;
+        this.revoked = revoked;
     }
 
     @Override
@@ -60,6 +66,10 @@ final class AuthenticationFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> authorize(ServerWebExchange exchange, WebFilterChain chain, Access access, VerifiedToken token) {
+        if (revoked.isRevoked(token.tokenId())) {
+            return unauthorized(
+                    exchange, "Bearer error=\"invalid_token\"", "the bearer token was revoked (signed out)");
+        }
         if (!access.allows(token)) {
             exchange.getResponse()
                     .getHeaders()
@@ -67,6 +77,17 @@ final class AuthenticationFilter implements WebFilter, Ordered {
             return Problems.write(exchange, HttpStatus.FORBIDDEN, "INSUFFICIENT_SCOPE", "this needs " + access.needs());
         }
         exchange.getAttributes().put(VerifiedToken.ATTRIBUTE, token);
+        if (token.tokenId() != null
+                && HttpMethod.POST.equals(exchange.getRequest().getMethod())
+                && LOGOUT.equals(exchange.getRequest().getPath().value())) {
+            // known here before the client's next request, whatever the stream's delay
+            return chain.filter(exchange).doOnSuccess(done -> {
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                if (status != null && status.is2xxSuccessful()) {
+                    revoked.revoked(token.tokenId(), token.expiresAtMillis());
+                }
+            });
+        }
         return chain.filter(exchange);
     }
 

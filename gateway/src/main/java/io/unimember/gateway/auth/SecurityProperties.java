@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     cannot make the gateway hammer member-service
  * @param tokenCacheSize how many verified tokens are remembered (each until its own expiry)
  * @param clockSkew the leeway on {@code exp} and {@code nbf}
+ * @param revocationPoll how often the stream of revoked tokens (logouts) is read
  */
 @ConfigurationProperties("unimember.security")
 record SecurityProperties(
@@ -24,4 +25,5 @@ record SecurityProperties(
         @DefaultValue("PT5M") Duration jwksRefresh,
         @DefaultValue("PT10S") Duration jwksMinRefetch,
         @DefaultValue("100000") long tokenCacheSize,
-        @DefaultValue("PT60S") Duration clockSkew) {}
+        @DefaultValue("PT60S") Duration clockSkew,
+        @DefaultValue("PT1S") Duration revocationPoll) {}

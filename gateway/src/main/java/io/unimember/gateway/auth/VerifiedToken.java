@@ -11,6 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
  * request only reads fields.
  *
  * @param scope the scopes, space-separated, as forwarded downstream
+ * @param tokenId the {@code jti}, by which a token is revoked
  */
 public record VerifiedToken(
         String subject,
@@ -20,6 +21,7 @@ public record VerifiedToken(
         Set<String> scopes,
         String scope,
         @Nullable String keyId,
+        @Nullable String tokenId,
         long expiresAtMillis) {
 
     static final String ATTRIBUTE = VerifiedToken.class.getName();
@@ -43,6 +45,7 @@ public record VerifiedToken(
                 scopes,
                 String.join(" ", scopes),
                 kid == null ? null : kid.toString(),
+                blankToNull(jwt.getId()),
                 jwt.getExpiresAt() == null ? 0 : jwt.getExpiresAt().toEpochMilli());
     }
 

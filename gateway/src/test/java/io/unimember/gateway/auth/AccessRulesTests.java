@@ -73,6 +73,6 @@ class AccessRulesTests {
     }
 
     private static VerifiedToken token(Set<String> scopes) {
-        return new VerifiedToken("s", null, null, null, scopes, String.join(" ", scopes), "k", Long.MAX_VALUE);
+        return new VerifiedToken("s", null, null, null, scopes, String.join(" ", scopes), "k", "jti-1", Long.MAX_VALUE);
     }
 }

@@ -23,7 +23,8 @@ class TokenValidationTests {
             Duration.ofMinutes(5),
             Duration.ofSeconds(10),
             10,
-            Duration.ofSeconds(60)));
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(1)));
 
     @Test
     void acceptsTheRightIssuerAudienceAndALiveExpiry() {
@@ -54,7 +55,11 @@ class TokenValidationTests {
     void answersUnavailableRatherThanUnauthorizedWhenKeysCannotBeFetched() {
         TokenVerifier unreachable =
                 new TokenVerifier(token -> Mono.error(new IllegalStateException("Could not obtain the keys")), 10);
-        AuthenticationFilter filter = new AuthenticationFilter(new AccessRules(), unreachable);
+        AuthenticationFilter filter = new AuthenticationFilter(
+                new AccessRules(),
+                unreachable,
+                new RevokedTokens(org.mockito.Mockito.mock(
+                        org.springframework.data.redis.core.ReactiveStringRedisTemplate.class)));
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 MockServerHttpRequest.get("/api/v1/tiers").header("Authorization", "Bearer a.b.c"));
 
