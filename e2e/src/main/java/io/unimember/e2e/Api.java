@@ -62,6 +62,13 @@ final class Api {
         return send(withBody(request(path, token).header("Idempotency-Key", idempotencyKey), "POST", body));
     }
 
+    /** A form post, as to the OAuth2 token endpoint. */
+    Reply postForm(String path, Map<String, String> fields) {
+        return send(request(path, null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
     /** An OAuth2 client-credentials token for a BU, merchant or admin client. */
     String clientToken(String clientId, String secret) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));

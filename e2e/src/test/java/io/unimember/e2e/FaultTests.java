@@ -117,7 +117,7 @@ class FaultTests {
         List<Member> members = members(5);
         Member m = members.getFirst();
         String admin = gateway.clientToken("admin", "demo-secret");
-        String template = createTemplate(admin, 100, 5, 500);
+        String template = createTemplate(admin, 100, 5, 50_000);
         long before = gateway.get("/api/v1/members/me/entitlements", m.token())
                 .body()
                 .path("points")

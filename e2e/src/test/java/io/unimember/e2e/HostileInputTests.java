@@ -179,6 +179,36 @@ class HostileInputTests {
     }
 
     @Test
+    void aTokenReplayedAfterLogoutIsRefusedEverywhereAndItsRefreshTokenIsDead() {
+        String phone = "136" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        api.post("/api/v1/auth/otp", null, Map.of("phone", phone));
+        Api.Reply login = api.post("/api/v1/auth/login", null, Map.of("phone", phone, "otp", "000000"));
+        String token = login.text("access_token");
+        List<String> memberPaths = List.of(
+                "/api/v1/members/me",
+                "/api/v1/members/me/entitlements?scene=DINE_IN",
+                "/api/v1/points/me",
+                "/api/v1/coupons/me",
+                "/api/v1/tiers/me");
+        for (String path : memberPaths) {
+            assertThat(api.get(path, token).status()).as(path).isEqualTo(200);
+        }
+
+        Api.Reply logout =
+                api.post("/api/v1/members/me/logout", token, Map.of("refresh_token", login.text("refresh_token")));
+
+        assertThat(logout.status()).isEqualTo(204);
+        for (String path : memberPaths) {
+            Api.Reply replayed = api.get(path, token);
+            assertThat(replayed.status()).as(path).isEqualTo(401);
+            assertThat(replayed.body().path("code").asString()).isEqualTo("UNAUTHORIZED");
+        }
+        Api.Reply refreshed = api.postForm(
+                "/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", login.text("refresh_token")));
+        assertThat(refreshed.status()).isEqualTo(400);
+    }
+
+    @Test
     void idempotencyKeysAndQueryParametersAreCheckedToo() throws Exception {
         List<String> failures = new ArrayList<>();
         String member = api.clientToken("admin", "demo-secret");

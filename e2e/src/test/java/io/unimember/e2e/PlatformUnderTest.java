@@ -189,7 +189,6 @@ final class PlatformUnderTest implements AutoCloseable {
                 "--spring.data.redis.port=" + redis.port(),
                 "--unimember.security.issuer=" + member,
                 "--unimember.security.jwks-uri=" + member + "/oauth2/jwks",
-                "--unimember.outbox.resubmit-every=PT5S",
                 "--unimember.outbox.resubmit-older-than=PT10S",
                 "--unimember.kafka.partitions=3",
                 "--logging.file.name="));

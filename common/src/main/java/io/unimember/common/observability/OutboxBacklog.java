@@ -19,6 +19,7 @@ public class OutboxBacklog {
 
     private final JdbcClient jdbc;
     private final AtomicLong backlog = new AtomicLong();
+    private volatile long lastWarning;
 
     public OutboxBacklog(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
@@ -30,11 +31,26 @@ public class OutboxBacklog {
     @Scheduled(fixedDelayString = "${unimember.outbox.backlog-every:PT15S}")
     public void count() {
         try {
-            backlog.set(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
-                    .query(Long.class)
-                    .single());
+            var counts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN STATUS = 'FAILED' THEN 1 ELSE 0 END), 0)"
+                            + " FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .single();
+            backlog.set(counts[0]);
+            warnIfFailing(counts[0], counts[1]);
         } catch (RuntimeException e) {
             log.debug("cannot count the outbox backlog now: {}", e.toString());
+        }
+    }
+
+    /** One line a minute while sends fail, instead of one per event. */
+    private void warnIfFailing(long pending, long failed) {
+        long now = System.currentTimeMillis();
+        if (failed > 0 && now - lastWarning >= 60_000) {
+            lastWarning = now;
+            log.warn(
+                    "outbox: {} events not yet on Kafka, {} of them after a failed send; they are being resent",
+                    pending,
+                    failed);
         }
     }
 

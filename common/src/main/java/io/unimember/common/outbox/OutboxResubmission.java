@@ -11,7 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Sends again what the outbox could not deliver (Kafka down, a failed send), so events publish once Kafka returns.
  * Consumers are idempotent, so a second send from another instance is harmless. Bounded: at most {@code batchSize}
  * publications per round and {@code maxInFlight} sends outstanding, so a long outage's backlog drains steadily
- * instead of being queued into the producer all at once (which ran a service out of heap in the fault tests).
+ * instead of being queued into the producer all at once (which ran a service out of heap in the fault tests). A
+ * round each second: a round costs two indexed queries, and with one every 10 s a backlog of 30,000 events (a
+ * Kafka restart under load) took ten minutes to drain at 50 a second; now up to 500 a second.
  */
 public class OutboxResubmission {
 
@@ -30,8 +32,8 @@ public class OutboxResubmission {
     }
 
     @Scheduled(
-            fixedDelayString = "${unimember.outbox.resubmit-every:PT10S}",
-            initialDelayString = "${unimember.outbox.resubmit-every:PT10S}")
+            fixedDelayString = "${unimember.outbox.resubmit-every:PT1S}",
+            initialDelayString = "${unimember.outbox.resubmit-every:PT1S}")
     public void resubmit() {
         try {
             incomplete.resubmitIncompletePublications(options);

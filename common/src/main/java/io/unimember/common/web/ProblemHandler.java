@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -85,12 +87,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /**
      * No database connection (the pool is exhausted under overload, or the database is away): 503, retry later.
      * A transactional call sees this as the transaction manager's {@link CannotCreateTransactionException}, a plain
-     * JDBC call as {@link CannotGetJdbcConnectionException}.
+     * JDBC call as {@link CannotGetJdbcConnectionException}; a connection lost mid-transaction as a
+     * {@link DataAccessResourceFailureException} or a failed commit/rollback ({@link TransactionSystemException}).
+     * Nothing half-written stays: the transaction did not commit, or it did and the client's retry with the same
+     * idempotency key returns the original result.
      */
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class,
-        TransientDataAccessException.class
+        TransientDataAccessException.class,
+        DataAccessResourceFailureException.class,
+        TransactionSystemException.class
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn(

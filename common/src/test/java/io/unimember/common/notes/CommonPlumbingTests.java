@@ -201,12 +201,14 @@ class CommonPlumbingTests {
 
     @Test
     void noFreeDatabaseConnectionIsA503TheClientMayRetryNotA500() {
-        var response = post("/api/v1/public/no-connection", null, "k", "{}");
+        for (String path : List.of("/api/v1/public/no-connection", "/api/v1/public/connection-lost")) {
+            var response = post(path, null, "k", "{}");
 
-        assertThat(response.getStatusCode().value()).isEqualTo(503);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        assertThat(response.getBody()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
-        assertThat(response.getBody()).doesNotContain("JDBC");
+            assertThat(response.getStatusCode().value()).as(path).isEqualTo(503);
+            assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(response.getBody()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+            assertThat(response.getBody()).doesNotContain("JDBC");
+        }
     }
 
     @Test

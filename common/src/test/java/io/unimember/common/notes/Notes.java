@@ -98,6 +98,12 @@ class Notes {
                     new java.sql.SQLTransientConnectionException("pool - Connection is not available"));
         }
 
+        @PostMapping("/api/v1/public/connection-lost")
+        Dated connectionLost() {
+            // what a transaction sees when the database goes away between its statements and its commit
+            throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed");
+        }
+
         @PostMapping("/api/v1/public/ping")
         Dated ping() {
             throw io.unimember.common.web.ApiException.tooManyRequests("SLOW_DOWN", "once a minute", 42);
