@@ -27,8 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * All six apps as real processes from their packaged jars, like {@code ./platform up} runs them, but on free ports,
  * with databases of their own ({@code ut_<stamp>_e2e<random>_<schema>}), a Kafka broker process, a Redis of their
  * own and the database behind a proxy, so fault tests can restart Kafka, stop Redis, cut the database, and stop,
- * kill (SIGKILL) and restart apps. One platform serves every e2e test class of the JVM ({@link #shared()}); it is
- * stopped and its databases dropped when the JVM exits.
+ * kill (SIGKILL) and restart apps, and start more instances of an app ({@link #startInstance}). One platform serves
+ * every e2e test class of the JVM ({@link #shared()}); it is stopped and its databases dropped when the JVM exits. The
+ * jobs that must run once however many instances run them (points expiry, the tier downgrade) are scheduled every
+ * 2 s here, so a test sees them run.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
