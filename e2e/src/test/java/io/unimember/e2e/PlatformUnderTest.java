@@ -27,8 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * All six apps as real processes from their packaged jars, like {@code ./platform up} runs them, but on free ports,
  * with databases of their own ({@code ut_<stamp>_e2e<random>_<schema>}), a Kafka broker process, a Redis of their
  * own and the database behind a proxy, so fault tests can restart Kafka, stop Redis, cut the database, and stop,
- * kill (SIGKILL) and restart apps. One platform serves every e2e test class of the JVM ({@link #shared()}); it is
- * stopped and its databases dropped when the JVM exits.
+ * kill (SIGKILL) and restart apps, and start more instances of an app ({@link #startInstance}). One platform serves
+ * every e2e test class of the JVM ({@link #shared()}); it is stopped and its databases dropped when the JVM exits. The
+ * jobs that must run once however many instances run them (points expiry, the tier downgrade) are scheduled every
+ * 2 s here, so a test sees them run.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
@@ -52,6 +54,10 @@ final class PlatformUnderTest implements AutoCloseable {
             + "_e2e" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24), 36);
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Extra instances of an app (see {@link #startInstance}): instance name to app, and their own settings. */
+    private final Map<String, String> instances = new LinkedHashMap<>();
+
+    private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private KafkaBroker kafka;
@@ -110,7 +116,28 @@ final class PlatformUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(app);
     }
 
-    void start(String app) {
+    /**
+     * Starts another instance of {@code app} (or starts it again) under its own name: its own port and log, the same
+     * database and Kafka consumer group; {@code settings} (property to value) override the usual arguments, e.g. a
+     * gateway's {@code unimember.services.points}.
+     */
+    void startInstance(String instance, String app, Map<String, String> settings) {
+        instances.put(instance, app);
+        this.settings.put(instance, Map.copyOf(settings));
+        ports.computeIfAbsent(instance, i -> freePort());
+        start(instance);
+    }
+
+    Path log(String instance) {
+        return logs.resolve(instance + ".log");
+    }
+
+    int port(String instance) {
+        return ports.get(instance);
+    }
+
+    void start(String instance) {
+        String app = instances.getOrDefault(instance, instance);
         Path jar = root.resolve(app).resolve("target").resolve(app + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
@@ -125,16 +152,18 @@ final class PlatformUnderTest implements AutoCloseable {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 jar.toString()));
-        command.addAll(arguments(app));
+        Map<String, String> arguments = arguments(instance, app);
+        arguments.putAll(settings.getOrDefault(instance, Map.of()));
+        arguments.forEach((property, value) -> command.add("--" + property + "=" + value));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            logs.resolve(app + ".log").toFile()))
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(log(instance).toFile()))
                     .start();
-            processes.put(app, process);
+            processes.put(instance, process);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + app, e);
+            throw new UncheckedIOException("cannot start " + instance, e);
         }
     }
 
@@ -179,30 +208,45 @@ final class PlatformUnderTest implements AutoCloseable {
         return dbPrefix + "_" + schema;
     }
 
-    private List<String> arguments(String app) {
+    /** Each app's arguments as property to value (one value per property: a repeated option would be a list). */
+    private Map<String, String> arguments(String instance, String app) {
         var infra = TestInfrastructure.get();
         String member = url("member-service");
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + ports.get(app),
-                "--spring.profiles.active=demo",
-                "--spring.data.redis.host=127.0.0.1",
-                "--spring.data.redis.port=" + redis.port(),
-                "--unimember.security.issuer=" + member,
-                "--unimember.security.jwks-uri=" + member + "/oauth2/jwks",
-                "--unimember.outbox.resubmit-older-than=PT10S",
-                "--unimember.kafka.partitions=3",
-                "--logging.file.name="));
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("server.port", Integer.toString(ports.get(instance)));
+        args.put("spring.profiles.active", "demo");
+        args.put("spring.data.redis.host", "127.0.0.1");
+        args.put("spring.data.redis.port", Integer.toString(redis.port()));
+        args.put("unimember.security.issuer", member);
+        args.put("unimember.security.jwks-uri", member + "/oauth2/jwks");
+        args.put("unimember.outbox.resubmit-older-than", "PT10S");
+        args.put("unimember.kafka.partitions", "3");
+        args.put("logging.file.name", "");
         if (app.equals("gateway")) {
             for (String service : SERVICES) {
-                args.add("--unimember.services." + service.replace("-service", "") + "=" + url(service));
+                args.put("unimember.services." + service.replace("-service", ""), url(service));
             }
             return args;
         }
-        args.addAll(List.of(
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.datasource.url=" + jdbcUrl(database(app.replace("-service", ""))),
-                "--spring.datasource.username=" + infra.dbUser(),
-                "--spring.datasource.password=" + infra.dbPassword()));
+        args.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        // names each instance's consumers in the group (<instance>-<n>), so tests can tell who owns which partition
+        args.put("spring.kafka.consumer.client-id", instance);
+        args.put("spring.datasource.url", jdbcUrl(database(app.replace("-service", ""))));
+        args.put("spring.datasource.username", infra.dbUser());
+        args.put("spring.datasource.password", infra.dbPassword());
+        // on a box busy with other builds the first connection can take longer than the pool waits: retry it
+        args.put("spring.flyway.connect-retries", "5");
+        // the jobs that must run once however many instances run them, often enough for a test to see a run
+        if (app.equals("points-service")) {
+            args.put("unimember.points.expiry-every", "PT2S");
+            // a rebalance waits until every consumer is back in poll(), i.e. done with the batch it holds: on a busy
+            // box 500 records (the default) kept the group rebalancing for minutes in the scale-out tests
+            args.put("spring.kafka.consumer.max-poll-records", "50");
+        }
+        if (app.equals("tier-service")) {
+            // daily in production; it works once per month (job_run), so ticking often only checks that row
+            args.put("unimember.tier.jobs.downgrade-cron", "*/2 * * * * *");
+        }
         return args;
     }
 

@@ -1,6 +1,7 @@
 package io.unimember.coupon.claims;
 
 import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.idempotency.IdempotentResult;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
@@ -32,6 +33,7 @@ class ClaimController {
     private final Idempotency idempotency;
     private final DeadlockRetry retry;
     private final IssueBulkhead bulkhead;
+    private final ClaimMetrics metrics;
     private final Clock clock;
 
     ClaimController(
@@ -40,12 +42,14 @@ class ClaimController {
             Idempotency idempotency,
             DeadlockRetry retry,
             IssueBulkhead bulkhead,
+            ClaimMetrics metrics,
             Clock clock) {
         this.templates = templates;
         this.issuer = issuer;
         this.idempotency = idempotency;
         this.retry = retry;
         this.bulkhead = bulkhead;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -60,7 +64,19 @@ class ClaimController {
                     "IDEMPOTENCY_KEY_REQUIRED", "a claim needs an Idempotency-Key header, so it can be retried safely");
         }
         Idempotency.requireValidKey(key);
-        String memberId = caller.memberId();
+        try {
+            IdempotentResult<CouponView> result = issue(caller.memberId(), key, request);
+            if (!result.replayed()) {
+                metrics.issued(); // the claim's transaction has committed: it ran inside issue()
+            }
+            return ResponseEntity.status(result.status()).body(result.body());
+        } catch (ApiException refused) {
+            metrics.refused(refused.code());
+            throw refused;
+        }
+    }
+
+    private IdempotentResult<CouponView> issue(String memberId, String key, ClaimRequest request) {
         Template template = templates
                 .findForIssuing(request.templateId())
                 .filter(Template::claimable)
@@ -71,7 +87,7 @@ class ClaimController {
             // what MySQL already answered for good; a retry of an earlier claim still gets its original answer below
             throw exhausted.get().toException();
         }
-        var result = bulkhead.run(
+        return bulkhead.run(
                 template.id(),
                 () -> retry.run(() -> idempotency.execute(
                         scope,
@@ -82,7 +98,6 @@ class ClaimController {
                         () -> CouponView.forOwner(
                                 issuer.issueOrThrow(template, memberId, Channel.CLAIM, "claim:" + memberId + ":" + key),
                                 clock.instant()))));
-        return ResponseEntity.status(result.status()).body(result.body());
     }
 
     /** Whether the key has a stored answer or a claim with it is in flight (its row exists without an answer yet). */

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.unimember.gateway.logging.RequestLogContext;
 import io.unimember.gateway.web.Problems;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,10 @@ final class DownstreamGuard implements GlobalFilter, Ordered {
                     "UPSTREAM_TIMEOUT",
                     service + "-service did not answer in time");
         }
-        log.debug("{}-service call failed: {}", service, e.toString());
+        // bounded: once a few calls failed the breaker opens, and open-circuit answers are not logged
+        try (var ids = RequestLogContext.of(exchange)) {
+            log.warn("{}-service call failed, answering 503: {}", service, e.toString());
+        }
         return Problems.write(
                 exchange, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + "-service is unavailable");
     }

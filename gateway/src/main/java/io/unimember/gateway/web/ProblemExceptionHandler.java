@@ -1,6 +1,7 @@
 package io.unimember.gateway.web;
 
 import io.unimember.gateway.auth.TokenCheckUnavailableException;
+import io.unimember.gateway.logging.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -24,9 +25,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Mono.error(e);
         }
         if (e instanceof TokenCheckUnavailableException) {
-            log.warn(
-                    "cannot check tokens: {}",
-                    e.getCause() == null ? e : e.getCause().toString());
+            try (var ids = RequestLogContext.of(exchange)) {
+                log.warn(
+                        "cannot check tokens: {}",
+                        e.getCause() == null ? e : e.getCause().toString());
+            }
             return Problems.write(
                     exchange,
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -39,11 +42,13 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 return Problems.write(exchange, resolved, codeFor(resolved), detailFor(resolved));
             }
         }
-        log.error(
-                "unexpected error on {} {}",
-                exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(),
-                e);
+        try (var ids = RequestLogContext.of(exchange)) {
+            log.error(
+                    "unexpected error on {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    e);
+        }
         return Problems.write(
                 exchange, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the gateway failed to handle this");
     }

@@ -32,13 +32,21 @@ class Holds {
     private final Ledger ledger;
     private final HoldRepository holds;
     private final EventPublisher events;
+    private final SpendMetrics metrics;
     private final Clock clock;
     private final PointsProperties properties;
 
-    Holds(Ledger ledger, HoldRepository holds, EventPublisher events, Clock clock, PointsProperties properties) {
+    Holds(
+            Ledger ledger,
+            HoldRepository holds,
+            EventPublisher events,
+            SpendMetrics metrics,
+            Clock clock,
+            PointsProperties properties) {
         this.ledger = ledger;
         this.holds = holds;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
         this.properties = properties;
     }
@@ -97,6 +105,7 @@ class Holds {
                 spent.lots(),
                 now,
                 spent.balance()));
+        metrics.spent(bu, hold.points());
         return new HoldResolution(holdId, HoldStatus.CONFIRMED, hold.points(), spent.lots(), now);
     }
 

@@ -28,6 +28,7 @@ class OrderAcceptance {
     private final TierProjection tiers;
     private final OrderRepository orders;
     private final EventPublisher events;
+    private final OrderMetrics metrics;
     private final Clock clock;
     private final PointsProperties properties;
 
@@ -36,12 +37,14 @@ class OrderAcceptance {
             TierProjection tiers,
             OrderRepository orders,
             EventPublisher events,
+            OrderMetrics metrics,
             Clock clock,
             PointsProperties properties) {
         this.ledger = ledger;
         this.tiers = tiers;
         this.orders = orders;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
         this.properties = properties;
     }
@@ -93,6 +96,7 @@ class OrderAcceptance {
                 request.category(),
                 request.occurredAt(),
                 earning.points()));
+        metrics.accepted(bu.code(), earning.points());
         return new OrderReceipt(request.orderId(), earning.points(), earning.growth(), earning.capped());
     }
 }
