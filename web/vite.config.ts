@@ -8,7 +8,8 @@ const gateway = 'http://127.0.0.1:8080';
 export default defineConfig({
   base: '/',
   build: {
-    outDir: 'target/dist',
+    // straight into the jar's content (Maven packages target/classes), emptied first so no old asset lingers
+    outDir: 'target/classes/META-INF/unimember-web',
     emptyOutDir: true,
     assetsInlineLimit: 0, // no data: URLs for assets: the pages' CSP allows images from 'self' (and QR canvases)
     rollupOptions: {

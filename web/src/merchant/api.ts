@@ -45,13 +45,15 @@ export function signOut(): void {
 /** Fired on window when the merchant's token is no longer accepted: the page asks to sign in again. */
 export const SESSION_ENDED = 'unimember:merchant-session-ended';
 
-/** Signs in with the merchant's client credentials (HTTP Basic, RFC 6749 §2.3.1). */
+/**
+ * Signs in with the merchant's client credentials, sent in the form body (RFC 6749 §2.3.1 allows it; the design
+ * too). Not HTTP Basic: a wrong secret would then answer 401 with a Basic challenge, and browsers meet that with
+ * their own password dialog instead of letting the page say what went wrong.
+ */
 export async function signIn(clientId: string, secret: string): Promise<MerchantSession | 'not-a-merchant'> {
-  const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${basicPart(clientId)}:${basicPart(secret)}`)));
   const answer = await request<{ access_token: string; scope?: string }>('/oauth2/token', {
     method: 'POST',
-    headers: { Authorization: `Basic ${basic}` },
-    form: { grant_type: 'client_credentials' },
+    form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
   });
   const token = claims(answer.access_token);
   const scopes = String(answer.scope ?? token.scope ?? '').split(' ');
@@ -59,11 +61,6 @@ export async function signIn(clientId: string, secret: string): Promise<Merchant
   const signedIn = { token: answer.access_token, merchantId: token.merchant_id, bu: String(token.bu ?? '') };
   session.set(signedIn);
   return signedIn;
-}
-
-/** RFC 6749 §2.3.1: client id and secret are form-encoded before they go into the Basic header. */
-function basicPart(value: string): string {
-  return encodeURIComponent(value).replace(/%20/g, '+');
 }
 
 async function authed<T>(path: string, options: RequestOptions = {}): Promise<T> {
