@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -35,8 +36,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The member center ({@code /}) and the merchant POS ({@code /merchant}) in real headless Chromium on a 375 px
  * phone screen, against all six apps: a member logs in, sees tier, points and 神券, shows a coupon's QR code, the
- * merchant redeems that code and the member watches it turn used. Errors are sentences, not JSON.
+ * merchant redeems that code and the member watches it turn used. Errors are sentences, not JSON. Screenshots go
+ * to {@code target/screenshots} ({@code -Dunimember.screenshots=<dir>} elsewhere, e.g. {@code docs/screenshots}).
+ * {@code -Dunimember.browser=false} leaves these tests out.
  */
+@DisabledIfSystemProperty(named = "unimember.browser", matches = "false")
 class BrowserTests {
 
     private static final String SECRET = "demo-secret";
@@ -203,6 +207,7 @@ class BrowserTests {
         assertThat(visibleText("#lookup-points")).startsWith("128（可抵 ¥1.28）");
         assertThat(visibleText("#lookup-coupons")).contains("-¥15.00");
         assertFitsThePhone();
+        Chromium.screenshot(browser, screenshots.resolve("merchant-pos-member.png"));
     }
 
     @Test
