@@ -79,7 +79,10 @@ onLangChange(() => {
   if (lastTier) renderTier(byId('tier-card'), ...lastTier);
   if (lastPoints) renderPoints(byId('points-card'), lastPoints);
 });
-byId('sign-out').addEventListener('click', () => signedOut(null));
+byId('sign-out').addEventListener('click', async () => {
+  await api.logOut();
+  signedOut(null);
+});
 window.addEventListener(api.SESSION_ENDED, () => signedOut(t('session.ended')));
 
 if (api.signedIn()) {

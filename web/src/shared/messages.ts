@@ -83,6 +83,7 @@ const zh = {
   'coupon.usableNo': '本单不可用',
 
   'benefit.POINTS_MULTIPLIER': '积分 {value} 倍',
+  'benefit.MONTHLY_COUPONS': '每月 {value} 张神券',
 };
 
 type Key = keyof typeof zh;
@@ -169,6 +170,7 @@ const en: Record<Key, string> = {
   'coupon.usableNo': 'Not usable on this bill',
 
   'benefit.POINTS_MULTIPLIER': '{value}× points',
+  'benefit.MONTHLY_COUPONS': '{value} coupons a month',
 };
 
 register({ zh, en });

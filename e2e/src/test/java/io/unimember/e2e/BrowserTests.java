@@ -161,6 +161,24 @@ class BrowserTests {
                         "[data-coupon-id='" + everywhere.path("couponId").asString() + "'][data-status='REDEEMED']")));
         assertThat(used.getText()).contains("已使用").doesNotContain("出示券码");
         assertFitsThePhone();
+
+        // in English the same screen still fits the phone
+        click("#lang");
+        waitForText("#tier-name", "Gold");
+        assertThat(visibleText("#wallet h2")).isEqualTo("My coupons");
+        assertThat(visibleText("#points-card")).contains("Available points");
+        assertFitsThePhone();
+        click("#lang");
+        waitForText("#tier-name", "黄金会员");
+
+        // signing out revokes the page's token on the server, not just in the tab
+        String pageToken = (String)
+                browser.executeScript("return JSON.parse(sessionStorage.getItem('unimember.member')).access_token");
+        assertThat(api.get("/api/v1/members/me", pageToken).status()).isEqualTo(200);
+        click("#sign-out");
+        waitVisible("#login-view");
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/v1/members/me", pageToken).status() == 401);
     }
 
     @Test
@@ -206,6 +224,7 @@ class BrowserTests {
         waitForText("#lookup-tier", "白银会员");
         assertThat(visibleText("#lookup-points")).startsWith("128（可抵 ¥1.28）");
         assertThat(visibleText("#lookup-coupons")).contains("-¥15.00");
+        assertThat(visibleText("#lookup-result dl")).contains("积分 1.0 倍 · 每月 2 张神券");
         assertFitsThePhone();
         Chromium.screenshot(browser, screenshots.resolve("merchant-pos-member.png"));
     }
