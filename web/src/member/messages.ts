@@ -36,7 +36,6 @@ const zh = {
   'wallet.byScene': '按使用场景筛选',
   'wallet.show': '出示券码',
   'wallet.empty': '这里还没有神券。',
-  'wallet.usedAt': '已使用',
 
   'qr.showToMerchant': '请向商户出示此码，核销后自动更新。',
   'qr.redeemed': '已核销，感谢使用！',
@@ -108,7 +107,6 @@ const en: Record<Key, string> = {
   'wallet.byScene': 'Filter by where they are used',
   'wallet.show': 'Show code',
   'wallet.empty': 'No coupons here yet.',
-  'wallet.usedAt': 'Used',
 
   'qr.showToMerchant': 'Show this code to the merchant; it updates once used.',
   'qr.redeemed': 'Redeemed. Enjoy!',

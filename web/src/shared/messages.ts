@@ -2,15 +2,10 @@ import { register } from './i18n';
 
 // Words both pages use: errors, business units (scenes), tiers, coupons.
 const zh = {
-  'lang.switch': 'EN',
   'list.separator': '、',
-  'common.loading': '加载中…',
   'common.loadMore': '加载更多',
-  'common.retry': '重试',
   'common.close': '关闭',
   'common.signOut': '退出',
-  'common.empty': '暂无记录',
-  'common.demo': '演示环境',
 
   'error.unexpected': '出了点问题，请刷新页面后重试。',
   'error.NETWORK': '网络连接失败，请检查网络后重试。',
@@ -89,15 +84,10 @@ const zh = {
 type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
-  'lang.switch': '中文',
   'list.separator': ', ',
-  'common.loading': 'Loading…',
   'common.loadMore': 'Load more',
-  'common.retry': 'Retry',
   'common.close': 'Close',
   'common.signOut': 'Sign out',
-  'common.empty': 'Nothing here yet',
-  'common.demo': 'Demo',
 
   'error.unexpected': 'Something went wrong. Reload the page and try again.',
   'error.NETWORK': 'Cannot reach the server. Check the connection and try again.',
