@@ -1,0 +1,143 @@
+import { register } from '../shared/i18n';
+
+const zh = {
+  'member.pageTitle': 'Unimember 会员中心',
+  'member.title': '会员中心',
+
+  'login.heading': '手机号登录',
+  'login.demoHint': '演示环境：任意手机号均可登录，验证码为 000000。',
+  'login.phonePlaceholder': '请输入手机号',
+  'login.otp': '验证码',
+  'login.otpPlaceholder': '6 位验证码',
+  'login.sendCode': '获取验证码',
+  'login.resendIn': '{seconds} 秒后重发',
+  'login.codeSent': '验证码已发送至 {phone}，{minutes} 分钟内有效。',
+  'login.submit': '登录 / 注册',
+  'login.firstTime': '首次登录即自动注册为会员。',
+  'login.needPhone': '请输入手机号。',
+  'login.needOtp': '请输入 6 位数字验证码。',
+
+  'tier.growth': '成长值 {growth}',
+  'tier.toNext': '再获得 {points} 成长值升级为{next}',
+  'tier.top': '已是最高等级',
+  'tier.retainedUntil': '等级保至 {date}',
+  'tier.perks': '积分 {multiplier} 倍 · 每月 {coupons} 张神券',
+
+  'points.heading': '我的积分',
+  'points.available': '可用积分',
+  'points.worth': '可抵 {amount}',
+  'points.frozen': '冻结中 {points}',
+  'points.lifetime': '累计获得 {points}',
+  'points.expiring': '{points} 积分将于 {date} 过期',
+  'points.noneExpiring': '近期没有即将过期的积分。',
+
+  'wallet.heading': '我的神券',
+  'wallet.byStatus': '按状态筛选',
+  'wallet.byScene': '按使用场景筛选',
+  'wallet.show': '出示券码',
+  'wallet.empty': '这里还没有神券。',
+
+  'qr.showToMerchant': '请向商户出示此码，核销后自动更新。',
+  'qr.redeemed': '已核销，感谢使用！',
+  'qr.locked': '该券正在订单中使用（已锁定）。',
+  'qr.expired': '该券已过期。',
+  'qr.memberTitle': '会员码',
+  'qr.memberHint': '商户扫码后可查看你授权给它的会员信息。',
+
+  'memberCode.heading': '会员码与商户授权',
+  'memberCode.id': '会员号',
+  'memberCode.show': '出示会员码',
+  'consent.label': '允许商户查看我的等级、积分和可用神券',
+  'consent.placeholder': '商户编号，如 merchant-demo',
+  'consent.grant': '授权',
+  'consent.revoke': '撤销授权',
+  'consent.granted': '已授权 {merchant} 查看你的会员信息。',
+  'consent.revoked': '已撤销 {merchant} 的授权。',
+  'consent.needMerchant': '请输入商户编号。',
+
+  'history.heading': '积分明细',
+  'history.EARN': '消费获得',
+  'history.RECOVERY': '退款补扣',
+  'history.REVERSAL': '退款扣回',
+  'history.HOLD': '下单冻结',
+  'history.RELEASE': '冻结退回',
+  'history.REDEEM': '积分抵扣',
+  'history.EXPIRE': '积分过期',
+  'history.frozen': '（冻结）',
+  'history.empty': '还没有积分记录。',
+
+  'session.ended': '登录已过期，请重新登录。',
+};
+
+type Key = keyof typeof zh;
+
+const en: Record<Key, string> = {
+  'member.pageTitle': 'Unimember member center',
+  'member.title': 'Member center',
+
+  'login.heading': 'Sign in with your phone',
+  'login.demoHint': 'Demo: any phone number works, and the code is 000000.',
+  'login.phonePlaceholder': 'Phone number',
+  'login.otp': 'Code',
+  'login.otpPlaceholder': '6-digit code',
+  'login.sendCode': 'Send code',
+  'login.resendIn': 'Resend in {seconds}s',
+  'login.codeSent': 'A code was sent to {phone}; it works for {minutes} minutes.',
+  'login.submit': 'Sign in / join',
+  'login.firstTime': 'Signing in for the first time makes you a member.',
+  'login.needPhone': 'Please enter your phone number.',
+  'login.needOtp': 'Please enter the 6-digit code.',
+
+  'tier.growth': 'Growth {growth}',
+  'tier.toNext': '{points} more growth to {next}',
+  'tier.top': 'You are at the top tier',
+  'tier.retainedUntil': 'Tier kept until {date}',
+  'tier.perks': '{multiplier}× points · {coupons} coupons a month',
+
+  'points.heading': 'My points',
+  'points.available': 'Available points',
+  'points.worth': 'Worth {amount}',
+  'points.frozen': '{points} on hold',
+  'points.lifetime': '{points} earned in all',
+  'points.expiring': '{points} points expire on {date}',
+  'points.noneExpiring': 'No points expire soon.',
+
+  'wallet.heading': 'My coupons',
+  'wallet.byStatus': 'Filter by status',
+  'wallet.byScene': 'Filter by where they are used',
+  'wallet.show': 'Show code',
+  'wallet.empty': 'No coupons here yet.',
+
+  'qr.showToMerchant': 'Show this code to the merchant; it updates once used.',
+  'qr.redeemed': 'Redeemed. Enjoy!',
+  'qr.locked': 'This coupon is being used on an order (locked).',
+  'qr.expired': 'This coupon has expired.',
+  'qr.memberTitle': 'Member code',
+  'qr.memberHint': 'A merchant that scans it sees what you allowed it to see.',
+
+  'memberCode.heading': 'Member code and merchant access',
+  'memberCode.id': 'Member id',
+  'memberCode.show': 'Show member code',
+  'consent.label': 'Let a merchant see my tier, points and usable coupons',
+  'consent.placeholder': 'Merchant id, e.g. merchant-demo',
+  'consent.grant': 'Allow',
+  'consent.revoke': 'Revoke',
+  'consent.granted': '{merchant} may now see your membership.',
+  'consent.revoked': '{merchant} may no longer see your membership.',
+  'consent.needMerchant': 'Please enter a merchant id.',
+
+  'history.heading': 'Points history',
+  'history.EARN': 'Earned',
+  'history.RECOVERY': 'Refund recovery',
+  'history.REVERSAL': 'Refunded',
+  'history.HOLD': 'Held for an order',
+  'history.RELEASE': 'Hold released',
+  'history.REDEEM': 'Spent',
+  'history.EXPIRE': 'Expired',
+  'history.frozen': ' (held)',
+  'history.empty': 'No points yet.',
+
+  'session.ended': 'Your session has expired. Please sign in again.',
+};
+
+register({ zh, en });
