@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
             "unimember.gateway.rate-limit.member.burst=5",
             "unimember.gateway.rate-limit.client.replenish-per-second=1000",
             "unimember.gateway.rate-limit.client.burst=2000",
-            // the production 3 s: a first proxied request on a loaded 2-core box took over 1 s; the stub's /slow takes 5 s
+            // the production 3 s: a first proxied request on a loaded 2-core box took over 1 s; the stub's /slow takes
+            // 5 s
             "unimember.gateway.response-timeout-ms=3000"
         })
 abstract class GatewayTestSupport {
