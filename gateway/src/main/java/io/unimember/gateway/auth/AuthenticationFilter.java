@@ -108,7 +108,8 @@ final class AuthenticationFilter implements WebFilter, Ordered {
 
     /**
      * Dot segments and encoded dots or slashes could make a path match one rule here and mean another path to the
-     * service behind; no Unimember path has them, so they are refused rather than normalised.
+     * service behind; no Unimember path has them, so they are refused rather than normalised. So are encoded
+     * control characters.
      */
     static boolean isAmbiguous(String rawPath) {
         for (int i = 0; i < rawPath.length(); i++) {
@@ -120,6 +121,11 @@ final class AuthenticationFilter implements WebFilter, Ordered {
                 char hi = rawPath.charAt(i + 1);
                 char lo = Character.toLowerCase(rawPath.charAt(i + 2));
                 if ((hi == '2' && (lo == 'e' || lo == 'f')) || (hi == '5' && lo == 'c')) {
+                    return true;
+                }
+                // encoded control characters (%00-%1F, %7F): no Unimember path has them, and a service's web
+                // server refuses some of them with its own HTML page instead of problem+json
+                if (hi == '0' || hi == '1' || (hi == '7' && lo == 'f')) {
                     return true;
                 }
             }

@@ -56,7 +56,10 @@ class AccessRulesTests {
                 "/api/v1/members/%2E%2E/admin",
                 "/api/v1/members%2fme",
                 "/api/v1/members\\me",
-                "/api/v1/members/%5C"
+                "/api/v1/members/%5C",
+                "/api/v1/bu/orders/%00/refunds",
+                "/api/v1/bu/orders/a%0Ab/refunds",
+                "/api/v1/members/%7f"
             })
     void refusesDotAndEncodedSegments(String path) {
         assertThat(AuthenticationFilter.isAmbiguous(path)).isTrue();
