@@ -25,16 +25,18 @@ import java.util.stream.Collectors;
  */
 public final class BenchMain {
 
-    static final Map<String, String> DEFAULTS = Map.of(
-            "gateway", "http://127.0.0.1:8080",
-            "member", "http://127.0.0.1:8081",
-            "points", "http://127.0.0.1:8082",
-            "members", "10000",
-            "rates", "1000,2000,5000",
-            "seconds", "20",
-            "connections", "64",
-            "maxConnections", "32",
-            "out", ".run/bench");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("gateway", "http://127.0.0.1:8080"),
+            Map.entry("member", "http://127.0.0.1:8081"),
+            Map.entry("points", "http://127.0.0.1:8082"),
+            Map.entry("members", "10000"),
+            Map.entry("rates", "1000,2000,5000"),
+            Map.entry("seconds", "20"),
+            Map.entry("connections", "64"),
+            Map.entry("maxConnections", "32"),
+            Map.entry("targets", "gateway,member"),
+            Map.entry("reuse", "false"),
+            Map.entry("out", ".run/bench"));
 
     private static final String[] SCENES = {"ENTERTAINMENT", "DINE_IN", "HOTEL", "RETAIL"};
 
@@ -75,17 +77,26 @@ public final class BenchMain {
                 .map(Integer::parseInt)
                 .toList();
 
-        log("seeding %s members (login by OTP, one DINE_IN order each)…", cfg.get("members"));
-        Instant seedStart = Instant.now();
-        Seeder seeder = new Seeder(cfg.get("member"), cfg.get("points"));
-        List<Seeder.Member> members = seeder.seed(Integer.parseInt(cfg.get("members")), 32);
-        seeder.awaitViews(members, Duration.ofMinutes(3));
-        log(
-                "seeded %d members in %d s",
-                members.size(), Duration.between(seedStart, Instant.now()).toSeconds());
+        int count = Integer.parseInt(cfg.get("members"));
+        Path saved = out.resolve("members.tsv");
+        List<Seeder.Member> members = Boolean.parseBoolean(cfg.get("reuse")) ? Seeder.reuse(saved, count) : List.of();
+        if (members.isEmpty()) {
+            log("seeding %d members (login by OTP, one DINE_IN order each)…", count);
+            Instant seedStart = Instant.now();
+            Seeder seeder = new Seeder(cfg.get("member"), cfg.get("points"));
+            members = seeder.seed(count, 32);
+            seeder.awaitViews(members, Duration.ofMinutes(3));
+            Seeder.save(saved, members);
+            log(
+                    "seeded %d members in %d s",
+                    members.size(), Duration.between(seedStart, Instant.now()).toSeconds());
+        } else {
+            log("reusing %d members seeded by the last run (their tokens are still valid)", members.size());
+        }
+        List<Seeder.Member> seeded = members;
 
         IntFunction<LoadGenerator.Call> calls = i -> {
-            Seeder.Member m = members.get(Math.floorMod(i * 7919, members.size()));
+            Seeder.Member m = seeded.get(Math.floorMod(i * 7919, seeded.size()));
             return new LoadGenerator.Call(
                     "/api/v1/members/me/entitlements?scene=" + SCENES[i & 3] + "&amountFen="
                             + (5_000 + (i % 20) * 1_000),
@@ -93,7 +104,7 @@ public final class BenchMain {
         };
 
         List<Row> rows = new ArrayList<>();
-        for (String target : List.of("gateway", "member")) {
+        for (String target : cfg.get("targets").split(",")) {
             URI base = URI.create(cfg.get(target));
             String name = target.equals("gateway") ? "via gateway" : "direct to member-service";
             try (LoadGenerator generator = new LoadGenerator(base)) {

@@ -1,10 +1,13 @@
 package io.unimember.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class Seeder {
 
     record Member(String id, String token) {}
+
+    /** How long a saved member's token is trusted for reuse: member tokens live 15 minutes. */
+    private static final Duration REUSABLE_FOR = Duration.ofMinutes(10);
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -65,6 +71,29 @@ final class Seeder {
             }
         }
         return members;
+    }
+
+    /** Saves the members and their tokens, so the next run within {@link #REUSABLE_FOR} can skip seeding. */
+    static void save(Path file, List<Member> members) throws IOException {
+        List<String> lines = new ArrayList<>();
+        members.forEach(m -> lines.add(m.id() + "\t" + m.token()));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** The members the last run saved, if there are enough and their tokens are fresh enough; else none. */
+    static List<Member> reuse(Path file, int count) throws IOException {
+        if (!Files.exists(file)
+                || Files.getLastModifiedTime(file)
+                        .toInstant()
+                        .isBefore(Instant.now().minus(REUSABLE_FOR))) {
+            return List.of();
+        }
+        List<Member> members = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(line -> line.split("\t", 2))
+                .filter(parts -> parts.length == 2)
+                .map(parts -> new Member(parts[0], parts[1]))
+                .toList();
+        return members.size() >= count ? members.subList(0, count) : List.of();
     }
 
     /** Waits until the last seeded member's entitlement view shows their order (events have flowed). */

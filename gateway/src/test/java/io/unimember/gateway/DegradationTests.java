@@ -32,6 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "unimember.gateway.rate-limit.member.replenish-per-second=1",
             "unimember.gateway.rate-limit.member.burst=2",
+            // this class is about Redis going away: the members' buckets are kept there, as clients' are by default
+            "unimember.gateway.rate-limit.member.store=redis",
         })
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

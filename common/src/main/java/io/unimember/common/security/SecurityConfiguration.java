@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -91,6 +92,12 @@ public class SecurityConfiguration {
         List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
         open.addAll(properties.publicPaths());
         return open.toArray(String[]::new);
+    }
+
+    /** The strict firewall's rules without its per-header regular expressions ({@link PrintableFirewall}). */
+    @Bean
+    WebSecurityCustomizer printableFirewall() {
+        return web -> web.httpFirewall(PrintableFirewall.create());
     }
 
     @Bean

@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,14 +16,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final int MAX_LENGTH = 64;
+    private static final boolean[] ALLOWED =
+            allowed("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String requestId = request.getHeader(HEADER);
-        if (requestId == null || !SANE.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+        if (!isSane(requestId)) {
+            requestId = generate();
         }
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);
@@ -31,5 +34,34 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * {@code [A-Za-z0-9._:-]{1,64}}, the gateway's rule too, checked by table: every request through the gateway
+     * carries an id, and the regular expression cost the entitlement lookup a tenth of its CPU.
+     */
+    static boolean isSane(@Nullable String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c >= ALLOWED.length || !ALLOWED[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ids only correlate log lines: unique enough without SecureRandom, which UUID.randomUUID() pays per request. */
+    private static String generate() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    private static boolean[] allowed(String chars) {
+        boolean[] table = new boolean[128];
+        chars.chars().forEach(c -> table[c] = true);
+        return table;
     }
 }

@@ -2,6 +2,7 @@ package io.unimember.gateway.ratelimit;
 
 import io.unimember.gateway.auth.VerifiedToken;
 import io.unimember.gateway.web.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,9 +12,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits each authenticated caller: a member by member id, a client (BU, merchant, admin) by token subject. Over
- * the limit: 429 problem+json with {@code Retry-After}. Public paths are not limited here (member-service limits
- * OTPs per phone).
+ * Limits each authenticated caller: a member by member id, a client (BU, merchant, admin) by token subject, in Redis
+ * or in memory as configured ({@link RateLimitProperties.Store}). Over the limit: 429 problem+json with {@code
+ * Retry-After}. Public paths are not limited here (member-service limits OTPs per phone).
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
@@ -25,11 +26,15 @@ final class RateLimitFilter implements WebFilter, Ordered {
     private final TokenBuckets buckets;
     private final String[] clientLimit;
     private final String[] memberLimit;
+    private final @Nullable LocalBuckets localClients;
+    private final @Nullable LocalBuckets localMembers;
 
     RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties) {
         this.buckets = buckets;
         this.clientLimit = args(properties.client());
         this.memberLimit = args(properties.member());
+        this.localClients = local(properties.client(), properties);
+        this.localMembers = local(properties.member(), properties);
     }
 
     @Override
@@ -38,11 +43,24 @@ final class RateLimitFilter implements WebFilter, Ordered {
         if (caller == null) {
             return chain.filter(exchange);
         }
+        boolean member = caller.memberId() != null;
+        String id = member ? caller.memberId() : caller.subject();
+        LocalBuckets local = member ? localMembers : localClients;
+        if (local != null) {
+            TokenBuckets.Decision d = local.take(id);
+            return d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis());
+        }
         // braces: a Redis Cluster hash tag, so a bucket's key stays on one slot
-        Mono<TokenBuckets.Decision> decision = caller.memberId() != null
-                ? buckets.take(PREFIX + "m:" + caller.memberId() + "}", memberLimit)
-                : buckets.take(PREFIX + "c:" + caller.subject() + "}", clientLimit);
+        Mono<TokenBuckets.Decision> decision = member
+                ? buckets.take(PREFIX + "m:" + id + "}", memberLimit)
+                : buckets.take(PREFIX + "c:" + id + "}", clientLimit);
         return decision.flatMap(d -> d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis()));
+    }
+
+    private static @Nullable LocalBuckets local(RateLimitProperties.Limit limit, RateLimitProperties properties) {
+        return limit.store() == RateLimitProperties.Store.LOCAL
+                ? new LocalBuckets(limit, properties.instances(), properties.localMaxEntries(), System::nanoTime)
+                : null;
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, long retryAfterMillis) {

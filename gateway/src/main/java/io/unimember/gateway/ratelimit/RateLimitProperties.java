@@ -5,8 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Token buckets in Redis: one per client (BU, merchant, admin: the token's subject) and one per member.
+ * Token buckets: one per client (BU, merchant, admin: the token's subject) and one per member, each kind kept in
+ * Redis (shared by every gateway) or in each gateway's memory ({@link LocalBuckets}, the limit divided by {@code
+ * instances}).
  *
+ * @param instances how many gateways share the traffic: a limit kept in memory allows each its share
+ * @param localMaxEntries the most buckets kept in memory before they are all dropped (see {@link LocalBuckets})
  * @param redisTimeout how long a request waits for its bucket before passing unlimited
  * @param redisRetryInterval after Redis fails, how long traffic passes unlimited before Redis is tried again
  * @param outageLogInterval during a Redis outage, the least time between two log lines about it
@@ -18,8 +22,20 @@ record RateLimitProperties(
         @DefaultValue Limit member,
         @DefaultValue("PT0.25S") Duration redisTimeout,
         @DefaultValue("PT2S") Duration redisRetryInterval,
-        @DefaultValue("PT1M") Duration outageLogInterval) {
+        @DefaultValue("PT1M") Duration outageLogInterval,
+        @DefaultValue("1") int instances,
+        @DefaultValue("200000") int localMaxEntries) {
 
-    /** A bucket's refill rate and size (the burst a caller may spend at once). */
-    record Limit(@DefaultValue("100") int replenishPerSecond, @DefaultValue("200") int burst) {}
+    /** A bucket's refill rate and size (the burst a caller may spend at once), and where the buckets are kept. */
+    record Limit(
+            @DefaultValue("100") int replenishPerSecond,
+            @DefaultValue("200") int burst,
+            @DefaultValue("REDIS") Store store) {}
+
+    enum Store {
+        /** shared by every gateway; one Redis call per request; fails open when Redis does */
+        REDIS,
+        /** in this gateway's memory, the limit divided by {@code instances}; no call at all */
+        LOCAL
+    }
 }

@@ -100,11 +100,13 @@ class TokenBucketsTests {
                 () -> (RedisClient) factory.getRequiredNativeClient(),
                 new RateLimitProperties(
                         true,
-                        new RateLimitProperties.Limit(1, 1),
-                        new RateLimitProperties.Limit(1, 1),
+                        new RateLimitProperties.Limit(1, 1, RateLimitProperties.Store.REDIS),
+                        new RateLimitProperties.Limit(1, 1, RateLimitProperties.Store.REDIS),
                         Duration.ofMillis(250),
                         retry,
-                        Duration.ofMinutes(1)));
+                        Duration.ofMinutes(1),
+                        1,
+                        1000));
         return buckets;
     }
 
