@@ -32,29 +32,29 @@ public final class BenchMain {
             Map.entry("members", "10000"),
             Map.entry("rates", "1000,2000,5000"),
             Map.entry("seconds", "20"),
+            Map.entry("warmup", "30"),
             Map.entry("connections", "64"),
             Map.entry("maxConnections", "32"),
-            Map.entry("targets", "gateway,member"),
+            Map.entry("kafka", "127.0.0.1:9092"),
+            Map.entry("cpu", ""),
+            Map.entry("scenario", "lookups"),
+            Map.entry("targets", ""),
             Map.entry("reuse", "false"),
             Map.entry("out", ".run/bench"));
 
     private static final String[] SCENES = {"ENTERTAINMENT", "DINE_IN", "HOTEL", "RETAIL"};
 
-    record Row(String target, String mode, int targetRate, LoadGenerator.Outcome outcome) {
+    record Row(String target, String mode, int targetRate, LoadGenerator.Outcome outcome, String cpu) {
 
         String line() {
-            var h = outcome.latencyMicros();
             return String.format(
-                    "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d |",
+                    "| %s | %s | %s | %s | %d | %s |",
                     target,
                     mode,
                     targetRate == 0 ? "max" : String.valueOf(targetRate),
-                    outcome.achievedRate(),
-                    h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0,
-                    h.getValueAtPercentile(99.9) / 1000.0,
-                    h.getMaxValue() / 1000.0,
-                    outcome.errors());
+                    outcome.rateAndLatencies(),
+                    outcome.errors(),
+                    cpu);
         }
     }
 
@@ -72,11 +72,23 @@ public final class BenchMain {
         Files.createDirectories(out);
         int seconds = Integer.parseInt(cfg.get("seconds"));
         int connections = Integer.parseInt(cfg.get("connections"));
+        int warmup = Integer.parseInt(cfg.get("warmup"));
         int maxConnections = Integer.parseInt(cfg.get("maxConnections"));
         List<Integer> rates = Arrays.stream(cfg.get("rates").split(","))
                 .map(Integer::parseInt)
                 .toList();
 
+        if (cfg.get("scenario").equals("orders")) {
+            List<Integer> orderRates =
+                    cfg.get("rates").equals(DEFAULTS.get("rates")) ? List.of(250, 500, 750, 1000) : rates;
+            // an order waits on the database far longer than a lookup on Redis: more connections keep the model open
+            int orderConnections = cfg.get("connections").equals(DEFAULTS.get("connections")) ? 256 : connections;
+            orders(cfg, out, orderRates, seconds, warmup, orderConnections);
+            return;
+        }
+        if (cfg.get("targets").isEmpty()) {
+            cfg.put("targets", "gateway,member");
+        }
         int count = Integer.parseInt(cfg.get("members"));
         Path saved = out.resolve("members.tsv");
         List<Seeder.Member> members = Boolean.parseBoolean(cfg.get("reuse")) ? Seeder.reuse(saved, count) : List.of();
@@ -94,6 +106,7 @@ public final class BenchMain {
             log("reusing %d members seeded by the last run (their tokens are still valid)", members.size());
         }
         List<Seeder.Member> seeded = members;
+        CpuMeter cpu = new CpuMeter(cfg.get("cpu"));
 
         IntFunction<LoadGenerator.Call> calls = i -> {
             Seeder.Member m = seeded.get(Math.floorMod(i * 7919, seeded.size()));
@@ -108,19 +121,26 @@ public final class BenchMain {
             URI base = URI.create(cfg.get(target));
             String name = target.equals("gateway") ? "via gateway" : "direct to member-service";
             try (LoadGenerator generator = new LoadGenerator(base)) {
-                log("%s: warm-up (10 s at max)", name);
-                generator.maxThroughput(10, maxConnections, calls);
+                // C2 compiles the hot path in the first tens of seconds; measured before, it shows as latency
+                log("%s: warm-up (%d s at max)", name, warmup);
+                generator.maxThroughput(warmup, maxConnections, calls);
                 for (int rate : rates) {
                     log("%s: %d req/s for %d s", name, rate, seconds);
-                    rows.add(new Row(name, "fixed rate", rate, generator.fixedRate(rate, seconds, connections, calls)));
+                    var before = cpu.snapshot();
+                    var outcome = generator.fixedRate(rate, seconds, connections, calls);
+                    rows.add(new Row(
+                            name, "fixed rate", rate, outcome, CpuMeter.perUnit(before, cpu.snapshot(), outcome.ok())));
                     log("  %s", rows.getLast().line());
                 }
                 log("%s: maximum (%d connections, %d s)", name, maxConnections, seconds);
+                var before = cpu.snapshot();
+                var outcome = generator.maxThroughput(seconds, maxConnections, calls);
                 rows.add(new Row(
                         name,
                         "closed, " + maxConnections + " conn",
                         0,
-                        generator.maxThroughput(seconds, maxConnections, calls)));
+                        outcome,
+                        CpuMeter.perUnit(before, cpu.snapshot(), outcome.ok())));
                 log("  %s", rows.getLast().line());
             }
         }
@@ -128,13 +148,32 @@ public final class BenchMain {
         report(out, rows, redis);
     }
 
+    /** {@code scenario=orders}: order intake at fixed rates, until growth and views are applied. */
+    private static void orders(
+            Map<String, String> cfg, Path out, List<Integer> rates, int seconds, int warmup, int connections)
+            throws Exception {
+        if (cfg.get("targets").isEmpty()) {
+            cfg.put("targets", "points");
+        }
+        if (cfg.get("members").equals(DEFAULTS.get("members"))) {
+            cfg.put("members", "20000"); // a pool of members the orders go to (they need not exist)
+        }
+        List<OrdersBench.Step> steps = new OrdersBench(cfg).run(rates, seconds, warmup, connections);
+        StringBuilder md = new StringBuilder(OrdersBench.HEADER);
+        steps.forEach(s -> md.append(s.line()).append('\n'));
+        Files.writeString(out.resolve("orders.md"), md.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.print(md);
+        log("written: %s", out.resolve("orders.md"));
+    }
+
     private static void report(Path out, List<Row> rows, double redisGetsPerSecond) throws Exception {
         double gatewayMax = max(rows, "via gateway");
         double directMax = max(rows, "direct to member-service");
         StringBuilder md = new StringBuilder();
-        md.append(
-                "| target | model | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| target | model | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors"
+                + " | CPU µs per answered lookup |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r.line()).append('\n'));
         md.append(String.format(
                 "%nredis-benchmark GET: %.0f req/s%n%nvia gateway ÷ direct (max throughput): %.2f%n"

@@ -1,6 +1,7 @@
 package io.unimember.bench;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -19,12 +20,17 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drives GET requests over keep-alive HTTP/1.1 connections, all on one Netty event loop thread so the generator
@@ -37,13 +43,31 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadGenerator implements AutoCloseable {
 
-    /** One request to send: path and bearer token. */
-    record Call(String path, String token) {}
+    /** One request to send: path and bearer token, and for a POST its JSON body; {@code ok} is the status wanted. */
+    record Call(String path, String token, @Nullable String jsonBody, int ok) {
 
-    record Outcome(Histogram latencyMicros, long ok, long errors, long sent, double seconds) {
+        Call(String path, String token) {
+            this(path, token, null, 200);
+        }
+    }
+
+    record Outcome(
+            Histogram latencyMicros, long ok, long errors, long sent, double seconds, Map<Integer, Long> statuses) {
 
         double achievedRate() {
             return ok / seconds;
+        }
+
+        /** The achieved rate and the latency columns of a results table: "rate | p50 | p99 | p99.9 | max" (ms). */
+        String rateAndLatencies() {
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f | %.2f | %.2f | %.2f | %.2f",
+                    achievedRate(),
+                    latencyMicros.getValueAtPercentile(50) / 1000.0,
+                    latencyMicros.getValueAtPercentile(99) / 1000.0,
+                    latencyMicros.getValueAtPercentile(99.9) / 1000.0,
+                    latencyMicros.getMaxValue() / 1000.0);
         }
     }
 
@@ -115,6 +139,9 @@ final class LoadGenerator implements AutoCloseable {
         private final ArrayDeque<Channel> idle = new ArrayDeque<>();
         private final ArrayDeque<Long> waiting = new ArrayDeque<>();
         private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        /** Responses by status, the wanted one included. */
+        private final Map<Integer, Long> failures = new TreeMap<>();
+
         volatile long ok;
         volatile long errors;
         long sent;
@@ -160,12 +187,23 @@ final class LoadGenerator implements AutoCloseable {
 
         private void send(Channel channel, long dueNanos) {
             Call call = calls.apply((int) (sent++ & Integer.MAX_VALUE));
-            var request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, call.path());
+            DefaultFullHttpRequest request;
+            if (call.jsonBody() == null) {
+                request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, call.path());
+            } else {
+                byte[] body = call.jsonBody().getBytes(StandardCharsets.UTF_8);
+                request = new DefaultFullHttpRequest(
+                        HttpVersion.HTTP_1_1, HttpMethod.POST, call.path(), Unpooled.wrappedBuffer(body));
+                request.headers()
+                        .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            }
             request.headers()
                     .set(HttpHeaderNames.HOST, base.getHost())
                     .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + call.token())
                     .set(HttpHeaderNames.ACCEPT, "application/json");
             channel.attr(Responses.DUE).set(dueNanos);
+            channel.attr(Responses.WANTED).set(call.ok());
             channel.writeAndFlush(request);
         }
 
@@ -195,16 +233,19 @@ final class LoadGenerator implements AutoCloseable {
             double seconds = (System.nanoTime() - start) / 1e9;
             channels.forEach(Channel::close);
             long unanswered = closed ? 0 : Math.max(0, scheduled - ok - errors);
-            return new Outcome(histogram.copy(), ok, errors + unanswered, sent, seconds);
+            return new Outcome(histogram.copy(), ok, errors + unanswered, sent, seconds, Map.copyOf(failures));
         }
 
         private final class Responses extends SimpleChannelInboundHandler<FullHttpResponse> {
 
             static final io.netty.util.AttributeKey<Long> DUE = io.netty.util.AttributeKey.valueOf("due");
+            static final io.netty.util.AttributeKey<Integer> WANTED = io.netty.util.AttributeKey.valueOf("wanted");
 
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-                completed(ctx.channel(), response.status().code() == 200);
+                int status = response.status().code();
+                failures.merge(status, 1L, Long::sum);
+                completed(ctx.channel(), status == ctx.channel().attr(WANTED).get());
             }
 
             @Override

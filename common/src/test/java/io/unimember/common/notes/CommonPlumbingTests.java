@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.web.client.RestClient;
 
 /** The shared plumbing end to end: outbox to Kafka to inbox, rollbacks, dead letters, idempotency, problems. */
@@ -40,6 +41,27 @@ class CommonPlumbingTests {
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(s -> true, (req, res) -> {})
                 .build();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void oneExternalizerSendsTheOutboxAndRecordsEachSendOnceItIsAcknowledged() {
+        assertThat(context.getBeansOfType(DelegatingEventExternalizer.class))
+                .containsOnlyKeys("unimemberKafkaExternalizer");
+
+        String id = "m-" + UUID.randomUUID();
+        writer.write(new Notes.NoteRequest(id, "recorded"));
+        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(id), 1, Duration.ofSeconds(20)))
+                .hasSize(1);
+        // completion mode delete: once Kafka acknowledged the send, the publication row goes
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                                .param("%" + id + "%")
+                                .query(Integer.class)
+                                .single()
+                        == 0);
     }
 
     @Test
