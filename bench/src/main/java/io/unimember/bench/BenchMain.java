@@ -105,6 +105,14 @@ public final class BenchMain {
         } else {
             log("reusing %d members seeded by the last run (their tokens are still valid)", members.size());
         }
+        // the seeded orders' events are still being applied everywhere; measured meanwhile, that work shows as the
+        // lookup's CPU and latency
+        try (ConsumerLag lag = new ConsumerLag(cfg.get("kafka"))) {
+            Duration settled = lag.awaitCaughtUp(0, Duration.ofMinutes(5));
+            log(
+                    "consumers caught up with the seeding %s",
+                    settled == null ? "NOT within 5 min (measuring anyway)" : "after " + settled.toSeconds() + " s");
+        }
         List<Seeder.Member> seeded = members;
         CpuMeter cpu = new CpuMeter(cfg.get("cpu"));
 

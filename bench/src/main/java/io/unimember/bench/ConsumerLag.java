@@ -23,7 +23,7 @@ final class ConsumerLag implements AutoCloseable {
     /** group → the topics whose records it must have applied */
     static final Map<String, List<String>> WATCHED = Map.of(
             "tier-service", List.of("order.events.v1"),
-            "member-service", List.of("points.events.v1", "tier.events.v1"));
+            "member-service", List.of("points.events.v1", "tier.events.v1", "coupon.events.v1"));
 
     private final Admin admin;
 
