@@ -47,6 +47,20 @@ class CommonPlumbingTests {
     org.springframework.context.ApplicationContext context;
 
     @Test
+    void aFailedSendIsNotLoggedWithAStackTracePerEvent() {
+        // the loggers Spring and Modulith use when an outbox send fails; KafkaSendFailures and OutboxBacklog report
+        // those once a minute instead (an outage under load wrote ~500,000 lines a minute)
+        for (String name : List.of(
+                "org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter",
+                "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration"
+                        + "$ConditionalTransactionalApplicationListenerMethodAdapter")) {
+            assertThat(org.slf4j.LoggerFactory.getLogger(name).isErrorEnabled())
+                    .as(name)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void oneExternalizerSendsTheOutboxAndRecordsEachSendOnceItIsAcknowledged() {
         assertThat(context.getBeansOfType(DelegatingEventExternalizer.class))
                 .containsOnlyKeys("unimemberKafkaExternalizer");
