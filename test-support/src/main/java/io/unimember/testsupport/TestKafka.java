@@ -39,22 +39,8 @@ public final class TestKafka {
     public static List<ConsumerRecord<String, String>> records(
             String topic, Predicate<String> valueMatches, int atLeast, Duration wait) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (var consumer = reader(TestInfrastructure.get().kafkaBootstrapServers())) {
+            fromTheBeginning(consumer, topic);
             Instant deadline = Instant.now().plus(wait);
             while (Instant.now().isBefore(deadline) && found.size() < atLeast) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -65,5 +51,52 @@ public final class TestKafka {
             }
         }
         return found;
+    }
+
+    /**
+     * Every value on the topic of the broker at {@code bootstrapServers} that matches: the whole topic as it stands
+     * when called, read from the beginning up to its end offsets (for at most a minute). For a broker other than
+     * the test one, such as a whole platform's.
+     */
+    public static List<String> valuesUpToNow(String bootstrapServers, String topic, Predicate<String> valueMatches) {
+        List<String> values = new ArrayList<>();
+        try (var consumer = reader(bootstrapServers)) {
+            List<TopicPartition> partitions = fromTheBeginning(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            while (Instant.now().isBefore(deadline)
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (valueMatches.test(record.value())) {
+                        values.add(record.value());
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private static KafkaConsumer<String, String> reader(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
+    }
+
+    /** Assigns every partition of the topic to the consumer, positioned at its beginning. */
+    private static List<TopicPartition> fromTheBeginning(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 }
