@@ -88,12 +88,17 @@ final class RefreshingJwks implements Function<SignedJWT, Flux<JWK>> {
                 .map(RefreshingJwks::parse)
                 .doOnNext(this::replace)
                 .doOnError(e -> log.warn("could not fetch the JWK set from {}: {}", uri, e.toString()))
-                .doFinally(signal -> {
-                    lastFetchNanos = System.nanoTime();
-                    inFlight.set(null);
-                })
+                // cleared before the result reaches the callers: cleared after (doFinally), a caller woken by the
+                // result could ask again at once and be handed this finished fetch, with the set it just saw
+                .doOnTerminate(this::fetched)
+                .doOnCancel(this::fetched)
                 .cache();
         return inFlight.compareAndSet(null, fetch) ? fetch : fetch();
+    }
+
+    private void fetched() {
+        lastFetchNanos = System.nanoTime();
+        inFlight.set(null);
     }
 
     private void replace(JWKSet fresh) {

@@ -2,11 +2,10 @@ package io.unimember.points.holds;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.unimember.common.transactions.AfterCommit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts points spent at hold confirmation ({@code unimember.points.spent}), tagged with the BU where they were
@@ -26,17 +25,7 @@ class SpendMetrics {
 
     /** Called inside the confirming transaction: counts when (and only if) it commits. */
     void spent(String bu, long points) {
-        Runnable count = () -> spent.computeIfAbsent(bu, this::counter).increment(points);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
-        });
+        AfterCommit.run(() -> spent.computeIfAbsent(bu, this::counter).increment(points));
     }
 
     private Counter counter(String bu) {

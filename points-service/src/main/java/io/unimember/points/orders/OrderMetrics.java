@@ -2,11 +2,10 @@ package io.unimember.points.orders;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.unimember.common.transactions.AfterCommit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts accepted orders and the points they earned, per BU ({@code unimember.orders}, {@code
@@ -26,7 +25,7 @@ class OrderMetrics {
 
     /** Called inside the order's transaction: counts when (and only if) it commits. */
     void accepted(String bu, long pointsEarned) {
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             orders.computeIfAbsent(bu, this::ordersCounter).increment();
             if (pointsEarned > 0) {
                 earned.computeIfAbsent(bu, this::earnedCounter).increment(pointsEarned);
@@ -46,18 +45,5 @@ class OrderMetrics {
                 .description("points earned by accepted orders, by the BU of the order")
                 .tag("bu", bu)
                 .register(registry);
-    }
-
-    private static void afterCommit(Runnable count) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
-        });
     }
 }

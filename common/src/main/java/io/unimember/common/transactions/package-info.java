@@ -1,0 +1,5 @@
+/** Small helpers around Spring's transactions. */
+@NullMarked
+package io.unimember.common.transactions;
+
+import org.jspecify.annotations.NullMarked;
