@@ -1,7 +1,6 @@
 package io.unimember.common.security;
 
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.util.AntPathMatcher;
 
 /**
@@ -14,7 +13,7 @@ final class PublicPathsIgnoreTokens {
 
     static BearerTokenResolver resolver(String[] publicPaths) {
         var matcher = new AntPathMatcher();
-        var bearer = new DefaultBearerTokenResolver();
+        var bearer = new BearerTokens();
         return request -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
