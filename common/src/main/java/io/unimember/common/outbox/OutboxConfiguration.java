@@ -6,17 +6,23 @@ import io.unimember.common.inbox.EventCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the transactional outbox: envelopes go to their type's topic, keyed by member, as JSON text. */
@@ -52,6 +58,35 @@ public class OutboxConfiguration {
                 .route(EventEnvelope.class, e -> RoutingTarget.forTarget(e.topic())
                         .andKey(e.memberId()))
                 .build();
+    }
+
+    /**
+     * Wraps Modulith's publication store so that sent publications are deleted in batches and never marked
+     * processing ({@link BatchedCompletions}). Only with {@code completion-mode: delete}, the mode we run; off with
+     * {@code unimember.outbox.batched-completion.enabled=false}.
+     */
+    @Bean
+    static BeanPostProcessor batchedOutboxCompletions(
+            ObjectProvider<PlatformTransactionManager> transactions, Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof EventPublicationRepository repository
+                        && !(bean instanceof BatchedCompletions)
+                        && "delete".equalsIgnoreCase(environment.getProperty("spring.modulith.events.completion-mode"))
+                        && environment.getProperty(
+                                "unimember.outbox.batched-completion.enabled", Boolean.class, true)) {
+                    return new BatchedCompletions(
+                            repository,
+                            new TransactionTemplate(transactions.getObject()),
+                            environment.getProperty(
+                                    "unimember.outbox.batched-completion.max-batch", Integer.class, 100),
+                            environment.getProperty(
+                                    "unimember.outbox.batched-completion.capacity", Integer.class, 100_000));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

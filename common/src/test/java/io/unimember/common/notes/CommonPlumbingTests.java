@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.web.client.RestClient;
 
@@ -64,6 +65,10 @@ class CommonPlumbingTests {
     void oneExternalizerSendsTheOutboxAndRecordsEachSendOnceItIsAcknowledged() {
         assertThat(context.getBeansOfType(DelegatingEventExternalizer.class))
                 .containsOnlyKeys("unimemberKafkaExternalizer");
+        // Modulith's store, wrapped so that sent publications are deleted in batches, never marked processing
+        assertThat(context.getBean(EventPublicationRepository.class))
+                .extracting(store -> store.getClass().getSimpleName())
+                .isEqualTo("BatchedCompletions");
 
         String id = "m-" + UUID.randomUUID();
         writer.write(new Notes.NoteRequest(id, "recorded"));
