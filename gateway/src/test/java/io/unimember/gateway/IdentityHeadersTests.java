@@ -24,6 +24,25 @@ class IdentityHeadersTests extends GatewayTestSupport {
     }
 
     @Test
+    void dropsWhatAClientClaimsAboutProxiesBeforeIt() {
+        // no proxy before the gateway is trusted, so neither kind of forwarding header a client sends goes on
+        byte[] body = client.get()
+                .uri("/api/v1/members/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.member("m-" + UUID.randomUUID()))
+                .header("Forwarded", "for=203.0.113.9;proto=https")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Host", "evil.example")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(forwardedHeaders(body)).doesNotContainKeys("forwarded", "x-forwarded-for", "x-forwarded-host");
+    }
+
+    @Test
     void setsTheMerchantAndItsBuFromTheToken() {
         Map<String, List<String>> seen =
                 forwarded("/open/v1/members/m1", TestTokens.merchant("merchant-demo", "ENTERTAINMENT"));
