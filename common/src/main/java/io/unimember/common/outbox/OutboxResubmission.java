@@ -13,8 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * publications per round and {@code maxInFlight} sends outstanding, so a long outage's backlog drains steadily
  * instead of being queued into the producer all at once (which ran a service out of heap in the fault tests). A
  * round each second (two indexed queries), so the cadence never caps the drain at {@code batchSize} per 10 s; what
- * bounds it now is the two database writes per resent event (marked resubmitted, deleted on completion): about 50
- * events/s on the shared 2-core box at load average 25–30 (docs/reliability.md).
+ * bounds it is the database write per resent event (marked resubmitted) and its share of {@link BatchedCompletions}'
+ * batched delete (before those were batched: about 50 events/s on the shared 2-core box at load average 25–30,
+ * docs/reliability.md).
  */
 public class OutboxResubmission {
 
