@@ -8,10 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 
-/** Services may trust identity headers only because the gateway alone sets them, from the verified token. */
+/**
+ * What crosses the gateway in headers: services may trust identity headers only because the gateway alone sets them,
+ * from the verified token; connection-level and proxy headers stop at the gateway; everything else passes once.
+ */
 class IdentityHeadersTests extends GatewayTestSupport {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void replacesSpoofedIdentityWithTheMemberFromTheToken() {
@@ -35,6 +44,52 @@ class IdentityHeadersTests extends GatewayTestSupport {
                 });
 
         assertThat(seen).doesNotContainKeys("forwarded", "x-forwarded-for", "x-forwarded-host");
+    }
+
+    @Test
+    void forwardsOrdinaryHeadersOnceWithAllTheirValuesAndNoHopByHopOnes() {
+        Map<String, List<String>> seen =
+                forwarded("/api/v1/members/me", TestTokens.member("m-" + UUID.randomUUID()), headers -> {
+                    headers.set(HttpHeaders.CONNECTION, "keep-alive, X-Hop-Secret");
+                    headers.set("X-Hop-Secret", "for the next hop only");
+                    headers.set("Keep-Alive", "timeout=5");
+                    headers.set(HttpHeaders.PROXY_AUTHORIZATION, "Basic cHJveHk6c2VjcmV0");
+                    headers.set(HttpHeaders.TE, "trailers");
+                    headers.set("X-Application-Context", "client");
+                    headers.addAll(HttpHeaders.ACCEPT_LANGUAGE, List.of("zh-CN", "en"));
+                    headers.set("X-Client-Version", "3.2.1");
+                });
+
+        assertThat(seen)
+                .doesNotContainKeys("x-hop-secret", "keep-alive", "proxy-authorization", "te", "x-application-context");
+        assertThat(seen.get("accept-language")).containsExactly("zh-CN", "en");
+        assertThat(seen.get("x-client-version")).containsExactly("3.2.1");
+        assertThat(seen.get("authorization")).hasSize(1);
+    }
+
+    @Test
+    void passesTheServicesOwnAnswerHeadersButNotItsHopByHopOnes() {
+        HttpHeaders answer = client.get()
+                .uri("/api/v1/members/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.member("m-" + UUID.randomUUID()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(byte[].class)
+                .getResponseHeaders();
+
+        assertThat(answer.get("X-Stub")).containsExactly("kept");
+        assertThat(answer.containsHeader(HttpHeaders.PROXY_AUTHENTICATE)).isFalse();
+        assertThat(answer.containsHeader("X-Application-Context")).isFalse();
+    }
+
+    @Test
+    void springCloudGatewaysCopyingHeaderFiltersAreReplacedByOurs() {
+        // theirs would copy every header again, and ours must be the ones doing their work
+        assertThat(context.getBeansOfType(HttpHeadersFilter.class).values())
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactlyInAnyOrder(
+                        "RequestHeadersFilter", "ResponseHeadersFilter", "TransferEncodingNormalizationHeadersFilter");
     }
 
     @Test

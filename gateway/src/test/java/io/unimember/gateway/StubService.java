@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for a service behind the gateway: answers every request with what it received (method, path, headers
  * with lower-case names), as the gateway's tests need to see what was forwarded. {@code /slow} answers after 5 s.
- * It also echoes a request id and a CORS header, as a real service might, to prove the gateway drops them.
+ * It also echoes a request id and a CORS header, as a real service might, and two hop-by-hop headers, to prove the
+ * gateway drops them.
  */
 final class StubService {
 
@@ -75,6 +76,10 @@ final class StubService {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Request-Id", "set-by-the-service");
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            // two hop-by-hop headers the gateway must not pass on, and one of the service's own that it must
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"stub\"");
+            exchange.getResponseHeaders().add("X-Application-Context", "stub");
+            exchange.getResponseHeaders().add("X-Stub", "kept");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package io.unimember.gateway.identity;
+package io.unimember.gateway.headers;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.unimember.gateway.identity;
+package io.unimember.gateway.headers;
 
 import io.unimember.gateway.auth.VerifiedToken;
 import io.unimember.gateway.requestid.RequestIds;
@@ -9,18 +9,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Rewrites the headers a routed request carries to its service, while the gateway copies them anyway: drops every
- * identity header a client sent, then sets them from the verified token, and forwards the request id. Runs last
- * among the header filters, so nothing re-adds what it removed.
+ * The headers a routed request carries to its service, built in one copy: drops hop-by-hop headers, whatever a
+ * client claims about proxies before the gateway ({@code Forwarded}, {@code X-Forwarded-*}: none is trusted) and
+ * every identity header a client sent, then sets the identity from the verified token and the request id. It does
+ * the work of Spring Cloud Gateway's hop-by-hop and forwarded-header filters, which are not registered
+ * ({@link HeaderFiltersConfiguration}): each of them copied every header once more.
  */
 @Component
-class IdentityHeadersFilter implements HttpHeadersFilter, Ordered {
+class RequestHeadersFilter implements HttpHeadersFilter, Ordered {
+
+    private static final String FORWARDED = "Forwarded";
+    private static final String X_FORWARDED_PREFIX = "X-Forwarded-";
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HopByHop hopByHop = HopByHop.of(input);
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!IdentityHeaderNames.isIdentity(name) && !RequestIds.HEADER.equalsIgnoreCase(name)) {
+            if (!hopByHop.removes(name)
+                    && !FORWARDED.equalsIgnoreCase(name)
+                    && !name.regionMatches(true, 0, X_FORWARDED_PREFIX, 0, X_FORWARDED_PREFIX.length())
+                    && !IdentityHeaderNames.isIdentity(name)
+                    && !RequestIds.HEADER.equalsIgnoreCase(name)) {
                 headers.addAll(name, values);
             }
         });
@@ -49,6 +59,7 @@ class IdentityHeadersFilter implements HttpHeadersFilter, Ordered {
         return type == Type.REQUEST;
     }
 
+    /** Last among the header filters, so nothing re-adds what it removed. */
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;

@@ -1,4 +1,4 @@
 @NullMarked
-package io.unimember.gateway.identity;
+package io.unimember.gateway.headers;
 
 import org.jspecify.annotations.NullMarked;
