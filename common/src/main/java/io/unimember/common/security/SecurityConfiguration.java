@@ -1,6 +1,12 @@
 package io.unimember.common.security;
 
-import java.time.Duration;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -26,13 +31,13 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.client.RestTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every MVC service is an OAuth2 resource server and checks the JWT itself: RS256 only (so {@code alg:none} and
  * HS256-with-the-public-key fail), the right issuer and audience, an expiry. The gateway is the first check, not
- * the only one.
+ * the only one. A token that passed is remembered for a while ({@link VerifiedTokenCache}), so a client that reuses
+ * it is not verified again on every request.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -103,16 +108,34 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        // Nimbus's own defaults (500 ms) fail under load; a fetch is rare (keys are cached), so allow it time.
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(2));
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys(properties))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .restOperations(new RestTemplate(requests))
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        // The system clock, not the application's Clock bean: that one may be business time (tests move it), while
+        // the validator judges exp by the system clock, and the cache must never trust a token the validator would
+        // refuse.
+        return new VerifiedTokenCache(
+                decoder, properties.jwksCacheTtl(), properties.verifiedTokenCacheSize(), Clock.systemUTC());
+    }
+
+    /**
+     * member-service's JWK set, fetched again after {@code jwksCacheTtl} (or at once for an unknown key id): what
+     * Spring's {@code withJwkSetUri} builds, but with our time to live, which it takes only as a Spring
+     * {@code Cache}, and none on our classpath expires entries.
+     */
+    private static JWKSource<SecurityContext> signingKeys(SecurityProperties properties) {
+        // Nimbus's own defaults (500 ms) fail under load; a fetch is rare (keys are cached), so allow it time.
+        var fetch = new DefaultResourceRetriever(2_000, 5_000, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+        try {
+            return JWKSourceBuilder.create(URI.create(properties.jwksUri()).toURL(), fetch)
+                    .cache(properties.jwksCacheTtl().toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                    .refreshAheadCache(false)
+                    .rateLimited(false)
+                    .build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("unimember.security.jwks-uri is not a URL: " + properties.jwksUri(), e);
+        }
     }
 
     /** Issuer, audience, expiry and not-before: the checks every Unimember token must pass, wherever it is decoded. */
