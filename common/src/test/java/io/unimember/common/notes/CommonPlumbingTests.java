@@ -292,6 +292,21 @@ class CommonPlumbingTests {
         assertThat(none.getHeaders().getFirst("X-Request-Id")).isNotBlank();
     }
 
+    @Test
+    void aRequestIsMeasuredAsARequestNotOncePerSecurityFilter() {
+        var answer = post("/api/v1/notes", TestTokens.member("m-" + UUID.randomUUID()), "k-" + UUID.randomUUID(), "{}");
+        assertThat(answer.getStatusCode().value()).isLessThan(500);
+
+        var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("http.server.requests")
+                        .tag("uri", "/api/v1/notes")
+                        .timer())
+                .isNotNull());
+        assertThat(meters.getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security"));
+    }
+
     private org.springframework.http.ResponseEntity<String> post(String path, String token, String key, String body) {
         var request =
                 http().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key);
