@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * alone). Everything else (no header, another scheme, a malformed token) goes to the default resolver, so its answers
  * and its errors stay exactly Spring's.
  */
-final class BearerTokens implements BearerTokenResolver {
+public final class BearerTokens implements BearerTokenResolver {
 
     private static final String SCHEME = "Bearer ";
 
@@ -25,13 +25,21 @@ final class BearerTokens implements BearerTokenResolver {
 
     @Override
     public @Nullable String resolve(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String token = wellFormed(request.getHeader(HttpHeaders.AUTHORIZATION));
+        return token != null ? token : fallback.resolve(request);
+    }
+
+    /**
+     * The token of a well-formed {@code Bearer <token68>} header value, the one Spring's resolver would return; null
+     * for anything else, which only Spring's resolver may judge.
+     */
+    public static @Nullable String wellFormed(@Nullable String authorization) {
         if (authorization != null
                 && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 && isToken68(authorization, SCHEME.length())) {
             return authorization.substring(SCHEME.length());
         }
-        return fallback.resolve(request);
+        return null;
     }
 
     /** RFC 6750's b64token from {@code from} to the end: one or more of A-Z a-z 0-9 - . _ ~ + /, then any '='. */
