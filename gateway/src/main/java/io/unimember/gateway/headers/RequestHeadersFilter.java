@@ -2,8 +2,6 @@ package io.unimember.gateway.headers;
 
 import io.unimember.gateway.auth.VerifiedToken;
 import io.unimember.gateway.requestid.RequestIds;
-import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,52 +14,42 @@ import org.springframework.web.server.ServerWebExchange;
  * ({@link HeaderFiltersConfiguration}): each of them copied every header once more.
  */
 @Component
-class RequestHeadersFilter implements HttpHeadersFilter, Ordered {
+class RequestHeadersFilter extends OneCopyHeadersFilter {
 
     private static final String FORWARDED = "Forwarded";
     private static final String X_FORWARDED_PREFIX = "X-Forwarded-";
 
+    RequestHeadersFilter() {
+        super(Type.REQUEST);
+    }
+
     @Override
-    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HopByHop hopByHop = HopByHop.of(input);
-        HttpHeaders headers = new HttpHeaders();
-        input.forEach((name, values) -> {
-            if (!hopByHop.removes(name)
-                    && !FORWARDED.equalsIgnoreCase(name)
-                    && !name.regionMatches(true, 0, X_FORWARDED_PREFIX, 0, X_FORWARDED_PREFIX.length())
-                    && !IdentityHeaderNames.isIdentity(name)
-                    && !RequestIds.HEADER.equalsIgnoreCase(name)) {
-                headers.addAll(name, values);
-            }
-        });
+    boolean passes(String name) {
+        return !FORWARDED.equalsIgnoreCase(name)
+                && !name.regionMatches(true, 0, X_FORWARDED_PREFIX, 0, X_FORWARDED_PREFIX.length())
+                && !IdentityHeaderNames.isIdentity(name)
+                && !RequestIds.HEADER.equalsIgnoreCase(name);
+    }
+
+    @Override
+    void addOwn(HttpHeaders headers, ServerWebExchange exchange) {
         headers.set(RequestIds.HEADER, RequestIds.of(exchange));
         VerifiedToken caller = VerifiedToken.of(exchange);
-        if (caller != null) {
-            headers.set(IdentityHeaderNames.FORWARDED_USER, caller.subject());
-            headers.set(IdentityHeaderNames.SCOPES, caller.scope());
-            if (caller.memberId() != null) {
-                headers.set(IdentityHeaderNames.MEMBER_ID, caller.memberId());
-            } else {
-                headers.set(IdentityHeaderNames.CLIENT_ID, caller.subject());
-            }
-            if (caller.bu() != null) {
-                headers.set(IdentityHeaderNames.BU, caller.bu());
-            }
-            if (caller.merchantId() != null) {
-                headers.set(IdentityHeaderNames.MERCHANT_ID, caller.merchantId());
-            }
+        if (caller == null) {
+            return;
         }
-        return headers;
-    }
-
-    @Override
-    public boolean supports(Type type) {
-        return type == Type.REQUEST;
-    }
-
-    /** Last among the header filters, so nothing re-adds what it removed. */
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        headers.set(IdentityHeaderNames.FORWARDED_USER, caller.subject());
+        headers.set(IdentityHeaderNames.SCOPES, caller.scope());
+        if (caller.memberId() != null) {
+            headers.set(IdentityHeaderNames.MEMBER_ID, caller.memberId());
+        } else {
+            headers.set(IdentityHeaderNames.CLIENT_ID, caller.subject());
+        }
+        if (caller.bu() != null) {
+            headers.set(IdentityHeaderNames.BU, caller.bu());
+        }
+        if (caller.merchantId() != null) {
+            headers.set(IdentityHeaderNames.MERCHANT_ID, caller.merchantId());
+        }
     }
 }
