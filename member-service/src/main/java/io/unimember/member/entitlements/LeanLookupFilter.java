@@ -1,6 +1,7 @@
 package io.unimember.member.entitlements;
 
 import io.unimember.common.security.BearerTokens;
+import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
 import io.unimember.common.security.Scopes;
 import jakarta.servlet.FilterChain;
@@ -94,20 +95,12 @@ final class LeanLookupFilter extends HttpFilter {
         } catch (JwtException e) {
             return null;
         }
-        // Spring's authorities come from "scope" when it is present; a string of space-separated scopes here
-        if (!(jwt.getClaims().get(Claims.SCOPE) instanceof String scopes) || !hasWord(scopes, Scopes.MEMBER)) {
+        // Spring's authorities come from "scope" when it is present; only its plain form, a string, is read here
+        Caller caller = new Caller(jwt);
+        if (!(jwt.getClaims().get(Claims.SCOPE) instanceof String) || !caller.hasScope(Scopes.MEMBER)) {
             return null;
         }
-        String memberId = jwt.getClaimAsString(Claims.MEMBER_ID);
+        String memberId = caller.claim(Claims.MEMBER_ID);
         return memberId == null || memberId.isBlank() ? null : memberId;
-    }
-
-    private static boolean hasWord(String words, String word) {
-        for (String w : words.split(" ")) {
-            if (w.equals(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -29,8 +29,11 @@ record LookupQuery(@Nullable String scene, @Nullable Long amountFen) {
             String value = raw.substring(eq + 1, end);
             if (raw.startsWith("scene=", from) && eq == from + 5 && scene == null && isScene(value)) {
                 scene = value;
-            } else if (raw.startsWith("amountFen=", from) && eq == from + 9 && amountFen == null && isAmount(value)) {
-                amountFen = Long.parseLong(value);
+            } else if (raw.startsWith("amountFen=", from) && eq == from + 9 && amountFen == null) {
+                amountFen = amount(value);
+                if (amountFen == null) {
+                    return null;
+                }
             } else {
                 return null;
             }
@@ -53,15 +56,17 @@ record LookupQuery(@Nullable String scene, @Nullable Long amountFen) {
         return true;
     }
 
-    private static boolean isAmount(String value) {
+    /** Plain digits up to the maximum, else null. */
+    private static @Nullable Long amount(String value) {
         if (value.isEmpty() || value.length() > MAX_DIGITS) {
-            return false;
+            return null;
         }
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return false;
+                return null;
             }
         }
-        return Long.parseLong(value) <= Entitlements.MAX_AMOUNT_FEN;
+        long fen = Long.parseLong(value);
+        return fen <= Entitlements.MAX_AMOUNT_FEN ? fen : null;
     }
 }
