@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClockSkew how far in the future an order's {@code occurredAt} may lie (BU clocks drift)
  * @param jobBatchSize how many holds or members a background job handles per round
  * @param businessUnitCacheTtl how long a BU's rates are cached before they are read again
+ * @param intakeConcurrency most orders and refunds taken over HTTP at once (below the connection pool's size, so
+ *     the outbox and the Kafka listener keep connections); more wait for a turn
+ * @param intakeQueueWait how long an HTTP order or refund waits for a turn before it is answered {@code 503} with
+ *     {@code Retry-After}
  */
 @ConfigurationProperties("unimember.points")
 public record PointsProperties(
@@ -27,4 +31,6 @@ public record PointsProperties(
         @DefaultValue("3") int expiringShown,
         @DefaultValue("PT5M") Duration maxClockSkew,
         @DefaultValue("200") int jobBatchSize,
-        @DefaultValue("PT1M") Duration businessUnitCacheTtl) {}
+        @DefaultValue("PT1M") Duration businessUnitCacheTtl,
+        @DefaultValue("16") int intakeConcurrency,
+        @DefaultValue("PT0.5S") Duration intakeQueueWait) {}

@@ -26,7 +26,9 @@ import org.springframework.context.annotation.Import;
             "unimember.points.hold-release-every=PT1H",
             "unimember.points.expiry-every=PT1H",
             // 200 threads on one member queue for its row lock while holding a connection; let them wait
-            "spring.datasource.hikari.connection-timeout=20000"
+            "spring.datasource.hikari.connection-timeout=20000",
+            // ...and the orders of the concurrency tests (40 at once for one member) wait for their turn too
+            "unimember.points.intake-queue-wait=PT20S"
         })
 @Import(PointsIntegrationTest.ClockConfiguration.class)
 @ExtendWith(LedgerAuditExtension.class)

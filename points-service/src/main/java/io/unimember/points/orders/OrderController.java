@@ -3,11 +3,16 @@ package io.unimember.points.orders;
 import io.unimember.common.idempotency.IdempotentResult;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
+import io.unimember.common.web.Problems;
 import io.unimember.points.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,15 +26,17 @@ class OrderController {
 
     private final OrderIntake intake;
     private final OrderRepository orders;
+    private final OrderAdmission admission;
 
-    OrderController(OrderIntake intake, OrderRepository orders) {
+    OrderController(OrderIntake intake, OrderRepository orders, OrderAdmission admission) {
         this.intake = intake;
         this.orders = orders;
+        this.admission = admission;
     }
 
     @PostMapping("/api/v1/bu/orders")
     ResponseEntity<OrderReceipt> report(Caller caller, @Valid @RequestBody OrderRequest request) {
-        return answer(intake.order(caller.bu(), request));
+        return answer(admission.admit(() -> intake.order(caller.bu(), request)));
     }
 
     @PostMapping("/api/v1/bu/orders/{orderId}/refunds")
@@ -37,7 +44,7 @@ class OrderController {
             Caller caller,
             @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String orderId,
             @Valid @RequestBody RefundRequest request) {
-        return answer(intake.refund(caller.bu(), orderId, request));
+        return answer(admission.admit(() -> intake.refund(caller.bu(), orderId, request)));
     }
 
     @GetMapping("/api/v1/bu/orders/{orderId}")
@@ -45,6 +52,17 @@ class OrderController {
         return orders.find(caller.bu(), orderId)
                 .orElseThrow(() ->
                         ApiException.notFound("ORDER_NOT_FOUND", "no order " + orderId + " of this business unit"));
+    }
+
+    /** Too many orders in progress: nothing was looked at or changed, so the client retries after a second. */
+    @ExceptionHandler(OrderAdmission.Overloaded.class)
+    ResponseEntity<ProblemDetail> overloaded() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "SERVICE_OVERLOADED",
+                        "too many orders are being taken right now; nothing was changed, retry"));
     }
 
     private static <T> ResponseEntity<T> answer(IdempotentResult<T> result) {
