@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The member_balance rows: locked for every change, changed only by guarded updates. */
@@ -38,14 +39,20 @@ class BalanceRepository {
 
     /**
      * Creates the row if it is missing and leaves it locked. ON DUPLICATE KEY takes an exclusive lock where a plain
-     * INSERT would take a shared one, so two first orders of a new member queue instead of deadlocking. (Its row
-     * count cannot tell "created" from "was there": the driver reports found rows, so the caller reads the row.)
+     * INSERT would take a shared one, so two first orders of a new member queue instead of deadlocking. Returns
+     * whether the row is in its opening state, so the caller need not read it back: the row count cannot tell
+     * "created" from "was there" (the driver reports found rows), so a row that was there reports its version as the
+     * statement's insert id ({@code LAST_INSERT_ID(version)}, which leaves it unchanged). A row created now reports
+     * none; one another first order created but did not change since is at version 0, all defaults, the same thing.
      */
-    void createLocked(String memberId, Instant now) {
+    boolean createLocked(String memberId, Instant now) {
+        var existing = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO member_balance (member_id, updated_at) VALUES (?, ?)"
-                        + " ON DUPLICATE KEY UPDATE member_id = member_id")
+                        + " ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version)")
                 .params(memberId, Timestamp.from(now))
-                .update();
+                .update(existing);
+        Number version = existing.getKey();
+        return version == null || version.longValue() == 0;
     }
 
     /**

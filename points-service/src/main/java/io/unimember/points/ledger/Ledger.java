@@ -55,10 +55,10 @@ public class Ledger {
 
     /** Locks a member's balance, opening it at zero if the member has none yet. */
     public MemberAccount lock(String memberId) {
-        return balances.lock(memberId).orElseGet(() -> {
-            balances.createLocked(memberId, clock.instant());
-            return balances.lock(memberId).orElseThrow();
-        });
+        return balances.lock(memberId)
+                .orElseGet(() -> balances.createLocked(memberId, clock.instant())
+                        ? MemberAccount.empty(memberId)
+                        : balances.lock(memberId).orElseThrow());
     }
 
     /** Locks a member's balance if there is one; a member without one has no points to spend. */
