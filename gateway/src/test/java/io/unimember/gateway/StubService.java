@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A stand-in for a service behind the gateway: answers every request with what it received (method, path, headers
  * with lower-case names), as the gateway's tests need to see what was forwarded. {@code /slow} answers after 5 s.
  * It also echoes a request id and a CORS header, as a real service might, and two hop-by-hop headers, to prove the
- * gateway drops them.
+ * gateway drops them. A query containing {@code slow=true} also answers after 5 s.
  */
 final class StubService {
 
@@ -62,7 +62,9 @@ final class StubService {
     private void echo(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            if (exchange.getRequestURI().getPath().endsWith("/slow")
+                    || (query != null && query.contains("slow=true"))) {
                 Thread.sleep(5000);
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -71,6 +73,7 @@ final class StubService {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("method", exchange.getRequestMethod());
             body.put("path", exchange.getRequestURI().getRawPath());
+            body.put("query", query == null ? "" : query);
             body.put("headers", headers);
             byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

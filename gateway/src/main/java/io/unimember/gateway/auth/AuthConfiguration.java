@@ -47,8 +47,18 @@ class AuthConfiguration {
     }
 
     @Bean
-    AuthenticationFilter authenticationFilter(TokenVerifier verifier, RevokedTokens revoked) {
-        return new AuthenticationFilter(new AccessRules(), verifier, revoked);
+    AccessRules accessRules() {
+        return new AccessRules();
+    }
+
+    @Bean
+    AuthenticationFilter authenticationFilter(AccessRules rules, TokenVerifier verifier, RevokedTokens revoked) {
+        return new AuthenticationFilter(rules, verifier, revoked);
+    }
+
+    @Bean
+    CachedAdmissions cachedAdmissions(AccessRules rules, TokenVerifier verifier, RevokedTokens revoked) {
+        return new CachedAdmissions(rules, verifier, revoked);
     }
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

@@ -96,7 +96,7 @@ final class AuthenticationFilter implements WebFilter, Ordered {
         return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", detail);
     }
 
-    private static @Nullable String bearer(@Nullable String authorization) {
+    static @Nullable String bearer(@Nullable String authorization) {
         if (authorization == null
                 || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -4,10 +4,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.unimember.gateway.logging.RequestLogContext;
 import io.unimember.gateway.web.Problems;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -28,7 +30,7 @@ import reactor.core.publisher.Mono;
  * without touching the service, until a few trial calls show it is back. A refused connection is already a fast
  * 503; a timeout is a 504.
  */
-final class DownstreamGuard implements GlobalFilter, Ordered {
+public final class DownstreamGuard implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamGuard.class);
 
@@ -46,41 +48,56 @@ final class DownstreamGuard implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String service = service(exchange);
-        CircuitBreaker breaker = breakers.get(service);
-        if (breaker == null) {
-            breaker = breakers.computeIfAbsent(service, registry::circuitBreaker);
-        }
         return chain.filter(exchange)
-                .transform(CircuitBreakerOperator.of(breaker))
+                .transform(CircuitBreakerOperator.of(breaker(service)))
                 .onErrorResume(e -> answer(exchange, service, e));
+    }
+
+    /** The service's breaker: one per service, shared by every path that calls it. */
+    public CircuitBreaker breaker(String service) {
+        CircuitBreaker breaker = breakers.get(service);
+        return breaker != null ? breaker : breakers.computeIfAbsent(service, registry::circuitBreaker);
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, String service, Throwable e) {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(e);
         }
+        Failure failure;
+        try (var ids = RequestLogContext.of(exchange)) {
+            failure = failure(service, e);
+        }
+        if (failure.retryAfter() != null) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, failure.retryAfter());
+        }
+        return Problems.write(exchange, failure.status(), failure.code(), failure.detail());
+    }
+
+    /**
+     * What the client is told when a call to a service failed: 503 at once while the breaker is open, 504 when the
+     * service did not answer in time, else 503 — logged (with the caller's log context), since once a few calls
+     * failed the breaker opens and open-circuit answers are not.
+     */
+    public Failure failure(String service, Throwable e) {
         if (e instanceof CallNotPermittedException) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-            return Problems.write(
-                    exchange,
+            return new Failure(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "SERVICE_UNAVAILABLE",
-                    service + "-service is unavailable (circuit open); retry shortly");
+                    service + "-service is unavailable (circuit open); retry shortly",
+                    Long.toString(retryAfterSeconds));
         }
-        if (e instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT) {
-            return Problems.write(
-                    exchange,
-                    HttpStatus.GATEWAY_TIMEOUT,
-                    "UPSTREAM_TIMEOUT",
-                    service + "-service did not answer in time");
+        if ((e instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT)
+                || e instanceof ReadTimeoutException) {
+            return new Failure(
+                    HttpStatus.GATEWAY_TIMEOUT, "UPSTREAM_TIMEOUT", service + "-service did not answer in time", null);
         }
-        // bounded: once a few calls failed the breaker opens, and open-circuit answers are not logged
-        try (var ids = RequestLogContext.of(exchange)) {
-            log.warn("{}-service call failed, answering 503: {}", service, e.toString());
-        }
-        return Problems.write(
-                exchange, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + "-service is unavailable");
+        log.warn("{}-service call failed, answering 503: {}", service, e.toString());
+        return new Failure(
+                HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", service + "-service is unavailable", null);
     }
+
+    /** A failed call's answer: status, problem code and detail, and {@code Retry-After} when there is one. */
+    public record Failure(HttpStatus status, String code, String detail, @Nullable String retryAfter) {}
 
     /** The breaker's name: the route's {@code service} metadata (the docs routes share their service's), else its id. */
     static String service(ServerWebExchange exchange) {

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * by service and outcome, as a Prometheus histogram. The timers are made once per (service, outcome), so a request
  * costs two clock reads and a histogram update, not a meter lookup.
  */
-final class ProxyTimer implements GlobalFilter, Ordered {
+public final class ProxyTimer implements GlobalFilter, Ordered {
 
     private static final String[] OUTCOMES = {"INFORMATIONAL", "SUCCESS", "REDIRECTION", "CLIENT_ERROR", "SERVER_ERROR"
     };
@@ -36,13 +36,17 @@ final class ProxyTimer implements GlobalFilter, Ordered {
     }
 
     private void record(ServerWebExchange exchange, long nanos) {
-        String service = DownstreamGuard.service(exchange);
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        record(DownstreamGuard.service(exchange), status == null ? 200 : status.value(), nanos);
+    }
+
+    /** One request to {@code service} answered with {@code status}, for a path that proxies without the filters. */
+    public void record(String service, int status, long nanos) {
         Timer[] byOutcome = timers.get(service);
         if (byOutcome == null) {
             byOutcome = timers.computeIfAbsent(service, this::timersFor);
         }
-        HttpStatusCode status = exchange.getResponse().getStatusCode();
-        int series = status == null ? 2 : Math.min(5, Math.max(1, status.value() / 100));
+        int series = Math.min(5, Math.max(1, status / 100));
         byOutcome[series - 1].record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -32,6 +32,11 @@ final class HopByHop {
         return new HopByHop(headers.getValuesAsList(HttpHeaders.CONNECTION));
     }
 
+    /** From the {@code Connection} header's values, split at commas. */
+    static HopByHop ofConnection(List<String> connection) {
+        return new HopByHop(connection);
+    }
+
     boolean removes(String name) {
         return listed(ALWAYS, name) || listed(named, name);
     }

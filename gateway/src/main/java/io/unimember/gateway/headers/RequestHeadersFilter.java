@@ -2,6 +2,8 @@ package io.unimember.gateway.headers;
 
 import io.unimember.gateway.auth.VerifiedToken;
 import io.unimember.gateway.requestid.RequestIds;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,6 +27,10 @@ class RequestHeadersFilter extends OneCopyHeadersFilter {
 
     @Override
     boolean passes(String name) {
+        return passesUnchanged(name);
+    }
+
+    static boolean passesUnchanged(String name) {
         return !FORWARDED.equalsIgnoreCase(name)
                 && !name.regionMatches(true, 0, X_FORWARDED_PREFIX, 0, X_FORWARDED_PREFIX.length())
                 && !IdentityHeaderNames.isIdentity(name)
@@ -33,23 +39,27 @@ class RequestHeadersFilter extends OneCopyHeadersFilter {
 
     @Override
     void addOwn(HttpHeaders headers, ServerWebExchange exchange) {
-        headers.set(RequestIds.HEADER, RequestIds.of(exchange));
-        VerifiedToken caller = VerifiedToken.of(exchange);
+        addOwn(RequestIds.of(exchange), VerifiedToken.of(exchange), headers::set);
+    }
+
+    /** The request id, and the identity of the verified caller if there is one. */
+    static void addOwn(String requestId, @Nullable VerifiedToken caller, BiConsumer<String, String> set) {
+        set.accept(RequestIds.HEADER, requestId);
         if (caller == null) {
             return;
         }
-        headers.set(IdentityHeaderNames.FORWARDED_USER, caller.subject());
-        headers.set(IdentityHeaderNames.SCOPES, caller.scope());
+        set.accept(IdentityHeaderNames.FORWARDED_USER, caller.subject());
+        set.accept(IdentityHeaderNames.SCOPES, caller.scope());
         if (caller.memberId() != null) {
-            headers.set(IdentityHeaderNames.MEMBER_ID, caller.memberId());
+            set.accept(IdentityHeaderNames.MEMBER_ID, caller.memberId());
         } else {
-            headers.set(IdentityHeaderNames.CLIENT_ID, caller.subject());
+            set.accept(IdentityHeaderNames.CLIENT_ID, caller.subject());
         }
         if (caller.bu() != null) {
-            headers.set(IdentityHeaderNames.BU, caller.bu());
+            set.accept(IdentityHeaderNames.BU, caller.bu());
         }
         if (caller.merchantId() != null) {
-            headers.set(IdentityHeaderNames.MERCHANT_ID, caller.merchantId());
+            set.accept(IdentityHeaderNames.MERCHANT_ID, caller.merchantId());
         }
     }
 }

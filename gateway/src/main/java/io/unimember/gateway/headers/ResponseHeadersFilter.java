@@ -20,6 +20,10 @@ class ResponseHeadersFilter extends OneCopyHeadersFilter {
 
     @Override
     boolean passes(String name) {
+        return passesUnchanged(name);
+    }
+
+    static boolean passesUnchanged(String name) {
         return !RequestIds.HEADER.equalsIgnoreCase(name)
                 && !name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length());
     }

@@ -35,9 +35,12 @@ public final class RequestLogContext implements AutoCloseable {
     }
 
     public static RequestLogContext of(ServerWebExchange exchange) {
-        return new RequestLogContext(
-                RequestIds.of(exchange),
-                traceId(exchange.getRequest().getHeaders().getFirst(TRACEPARENT)));
+        return of(RequestIds.of(exchange), exchange.getRequest().getHeaders().getFirst(TRACEPARENT));
+    }
+
+    /** For a request handled without an exchange: its request id and the {@code traceparent} it sent. */
+    public static RequestLogContext of(String requestId, @Nullable String traceparent) {
+        return new RequestLogContext(requestId, traceId(traceparent));
     }
 
     /** The trace id of a W3C {@code traceparent} ({@code 00-<32 hex>-<16 hex>-<2 hex>}), if it is one. */

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * or in memory as configured ({@link RateLimitProperties.Store}). Over the limit: 429 problem+json with {@code
  * Retry-After}. Public paths are not limited here (member-service limits OTPs per phone).
  */
-final class RateLimitFilter implements WebFilter, Ordered {
+public final class RateLimitFilter implements WebFilter, Ordered {
 
     /** Right after authentication, which tells us who is calling. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
@@ -55,6 +55,17 @@ final class RateLimitFilter implements WebFilter, Ordered {
                 ? buckets.take(PREFIX + "m:" + id + "}", memberLimit)
                 : buckets.take(PREFIX + "c:" + id + "}", clientLimit);
         return decision.flatMap(d -> d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis()));
+    }
+
+    /**
+     * For a path that answers without this filter: takes a token from the caller's bucket when it is kept in this
+     * gateway's memory. False when the caller is over the limit or limited in Redis: the request then takes the full
+     * filter chain, where this filter decides (and answers 429).
+     */
+    public boolean takesLocally(VerifiedToken caller) {
+        LocalBuckets local = caller.memberId() != null ? localMembers : localClients;
+        String id = caller.memberId() != null ? caller.memberId() : caller.subject();
+        return local != null && local.take(id).allowed();
     }
 
     private static @Nullable LocalBuckets local(RateLimitProperties.Limit limit, RateLimitProperties properties) {

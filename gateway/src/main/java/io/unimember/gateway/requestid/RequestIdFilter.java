@@ -18,10 +18,7 @@ class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String id = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
-        if (!RequestIds.isSane(id)) {
-            id = RequestIds.generate();
-        }
+        String id = RequestIds.from(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         exchange.getAttributes().put(RequestIds.ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
         return chain.filter(exchange);

@@ -19,6 +19,11 @@ public final class RequestIds {
         return id == null ? "" : id;
     }
 
+    /** The id for a request that sent this {@code X-Request-Id}: the same one if it is sane, else a new one. */
+    public static String from(@Nullable String header) {
+        return isSane(header) ? header : generate();
+    }
+
     /** Same rule as the services ({@code [A-Za-z0-9._:-]{1,64}}), without a regex on the hot path. */
     static boolean isSane(@Nullable String id) {
         if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {

@@ -25,12 +25,17 @@ public final class Problems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        byte[] body = json(status, code, detail, RequestIds.of(exchange)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(status, code, detail, RequestIds.of(exchange));
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(
                 Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    /** The problem body, for a path that writes its answer without an exchange. */
+    public static byte[] body(HttpStatus status, String code, String detail, String traceId) {
+        return json(status, code, detail, traceId).getBytes(StandardCharsets.UTF_8);
     }
 
     static String json(HttpStatus status, String code, String detail, String traceId) {

@@ -1,0 +1,61 @@
+package io.unimember.gateway.lookup;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.unimember.gateway.auth.CachedAdmissions;
+import io.unimember.gateway.downstream.DownstreamGuard;
+import io.unimember.gateway.downstream.ProxyTimer;
+import io.unimember.gateway.ratelimit.RateLimitFilter;
+import java.time.Duration;
+import java.util.function.BiFunction;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.util.function.SingletonSupplier;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/** The lean lookup path, on unless {@code unimember.gateway.lean-lookup.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "unimember.gateway.lean-lookup.enabled", matchIfMissing = true)
+class LeanLookupConfiguration {
+
+    @Bean
+    LeanLookupRoute leanLookupRoute(
+            CachedAdmissions admissions,
+            ObjectProvider<RateLimitFilter> limits,
+            DownstreamGuard guard,
+            ProxyTimer timer,
+            HttpClient gatewayClient,
+            ObjectProvider<HttpHandler> application,
+            @Value("${unimember.services.member}") String memberService,
+            @Value("${unimember.gateway.response-timeout-ms}") long responseTimeoutMillis) {
+        // set once here: each of these makes a copy of the client's whole configuration
+        HttpClient client =
+                gatewayClient.baseUrl(memberService).responseTimeout(Duration.ofMillis(responseTimeoutMillis));
+        // the same application the server runs for every other request, through an adapter of its own
+        SingletonSupplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath =
+                SingletonSupplier.of(() -> new ReactorHttpHandlerAdapter(application.getObject()));
+        return new LeanLookupRoute(admissions, limits.getIfAvailable(), guard, timer, client, fullPath);
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> leanLookupServerRoute(LeanLookupRoute route) {
+        return factory -> factory.addRouteProviders(route);
+    }
+
+    @Bean
+    FunctionCounter leanLookupCounter(MeterRegistry registry, LeanLookupRoute route) {
+        return FunctionCounter.builder("unimember.gateway.lookup.lean", route, LeanLookupRoute::taken)
+                .description("Entitlement lookups proxied on the lean path (the rest took the full WebFlux path)")
+                .register(registry);
+    }
+}
