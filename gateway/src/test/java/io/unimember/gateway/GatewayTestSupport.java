@@ -41,22 +41,31 @@ abstract class GatewayTestSupport {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        String stub = StubService.shared().uri();
-        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
-            registry.add("unimember.services." + service, () -> stub);
-        }
-        registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("unimember.security.jwks-uri", TestJwks::uri);
+        servicesAt(registry, StubService.shared().uri());
         registry.add("spring.data.redis.host", TestRedis::host);
         registry.add("spring.data.redis.port", TestRedis::port);
     }
 
-    @BeforeEach
-    void client() {
-        client = WebTestClient.bindToServer()
+    /** Every service at one address, and test-support's token issuer. */
+    static void servicesAt(DynamicPropertyRegistry registry, String uri) {
+        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
+            registry.add("unimember.services." + service, () -> uri);
+        }
+        registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("unimember.security.jwks-uri", TestJwks::uri);
+    }
+
+    /** A client of the gateway on this port, patient enough for a loaded 2-core box. */
+    static WebTestClient clientOf(int port) {
+        return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    @BeforeEach
+    void client() {
+        client = clientOf(port);
     }
 
     /** What the stub service received, from its echo. */

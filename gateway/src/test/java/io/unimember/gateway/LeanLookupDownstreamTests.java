@@ -3,9 +3,7 @@ package io.unimember.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.unimember.testsupport.TestJwks;
 import io.unimember.testsupport.TestTokens;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,22 +38,14 @@ class LeanLookupDownstreamTests {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        String stopped = StubService.stopped();
-        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
-            registry.add("unimember.services." + service, () -> stopped);
-        }
-        registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("unimember.security.jwks-uri", TestJwks::uri);
+        GatewayTestSupport.servicesAt(registry, StubService.stopped());
         registry.add("spring.data.redis.host", TestRedis::host);
         registry.add("spring.data.redis.port", TestRedis::port);
     }
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = GatewayTestSupport.clientOf(port);
     }
 
     @Test
