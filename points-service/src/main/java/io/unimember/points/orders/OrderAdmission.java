@@ -1,6 +1,7 @@
 package io.unimember.points.orders;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.points.PointsProperties;
 import java.util.concurrent.Semaphore;
@@ -38,6 +39,10 @@ class OrderAdmission {
     OrderAdmission(PointsProperties properties, MeterRegistry registry) {
         this.turns = new Semaphore(properties.intakeConcurrency(), true);
         this.waitNanos = properties.intakeQueueWait().toNanos();
+        int concurrency = properties.intakeConcurrency();
+        Gauge.builder("unimember.orders.in.progress", turns, t -> concurrency - t.availablePermits())
+                .description("HTTP orders and refunds holding an intake turn")
+                .register(registry);
         this.rejected = Counter.builder("unimember.orders.rejected")
                 .description("HTTP orders and refunds answered 503 because too many were in progress")
                 .tag("reason", "overloaded")
