@@ -1,6 +1,7 @@
 package io.unimember.points.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.points.Api;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,11 +71,11 @@ class OrderOverloadTests {
             Thread.ofVirtual().start(() -> holding.complete(api.order("FOOD_DELIVERY", busy, Api.newId("o"), 1_000)));
             try {
                 // the busy order holds the one turn while it waits for the row
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (registry.get("unimember.orders.in.progress").gauge().value() < 1
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> registry.get("unimember.orders.in.progress")
+                                        .gauge()
+                                        .value()
+                                >= 1);
                 return send(other, orderId);
             } catch (Exception e) {
                 throw new IllegalStateException(e);

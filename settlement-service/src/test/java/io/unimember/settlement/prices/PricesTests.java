@@ -112,8 +112,11 @@ class PricesTests {
                 + entry("COUPON", "HOTEL", "DINE_IN", "10001", later) + ","
                 + entry("COUPON", "HOTEL", "DINE_IN", "-1", later) + "]}";
 
+        // only the two out-of-bounds rates become valid ones: the dates hold "-1" too (April 15th, say)
         var semantic = fixture.put(
-                PRICES, TestTokens.admin(), body.replace("10001", "9000").replace("-1", "9000"));
+                PRICES,
+                TestTokens.admin(),
+                body.replace("\"rateBp\":10001", "\"rateBp\":9000").replace("\"rateBp\":-1", "\"rateBp\":9000"));
         var bounds = fixture.put(PRICES, TestTokens.admin(), body);
         var wrongEnum = fixture.put(PRICES, TestTokens.admin(), price("MONEY", "HOTEL", "DINE_IN", 1, later));
         var rateAsText = fixture.put(
