@@ -132,7 +132,8 @@ final class LeanLookupRoute implements NettyRouteProvider {
                     return body;
                 })
                 .responseConnection((answer, connection) -> {
-                    response.status(answer.status());
+                    // the code alone: Netty adds the standard reason phrase, as on the full path (Tomcat sends none)
+                    response.status(answer.status().code());
                     NettyHeaders.forClient(answer.responseHeaders(), response.responseHeaders());
                     return response.send(connection.inbound().receive().retain());
                 })
