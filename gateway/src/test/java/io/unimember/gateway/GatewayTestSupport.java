@@ -48,7 +48,7 @@ abstract class GatewayTestSupport {
 
     /** Every service at one address, and test-support's token issuer. */
     static void servicesAt(DynamicPropertyRegistry registry, String uri) {
-        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
+        for (String service : List.of("member", "member-lookup", "points", "coupon", "tier", "settlement")) {
             registry.add("unimember.services." + service, () -> uri);
         }
         registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);

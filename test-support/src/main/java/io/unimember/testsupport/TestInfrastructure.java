@@ -44,7 +44,9 @@ public final class TestInfrastructure {
                 Map.entry("unimember.security.jwks-uri", TestJwks.uri()),
                 Map.entry("unimember.outbox.resubmit-every", "PT1S"),
                 Map.entry("unimember.outbox.resubmit-older-than", "PT2S"),
-                Map.entry("unimember.kafka.partitions", 3));
+                Map.entry("unimember.kafka.partitions", 3),
+                // member-service's entitlement lookup listener: any free port, so that contexts never collide
+                Map.entry("unimember.entitlements.listener.port", 0));
     }
 
     private static Infrastructure start() {

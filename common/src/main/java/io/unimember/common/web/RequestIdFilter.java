@@ -23,10 +23,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = request.getHeader(HEADER);
-        if (!isSane(requestId)) {
-            requestId = generate();
-        }
+        String requestId = from(request.getHeader(HEADER));
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);
         try {
@@ -34,6 +31,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The caller's id when it is sane, else a new one. */
+    public static String from(@Nullable String offered) {
+        return offered != null && isSane(offered) ? offered : generate();
     }
 
     /**

@@ -23,7 +23,11 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** The lean lookup path, on unless {@code unimember.gateway.lean-lookup.enabled=false}. */
+/**
+ * The lean lookup path, on unless {@code unimember.gateway.lean-lookup.enabled=false}. It proxies to
+ * {@code unimember.services.member-lookup} (member-service's lookup listener), or to {@code unimember.services.member}
+ * when that is not set.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "unimember.gateway.lean-lookup.enabled", matchIfMissing = true)
 class LeanLookupConfiguration {
@@ -36,11 +40,11 @@ class LeanLookupConfiguration {
             ProxyTimer timer,
             HttpClient gatewayClient,
             ObjectProvider<HttpHandler> application,
-            @Value("${unimember.services.member}") String memberService,
+            @Value("${unimember.services.member-lookup:${unimember.services.member}}") String memberLookup,
             @Value("${unimember.gateway.response-timeout-ms}") long responseTimeoutMillis) {
         // set once here: each of these makes a copy of the client's whole configuration
         HttpClient client =
-                gatewayClient.baseUrl(memberService).responseTimeout(Duration.ofMillis(responseTimeoutMillis));
+                gatewayClient.baseUrl(memberLookup).responseTimeout(Duration.ofMillis(responseTimeoutMillis));
         // the same application the server runs for every other request, through an adapter of its own
         SingletonSupplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath =
                 SingletonSupplier.of(() -> new ReactorHttpHandlerAdapter(application.getObject()));
@@ -56,6 +60,13 @@ class LeanLookupConfiguration {
     FunctionCounter leanLookupCounter(MeterRegistry registry, LeanLookupRoute route) {
         return FunctionCounter.builder("unimember.gateway.lookup.lean", route, LeanLookupRoute::taken)
                 .description("Entitlement lookups proxied on the lean path (the rest took the full WebFlux path)")
+                .register(registry);
+    }
+
+    @Bean
+    FunctionCounter leanLookupDeclinedCounter(MeterRegistry registry, LeanLookupRoute route) {
+        return FunctionCounter.builder("unimember.gateway.lookup.declined", route, LeanLookupRoute::declined)
+                .description("Lean lookups member-service's lookup listener declined (421), then sent the full path")
                 .register(registry);
     }
 }

@@ -38,11 +38,18 @@ import reactor.netty.http.server.HttpServerRoutes;
  * before that passes the rule, and a member whose limit is kept in memory and not used up. Everything else goes, as
  * it arrived, to the full WebFlux path, which decides exactly as it does for every other path: a token not seen
  * yet is verified there (and remembered, so the member's next lookup comes here), refusals are answered there.
+ *
+ * <p>It proxies to {@code unimember.services.member-lookup}: member-service's lookup listener (decision 0017), or its
+ * main port. The listener answers only plain valid lookups and declines the rest with {@code 421 Misdirected
+ * Request} (an unknown scene, a token signed out since this gateway last heard): such a request is then handed to the
+ * full path, which sends it to member-service's main port, whose filter chain answers it.
  */
 final class LeanLookupRoute implements NettyRouteProvider {
 
     static final String PATH = "/api/v1/members/me/entitlements";
     static final String SERVICE = "member";
+    /** What member-service's lookup listener answers to a request it leaves to its main port. */
+    static final int MISDIRECTED = 421;
 
     private final CachedAdmissions.Gate gate;
     private final @Nullable RateLimitFilter limits;
@@ -51,6 +58,7 @@ final class LeanLookupRoute implements NettyRouteProvider {
     private final HttpClient client;
     private final Supplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath;
     private final LongAdder taken = new LongAdder();
+    private final LongAdder declined = new LongAdder();
 
     /**
      * @param client the gateway's pooled client, with the service's base URL and response timeout set
@@ -79,6 +87,11 @@ final class LeanLookupRoute implements NettyRouteProvider {
     /** How many lookups this path took (the rest went the full path). */
     long taken() {
         return taken.sum();
+    }
+
+    /** How many of those member-service's lookup listener declined, so that they went the full path after all. */
+    long declined() {
+        return declined.sum();
     }
 
     /** A GET of exactly the path, with a plain query, no body and no {@code Origin}. */
@@ -132,6 +145,14 @@ final class LeanLookupRoute implements NettyRouteProvider {
                     return body;
                 })
                 .responseConnection((answer, connection) -> {
+                    if (answer.status().code() == MISDIRECTED) {
+                        // member-service's lookup listener declined it: the main port's chain answers it
+                        declined.increment();
+                        return connection
+                                .inbound()
+                                .receive()
+                                .then(Mono.defer(() -> Mono.from(fullPath.get().apply(request, response))));
+                    }
                     // the code alone: Netty adds the standard reason phrase, as on the full path (Tomcat sends none)
                     response.status(answer.status().code());
                     NettyHeaders.forClient(answer.responseHeaders(), response.responseHeaders());

@@ -6,8 +6,12 @@ import io.unimember.member.clients.BusinessUnits;
 import io.unimember.member.web.FieldErrors;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,14 +65,45 @@ public class Entitlements {
 
     /** The member's view for a scene (a BU code, or all scenes) and optionally a checkout amount. */
     public EntitlementView lookup(String memberId, @Nullable String scene, @Nullable Long amountFen) {
+        check(scene, amountFen);
+        long started = System.nanoTime();
+        return rendered(load(memberId, cache.get(memberId)), scene, amountFen, started);
+    }
+
+    /**
+     * The same lookup for a caller that must not block (the lookup listener's event loop): the Redis GET is sent by
+     * {@code redisGet} and answered on Redis' connection thread; when the view is not in Redis, the rest (MySQL, the
+     * refill) runs on {@code blocking}. Completes exceptionally where {@link #lookup} throws.
+     */
+    CompletionStage<EntitlementView> lookupAsync(
+            String memberId,
+            @Nullable String scene,
+            @Nullable Long amountFen,
+            Function<String, CompletionStage<@Nullable String>> redisGet,
+            Executor blocking) {
+        try {
+            check(scene, amountFen);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long started = System.nanoTime();
+        return cache.getAsync(memberId, redisGet)
+                .thenCompose(read -> read instanceof ViewCache.Read.Hit
+                        ? CompletableFuture.completedFuture(rendered(load(memberId, read), scene, amountFen, started))
+                        : CompletableFuture.supplyAsync(
+                                () -> rendered(load(memberId, read), scene, amountFen, started), blocking));
+    }
+
+    private void check(@Nullable String scene, @Nullable Long amountFen) {
         if (scene != null && !businessUnits.exists(scene)) {
             throw FieldErrors.invalid("scene", "unknown scene: not a business unit code");
         }
         if (amountFen != null && (amountFen < 0 || amountFen > MAX_AMOUNT_FEN)) {
             throw FieldErrors.invalid("amountFen", "must be between 0 and " + MAX_AMOUNT_FEN);
         }
-        long started = System.nanoTime();
-        Loaded loaded = load(memberId);
+    }
+
+    private EntitlementView rendered(Loaded loaded, @Nullable String scene, @Nullable Long amountFen, long started) {
         EntitlementView view =
                 ViewRenderer.render(loaded.view(), scene, amountFen, clock.instant(), properties.fenPerPoint());
         (loaded.cached() ? fromRedis : fromMysql).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -76,14 +111,14 @@ public class Entitlements {
     }
 
     public Summary summary(String memberId) {
-        StoredView view = load(memberId).view();
+        StoredView view = load(memberId, cache.get(memberId)).view();
         return new Summary(view.tier().code(), view.points().available());
     }
 
     private record Loaded(StoredView view, boolean cached) {}
 
-    private Loaded load(String memberId) {
-        ViewCache.Read read = cache.get(memberId);
+    /** The view, from what Redis answered ({@code read}) or else from MySQL. */
+    private Loaded load(String memberId, ViewCache.Read read) {
         if (read instanceof ViewCache.Read.Hit hit) {
             return new Loaded(parse(memberId, hit.version(), hit.json()), true);
         }

@@ -1,9 +1,5 @@
 package io.unimember.member.entitlements;
 
-import io.unimember.common.security.BearerTokens;
-import io.unimember.common.security.Caller;
-import io.unimember.common.security.Claims;
-import io.unimember.common.security.Scopes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -13,9 +9,7 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,7 +65,8 @@ final class LeanLookupFilter extends HttpFilter {
     /** The view as JSON, or null when the chain must decide. */
     private byte @Nullable [] answer(HttpServletRequest request) {
         LookupQuery query = LookupQuery.parse(request.getQueryString());
-        String memberId = query == null ? null : member(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String memberId =
+                query == null ? null : LookupCaller.member(tokens, request.getHeader(HttpHeaders.AUTHORIZATION));
         if (query == null || memberId == null) {
             return null;
         }
@@ -81,26 +76,5 @@ final class LeanLookupFilter extends HttpFilter {
             // an unknown scene, or the view could not be read: the chain runs it again and answers with a problem
             return null;
         }
-    }
-
-    /** The member of a valid member token, as the chain's rules read it; null for anything else. */
-    private @Nullable String member(@Nullable String authorization) {
-        String token = BearerTokens.wellFormed(authorization);
-        if (token == null) {
-            return null;
-        }
-        Jwt jwt;
-        try {
-            jwt = tokens.decode(token);
-        } catch (JwtException e) {
-            return null;
-        }
-        // Spring's authorities come from "scope" when it is present; only its plain form, a string, is read here
-        Caller caller = new Caller(jwt);
-        if (!(jwt.getClaims().get(Claims.SCOPE) instanceof String) || !caller.hasScope(Scopes.MEMBER)) {
-            return null;
-        }
-        String memberId = caller.claim(Claims.MEMBER_ID);
-        return memberId == null || memberId.isBlank() ? null : memberId;
     }
 }

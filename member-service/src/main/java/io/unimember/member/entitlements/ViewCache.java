@@ -2,8 +2,12 @@ package io.unimember.member.entitlements;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -103,6 +107,27 @@ class ViewCache {
             markDegraded(e);
             return new Read.Miss(false);
         }
+        return read(value);
+    }
+
+    /**
+     * The same GET without holding a thread while Redis answers (the lookup listener's): {@code get} sends it. A
+     * failure or a timeout degrades the cache exactly as a failed blocking GET does.
+     */
+    CompletionStage<Read> getAsync(String memberId, Function<String, CompletionStage<@Nullable String>> get) {
+        if (state.get() != State.HEALTHY) {
+            return CompletableFuture.completedFuture(new Read.Miss(false));
+        }
+        return get.apply(PREFIX + memberId).handle((value, failure) -> {
+            if (failure != null) {
+                markDegraded(failure instanceof RuntimeException e ? e : new IllegalStateException(failure));
+                return new Read.Miss(false);
+            }
+            return read(value);
+        });
+    }
+
+    private static Read read(@Nullable String value) {
         if (value == null || value.startsWith("P|")) {
             return new Read.Miss(true);
         }

@@ -1,0 +1,79 @@
+package io.unimember.member.entitlements;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The lookup listener's Redis GET: sent on a connection of its own, made by the application's Lettuce client (same
+ * address, credentials and client resources), and answered on that connection's event loop, so no thread waits.
+ * Until that connection is open (Redis was away when the service started), a GET goes through the application's
+ * {@link StringRedisTemplate} on the blocking executor instead, and the connection is tried again at most once a
+ * second. Lettuce reconnects an open connection by itself; a GET that takes longer than {@code timeout} fails.
+ */
+final class LookupRedis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LookupRedis.class);
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final RedisClient client;
+    private final StringRedisTemplate template;
+    private final Executor blocking;
+    private final long timeoutNanos;
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private volatile @Nullable StatefulRedisConnection<String, String> connection;
+    private volatile long nextAttempt = System.nanoTime();
+
+    LookupRedis(RedisClient client, StringRedisTemplate template, Executor blocking, Duration timeout) {
+        this.client = client;
+        this.template = template;
+        this.blocking = blocking;
+        this.timeoutNanos = timeout.toNanos();
+    }
+
+    /** Opens the connection now if Redis answers (at start); otherwise the first GETs go the blocking way. */
+    void connect() {
+        if (connection != null || !connecting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            connection = client.connect(StringCodec.UTF8);
+        } catch (RuntimeException e) {
+            nextAttempt = System.nanoTime() + RETRY_NANOS;
+            log.debug("lookup listener: no Redis connection yet ({}); GETs go through the template", e.toString());
+        } finally {
+            connecting.set(false);
+        }
+    }
+
+    CompletionStage<@Nullable String> get(String key) {
+        StatefulRedisConnection<String, String> open = connection;
+        if (open != null) {
+            return open.async().get(key).toCompletableFuture().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        if (System.nanoTime() - nextAttempt >= 0) {
+            nextAttempt = System.nanoTime() + RETRY_NANOS;
+            blocking.execute(this::connect);
+        }
+        return CompletableFuture.supplyAsync(() -> template.opsForValue().get(key), blocking);
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<String, String> open = connection;
+        connection = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+}
