@@ -42,7 +42,17 @@ class ComposeFileTests {
             var published = new ArrayList<String>();
             listAt(services, app, "expose").forEach(p -> published.add(String.valueOf(p)));
             listAt(services, app, "ports").forEach(p -> published.add(containerPort(String.valueOf(p))));
-            assertThat(published).as(app + " ports").isNotEmpty().containsOnly(String.valueOf(port));
+            Integer listener = DeployFiles.listenerPort(app);
+            assertThat(published).as(app + " ports").contains(String.valueOf(port));
+            if (listener == null) {
+                assertThat(published).as(app + " ports").containsOnly(String.valueOf(port));
+            } else {
+                // the listener is for the gateway: exposed on the internal network, never published
+                assertThat(published).as(app + " ports").containsOnly(String.valueOf(port), String.valueOf(listener));
+                assertThat(listAt(services, app, "ports"))
+                        .as(app + " published")
+                        .isEmpty();
+            }
         });
     }
 

@@ -39,8 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * not be read from Redis or MySQL — gets {@code 421 Misdirected Request}, and the gateway sends that request to the
  * main port, whose filter chain answers it as it answers every request (401, 403, 400, 503 problems). When Redis is
  * away the view is read from MySQL on a virtual thread, as on the main port.
+ *
+ * <p>It can be stopped and started again (Spring pauses idle test contexts so): {@link #stop} closes the port, the
+ * event loops and the Redis connection; {@link #start} opens new ones.
  */
-final class LookupListener implements SmartLifecycle {
+final class LookupListener implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LookupListener.class);
     private static final byte[] MISDIRECTED = ("{\"type\":\"about:blank\",\"title\":\"Misdirected Request\","
@@ -88,7 +91,7 @@ final class LookupListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        redis.connect();
+        redis.connectLater();
         // one event loop per core, as the gateway's (more loops than cores only adds wake-ups)
         LoopResources ownLoops = LoopResources.create(
                 "lookup-listener", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
@@ -117,7 +120,13 @@ final class LookupListener implements SmartLifecycle {
             ownLoops.disposeLater().block(Duration.ofSeconds(5));
         }
         redis.close();
-        blocking.close();
+    }
+
+    /** When the context closes (after {@link #stop}): the blocking executor ends with the bean, not with a stop. */
+    public void close() {
+        stop();
+        // not close(): that waits for every task, and a Redis connection attempt may wait without a bound
+        blocking.shutdownNow();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.unimember.member.entitlements;
 
-import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -34,16 +33,15 @@ class LookupListenerConfiguration {
             RedisConnectionFactory connections,
             StringRedisTemplate template,
             MeterRegistry meters) {
-        if (!(connections instanceof LettuceConnectionFactory lettuce
-                && lettuce.getRequiredNativeClient() instanceof RedisClient client)) {
+        if (!(connections instanceof LettuceConnectionFactory lettuce)) {
             throw new IllegalStateException(
-                    "the entitlement lookup listener needs a standalone Lettuce Redis client; set no"
+                    "the entitlement lookup listener needs Lettuce (a standalone Redis client); set no"
                             + " unimember.entitlements.listener.port to run without it");
         }
         // MySQL reads (Redis away, a view not cached yet) and the first GETs before Redis answers
         ExecutorService blocking = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("lookup-blocking-", 0).factory());
-        LookupRedis redis = new LookupRedis(client, template, blocking, redisTimeout);
+        LookupRedis redis = new LookupRedis(lettuce, template, blocking, redisTimeout);
         return new LookupListener(host, port, tokens, entitlements, json, redis, blocking, meters);
     }
 }
