@@ -121,7 +121,9 @@ public final class BenchMain {
                     settled == null ? "NOT within 5 min (measuring anyway)" : "after " + settled.toSeconds() + " s");
         }
         List<Seeder.Member> seeded = members;
-        CpuMeter cpu = new CpuMeter(cfg.get("cpu"));
+        // the generator shares the box: its own CPU is counted with the platform's
+        CpuMeter cpu = new CpuMeter(
+                cfg.get("cpu") + ",load generator:" + ProcessHandle.current().pid());
 
         IntFunction<LoadGenerator.Call> calls = i -> {
             Seeder.Member m = seeded.get(Math.floorMod(i * 7919, seeded.size()));
@@ -195,10 +197,7 @@ public final class BenchMain {
                 "%nredis-benchmark GET: %.0f req/s%n%nvia gateway ÷ direct to member-service's main port (max"
                         + " throughput): %.2f%nvia gateway ÷ direct to its lookup listener (max throughput): %.2f%n"
                         + "direct ÷ redis GET: %.3f%n",
-                redisGetsPerSecond,
-                gatewayMax / directMax,
-                gatewayMax / listenerMax,
-                directMax / redisGetsPerSecond));
+                redisGetsPerSecond, gatewayMax / directMax, gatewayMax / listenerMax, directMax / redisGetsPerSecond));
         Files.writeString(out.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
         Chart.write(
                 out.resolve("latency.png"),
