@@ -50,13 +50,7 @@ final class LeanLookupFilter extends HttpFilter {
         }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATH));
         response.setStatus(HttpServletResponse.SC_OK);
-        // what Spring Security's header writers add to every answer (HSTS only over TLS, which goes down the chain)
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-XSS-Protection", "0");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
-        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-        response.setHeader(HttpHeaders.EXPIRES, "0");
-        response.setHeader("X-Frame-Options", "DENY");
+        LookupCaller.SECURITY_HEADERS.forEach(header -> response.setHeader(header.getKey(), header.getValue()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

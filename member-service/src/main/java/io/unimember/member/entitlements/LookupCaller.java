@@ -4,6 +4,8 @@ import io.unimember.common.security.BearerTokens;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
 import io.unimember.common.security.Scopes;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -17,6 +19,18 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * answer; it never refuses anything itself.
  */
 final class LookupCaller {
+
+    /**
+     * What Spring Security's header writers add to every answer of the main port (HSTS only over TLS, which the lean
+     * paths never answer): the lean paths add the same, in this order.
+     */
+    static final List<Map.Entry<String, String>> SECURITY_HEADERS = List.of(
+            Map.entry("X-Content-Type-Options", "nosniff"),
+            Map.entry("X-XSS-Protection", "0"),
+            Map.entry("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"),
+            Map.entry("Pragma", "no-cache"),
+            Map.entry("Expires", "0"),
+            Map.entry("X-Frame-Options", "DENY"));
 
     private LookupCaller() {}
 

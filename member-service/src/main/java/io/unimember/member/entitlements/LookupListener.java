@@ -183,13 +183,7 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
         response.status(200);
         HttpHeaders out = response.responseHeaders();
         out.set(RequestIdFilter.HEADER, requestId);
-        // what Spring Security's header writers add to every answer on the main port (HSTS only over TLS)
-        out.set("X-Content-Type-Options", "nosniff");
-        out.set("X-XSS-Protection", "0");
-        out.set(HttpHeaderNames.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
-        out.set(HttpHeaderNames.PRAGMA, "no-cache");
-        out.set(HttpHeaderNames.EXPIRES, "0");
-        out.set("X-Frame-Options", "DENY");
+        LookupCaller.SECURITY_HEADERS.forEach(header -> out.set(header.getKey(), header.getValue()));
         out.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
         out.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
