@@ -138,7 +138,12 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
         long started = System.nanoTime();
         HttpHeaders headers = request.requestHeaders();
         String requestId = RequestIdFilter.from(headers.get(RequestIdFilter.HEADER));
-        CompletionStage<EntitlementView> view = plainLookup(request, headers);
+        CompletionStage<EntitlementView> view;
+        try {
+            view = plainLookup(request, headers);
+        } catch (RuntimeException e) {
+            view = null; // whatever went wrong, the main port answers it (and logs it)
+        }
         // The view is ready on Redis' connection thread (or a virtual thread); the answer is written on the request's
         // own event loop. Written from another thread, a keep-alive connection now and then stopped reading its next
         // request (seen as the gateway's 3 s read timeouts under load): Reactor Netty expects it on the loop.

@@ -3,6 +3,7 @@ package io.unimember.member.entitlements;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,7 +121,11 @@ class ViewCache {
         }
         return get.apply(PREFIX + memberId).handle((value, failure) -> {
             if (failure != null) {
-                markDegraded(failure instanceof RuntimeException e ? e : new IllegalStateException(failure));
+                Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause()
+                        : failure;
+                markDegraded(
+                        cause instanceof RuntimeException e ? e : new IllegalStateException(cause.toString(), cause));
                 return new Read.Miss(false);
             }
             return read(value);
