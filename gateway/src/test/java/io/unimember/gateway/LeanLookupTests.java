@@ -1,9 +1,11 @@
 package io.unimember.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.testsupport.TestTokens;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,7 +167,9 @@ class LeanLookupTests extends GatewayTestSupport {
 
         get(LOOKUP, h -> h.setBearerAuth(token));
 
-        assertThat(proxied()).isEqualTo(before + 1);
+        // recorded when the exchange ends, just after the client has the answer
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(proxied()).isEqualTo(before + 1));
     }
 
     @Test
