@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the outbox and the Kafka listener keep connections); more wait for a turn
  * @param intakeQueueWait how long an HTTP order or refund waits for a turn before it is answered {@code 503} with
  *     {@code Retry-After}
+ * @param intakeBatchMax most orders accepted in one transaction by group commit (decision 0018); 0 turns group
+ *     commit off, so that each order has a transaction of its own
+ * @param intakeLanes how many batches may be in progress at once (orders are spread over them by member)
  */
 @ConfigurationProperties("unimember.points")
 public record PointsProperties(
@@ -33,4 +36,6 @@ public record PointsProperties(
         @DefaultValue("200") int jobBatchSize,
         @DefaultValue("PT1M") Duration businessUnitCacheTtl,
         @DefaultValue("16") int intakeConcurrency,
-        @DefaultValue("PT0.5S") Duration intakeQueueWait) {}
+        @DefaultValue("PT0.5S") Duration intakeQueueWait,
+        @DefaultValue("64") int intakeBatchMax,
+        @DefaultValue("1") int intakeLanes) {}

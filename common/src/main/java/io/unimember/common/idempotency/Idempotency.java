@@ -5,12 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,13 +30,21 @@ public class Idempotency {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** A checked key and the hash of its request. */
+    public record Claim(String scope, String key, String hash) {}
+
+    /** A claimed key's outcome, to store. */
+    public record Recorded(Claim claim, int status, Object body) {}
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final JsonMapper mapper;
     private final Clock clock;
 
-    public Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper mapper, Clock clock) {
+    public Idempotency(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, JsonMapper mapper, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.mapper = mapper;
         this.clock = clock;
@@ -47,18 +59,113 @@ public class Idempotency {
      */
     public <T> IdempotentResult<T> execute(
             String scope, String key, Object request, int status, Class<T> responseType, Supplier<T> action) {
-        requireValidKey(key);
-        String hash = hash(request);
+        return execute(claim(scope, key, request), status, responseType, action);
+    }
+
+    /** {@link #execute(String, String, Object, int, Class, Supplier)} for a key checked by {@link #claim}. */
+    public <T> IdempotentResult<T> execute(Claim claim, int status, Class<T> responseType, Supplier<T> action) {
         return tx.execute(txStatus -> {
-            if (!claim(scope, key, hash)) {
-                return replay(scope, key, hash, responseType);
+            if (!insertClaim(claim.scope(), claim.key(), claim.hash())) {
+                return replay(claim.scope(), claim.key(), claim.hash(), responseType);
             }
             T body = action.get();
             jdbc.sql("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")
-                    .params(status, mapper.writeValueAsString(body), scope, key)
+                    .params(status, mapper.writeValueAsString(body), claim.scope(), claim.key())
                     .update();
             return new IdempotentResult<>(status, body, false);
         });
+    }
+
+    /**
+     * Checks a key and hashes its request, before any transaction: the first step of {@link #execute(Claim, int,
+     * Class, Supplier)} and of a batch ({@link #claimAll}).
+     */
+    public Claim claim(String scope, String key, Object request) {
+        requireValidKey(key);
+        return new Claim(scope, key, hash(request));
+    }
+
+    /**
+     * Claims many keys in the caller's transaction with one statement, for a batch of first calls (order intake's
+     * group commit). Returns the claims that were already taken — replays, or keys a concurrent call holds — which
+     * the batch must leave out and run through {@link #execute(Claim, int, Class, Supplier)} instead; the rest are
+     * now held until the transaction ends, and {@link #recordAll} stores their responses. Keys must be distinct.
+     */
+    public Set<Claim> claimAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            insertClaims(claims);
+            return Set.of();
+        } catch (DuplicateKeyException someTaken) {
+            // InnoDB undid just the statement; find which keys exist and claim the others
+            Set<Claim> taken = taken(claims);
+            List<Claim> free = claims.stream().filter(c -> !taken.contains(c)).toList();
+            if (!free.isEmpty()) {
+                insertClaims(free);
+            }
+            return taken;
+        }
+    }
+
+    /** Stores the responses of keys {@link #claimAll} claimed in this transaction, with one statement. */
+    public void recordAll(List<Recorded> recorded) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        batch.batchUpdate(
+                "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, response_body, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE status = VALUES(status),"
+                        + " response_body = VALUES(response_body)",
+                recorded,
+                recorded.size(),
+                (ps, r) -> {
+                    ps.setString(1, r.claim().scope());
+                    ps.setString(2, r.claim().key());
+                    ps.setString(3, r.claim().hash());
+                    ps.setInt(4, r.status());
+                    ps.setString(5, mapper.writeValueAsString(r.body()));
+                    ps.setTimestamp(6, now);
+                });
+    }
+
+    private void insertClaims(List<Claim> claims) {
+        Timestamp now = Timestamp.from(clock.instant());
+        batch.batchUpdate(
+                "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)",
+                claims,
+                claims.size(),
+                (ps, c) -> {
+                    ps.setString(1, c.scope());
+                    ps.setString(2, c.key());
+                    ps.setString(3, c.hash());
+                    ps.setTimestamp(4, now);
+                });
+    }
+
+    private Set<Claim> taken(List<Claim> claims) {
+        Set<String> scopes = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (Claim c : claims) {
+            scopes.add(c.scope());
+            keys.add(c.key());
+        }
+        record Key(String scope, String key) {}
+        Set<Key> existing = new HashSet<>(jdbc.sql("SELECT scope, idem_key FROM idempotency_key"
+                        + " WHERE scope IN (:scopes) AND idem_key IN (:keys)")
+                .param("scopes", scopes)
+                .param("keys", keys)
+                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2)))
+                .list());
+        Set<Claim> taken = new HashSet<>();
+        for (Claim c : claims) {
+            if (existing.contains(new Key(c.scope(), c.key()))) {
+                taken.add(c);
+            }
+        }
+        return taken;
     }
 
     /** The stored outcome of a key, if a call with it has completed (empty while the first call is in flight). */
@@ -79,7 +186,7 @@ public class Idempotency {
         }
     }
 
-    private boolean claim(String scope, String key, String hash) {
+    private boolean insertClaim(String scope, String key, String hash) {
         try {
             jdbc.sql(
                             "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)")

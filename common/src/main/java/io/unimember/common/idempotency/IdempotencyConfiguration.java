@@ -3,6 +3,7 @@ package io.unimember.common.idempotency;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotencyConfiguration {
 
     @Bean
-    Idempotency idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper mapper, Clock clock) {
-        return new Idempotency(jdbc, tx, mapper, clock);
+    Idempotency idempotency(
+            JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, JsonMapper mapper, Clock clock) {
+        return new Idempotency(jdbc, batch, tx, mapper, clock);
     }
 }

@@ -35,22 +35,27 @@ class Earnings {
         return LotExpiry.of(earnedAt, properties.zone(), properties.lotValidityMonths());
     }
 
-    Earned earn(MemberAccount account, String bu, String orderId, long points, LocalDate day) {
-        Instant now = clock.instant();
+    /**
+     * What crediting an order's points to a locked balance does, decided in memory: debt is paid off first, the
+     * rest becomes available in the lot of this BU and expiry. {@link #earn} writes it at once; an {@link
+     * EarningBatch} writes many together.
+     */
+    record Credit(long recovered, long credited, Instant expiresAt, List<Transfer> transfers, BalanceChange change) {
+
+        String transferId() {
+            return transfers.getFirst().transferId();
+        }
+    }
+
+    Credit decide(MemberAccount account, String bu, String orderId, long points, LocalDate day, Instant now) {
         Instant expiresAt = lotExpiryFor(now);
         long recovered = Math.min(points, account.debt());
         long credited = points - recovered;
-        OpenLots open = lots.open(account);
-        if (credited > 0) {
-            long lotId = lots.credit(account.memberId(), open, bu, expiresAt, credited, now);
-            open.credit(lotId, bu, expiresAt, credited);
-        }
         List<Transfer> posted = new ArrayList<>(2);
-        Transfer earning = Transfer.of(TransferKind.EARN, account.memberId(), bu, orderId, points)
+        posted.add(Transfer.of(TransferKind.EARN, account.memberId(), bu, orderId, points)
                 .leg(BU_ISSUANCE, bu, -points)
                 .member(MEMBER_AVAILABLE, points)
-                .build();
-        posted.add(earning);
+                .build());
         if (recovered > 0) {
             posted.add(Transfer.of(TransferKind.RECOVERY, account.memberId(), bu, orderId, recovered)
                     .member(MEMBER_AVAILABLE, -recovered)
@@ -58,8 +63,23 @@ class Earnings {
                     .build());
         }
         var change = new BalanceChange(credited, 0, points, -recovered, day, account.earnedOn(day) + points);
+        return new Credit(recovered, credited, expiresAt, posted, change);
+    }
+
+    Earned earn(MemberAccount account, String bu, String orderId, long points, LocalDate day) {
+        Instant now = clock.instant();
+        Credit credit = decide(account, bu, orderId, points, day, now);
+        OpenLots open = lots.open(account);
+        if (credit.credited() > 0) {
+            long lotId = lots.credit(account.memberId(), open, bu, credit.expiresAt(), credit.credited(), now);
+            open.credit(lotId, bu, credit.expiresAt(), credit.credited());
+        }
         return new Earned(
-                earning.transferId(), points, recovered, expiresAt, posting.post(account, posted, change, open, now));
+                credit.transferId(),
+                points,
+                credit.recovered(),
+                credit.expiresAt(),
+                posting.post(account, credit.transfers(), credit.change(), open, now));
     }
 
     Reversed reverse(MemberAccount account, String bu, String refundId, long points, Instant orderLotExpiry) {

@@ -6,7 +6,10 @@ import io.unimember.points.PointsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,6 +62,35 @@ public class Ledger {
                 .orElseGet(() -> balances.createLocked(memberId, clock.instant())
                         ? MemberAccount.empty(memberId)
                         : balances.lock(memberId).orElseThrow());
+    }
+
+    /**
+     * Locks the balances of many members at once (order intake's group commit), opening missing ones at zero, with
+     * one statement for the existing rows and one for the new. A member whose balance another transaction opened
+     * meanwhile fails it with {@link org.springframework.dao.DuplicateKeyException}.
+     */
+    public Map<String, MemberAccount> lockAll(Collection<String> memberIds) {
+        Map<String, MemberAccount> locked = new HashMap<>();
+        for (MemberAccount account : balances.lockAll(memberIds)) {
+            locked.put(account.memberId(), account);
+        }
+        List<String> missing =
+                memberIds.stream().filter(id -> !locked.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            balances.createAll(missing, clock.instant());
+            missing.forEach(id -> locked.put(id, MemberAccount.empty(id)));
+        }
+        return locked;
+    }
+
+    /** Starts crediting many orders' points to balances locked by {@link #lockAll}; see {@link EarningBatch}. */
+    public EarningBatch earnings(Map<String, MemberAccount> locked) {
+        List<String> withLots = locked.values().stream()
+                .filter(a -> a.version() > 0)
+                .map(MemberAccount::memberId)
+                .toList();
+        return new EarningBatch(
+                locked, lots.openOf(withLots), earnings, posting, lots, transfers, balances, clock.instant());
     }
 
     /** Locks a member's balance if there is one; a member without one has no points to spend. */

@@ -2,7 +2,11 @@ package io.unimember.points.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +40,56 @@ class LotRepository {
                         rs.getTimestamp("expires_at").toInstant(),
                         rs.getLong("remaining")))
                 .list());
+    }
+
+    /** The open lots of these members (who have balances that changed before), in one statement. */
+    Map<String, List<OpenLots.Lot>> openOf(Collection<String> memberIds) {
+        Map<String, List<OpenLots.Lot>> byMember = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return byMember;
+        }
+        jdbc.sql("SELECT member_id, lot_id, bu, expires_at, remaining FROM points_lot"
+                        + " WHERE member_id IN (:ids) AND open = 1")
+                .param("ids", memberIds)
+                .query(rs -> {
+                    byMember.computeIfAbsent(rs.getString("member_id"), m -> new ArrayList<>())
+                            .add(new OpenLots.Lot(
+                                    rs.getLong("lot_id"),
+                                    rs.getString("bu"),
+                                    rs.getTimestamp("expires_at").toInstant(),
+                                    rs.getLong("remaining")));
+                });
+        return byMember;
+    }
+
+    /** Points to add to a member's lot of one BU and expiry. */
+    record LotCredit(String memberId, String bu, Instant expiresAt, long points) {}
+
+    /**
+     * Adds points to lots in one statement, each as {@link #credit} would: into the open lot of that member, BU and
+     * expiry, else a new lot, else (spent to zero earlier this month) that lot again, reopened. At most one credit per
+     * lot.
+     */
+    void creditAll(List<LotCredit> credits, Instant now) {
+        if (credits.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate(
+                "INSERT INTO points_lot (member_id, bu, expires_at, credited, remaining, open, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 1, ?) ON DUPLICATE KEY UPDATE"
+                        + " credited = credited + VALUES(credited), remaining = remaining + VALUES(remaining),"
+                        + " open = 1, updated_at = VALUES(updated_at)",
+                credits,
+                credits.size(),
+                (ps, c) -> {
+                    ps.setString(1, c.memberId());
+                    ps.setString(2, c.bu());
+                    ps.setTimestamp(3, Timestamp.from(c.expiresAt()));
+                    ps.setLong(4, c.points());
+                    ps.setLong(5, c.points());
+                    ps.setTimestamp(6, at);
+                });
     }
 
     /**

@@ -9,12 +9,14 @@ import io.unimember.points.earning.BusinessUnits;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The entry for orders and refunds, from REST and from Kafka alike: checks the BU, then runs the change once per
- * (bu, orderId) or (bu, refundId). A replay answers the stored response; the same id with other content is
+ * (bu, orderId) or (bu, refundId). Orders go through group commit ({@link GroupCommit}, decision 0018): orders
+ * arriving together are accepted in one transaction. A replay answers the stored response; the same id with other content is
  * {@code 409 IDEMPOTENCY_CONFLICT}.
  */
 @Component
@@ -29,6 +31,7 @@ class OrderIntake {
     private final RefundProcessing refunds;
     private final Clock clock;
     private final PointsProperties properties;
+    private final @Nullable GroupCommit<OrderAcceptance.Submitted, IdempotentResult<OrderReceipt>> batches;
 
     OrderIntake(
             Idempotency idempotency,
@@ -43,6 +46,13 @@ class OrderIntake {
         this.refunds = refunds;
         this.clock = clock;
         this.properties = properties;
+        this.batches = properties.intakeBatchMax() > 0
+                ? new GroupCommit<>(
+                        properties.intakeLanes(),
+                        properties.intakeBatchMax(),
+                        submitted -> submitted.request().memberId().hashCode(),
+                        acceptance::acceptAll)
+                : null;
     }
 
     IdempotentResult<OrderReceipt> order(String buCode, OrderRequest request) {
@@ -54,13 +64,16 @@ class OrderIntake {
                     "the request has invalid fields",
                     Map.of("errors", List.of(Map.of("field", "occurredAt", "message", "must not be in the future"))));
         }
+        Idempotency.Claim claim = idempotency.claim("order:" + bu.code(), request.orderId(), request);
+        if (batches != null) {
+            IdempotentResult<OrderReceipt> batched = batches.submit(new OrderAcceptance.Submitted(bu, request, claim));
+            if (batched != null) {
+                return batched;
+            }
+        }
+        // on its own: group commit is off, or the batch left this order out (a replay, a key in use) or failed
         return idempotency.execute(
-                "order:" + bu.code(),
-                request.orderId(),
-                request,
-                HttpStatus.CREATED.value(),
-                OrderReceipt.class,
-                () -> acceptance.accept(bu, request));
+                claim, HttpStatus.CREATED.value(), OrderReceipt.class, () -> acceptance.accept(bu, request));
     }
 
     IdempotentResult<RefundReceipt> refund(String buCode, String orderId, RefundRequest request) {

@@ -1,6 +1,7 @@
 package io.unimember.points.orders;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.common.transactions.AfterCommit;
 import java.util.Map;
@@ -18,9 +19,27 @@ class OrderMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> orders = new ConcurrentHashMap<>();
     private final Map<String, Counter> earned = new ConcurrentHashMap<>();
+    private final DistributionSummary batchSize;
+    private final Counter gaveWay;
 
     OrderMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.batchSize = DistributionSummary.builder("unimember.orders.batch.size")
+                .description("orders taken in one transaction by order intake's group commit")
+                .register(registry);
+        this.gaveWay = Counter.builder("unimember.orders.batch.gave.way")
+                .description("orders whose batch failed as a whole and which were then taken one by one")
+                .register(registry);
+    }
+
+    /** A batch of orders committed together. */
+    void batched(int orders) {
+        batchSize.record(orders);
+    }
+
+    /** A batch failed as a whole; its orders are taken one by one. */
+    void batchGaveWay(int orders) {
+        gaveWay.increment(orders);
     }
 
     /** Called inside the order's transaction: counts when (and only if) it commits. */

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +18,11 @@ class OrderRepository {
             + " growth_earned, capped, lot_expires_at, refunded_fen, points_reversed";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    OrderRepository(JdbcClient jdbc) {
+    OrderRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void insert(StoredOrder o, Instant now) {
@@ -38,6 +42,30 @@ class OrderRepository {
                         o.pointsReversed(),
                         Timestamp.from(now))
                 .update();
+    }
+
+    /** Inserts many orders in one statement. */
+    void insertAll(List<StoredOrder> stored, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate(
+                "INSERT INTO bu_order (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                stored,
+                stored.size(),
+                (ps, o) -> {
+                    ps.setString(1, o.bu());
+                    ps.setString(2, o.orderId());
+                    ps.setString(3, o.memberId());
+                    ps.setLong(4, o.amountFen());
+                    ps.setString(5, o.category());
+                    ps.setTimestamp(6, Timestamp.from(o.occurredAt()));
+                    ps.setLong(7, o.pointsEarned());
+                    ps.setLong(8, o.growthEarned());
+                    ps.setBoolean(9, o.capped());
+                    ps.setTimestamp(10, Timestamp.from(o.lotExpiresAt()));
+                    ps.setLong(11, o.refundedFen());
+                    ps.setLong(12, o.pointsReversed());
+                    ps.setTimestamp(13, at);
+                });
     }
 
     Optional<StoredOrder> find(String bu, String orderId) {

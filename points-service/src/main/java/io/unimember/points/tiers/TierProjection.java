@@ -5,6 +5,9 @@ import io.unimember.common.inbox.MalformedEventException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +37,19 @@ public class TierProjection {
                 .query(BigDecimal.class)
                 .optional()
                 .orElse(BigDecimal.ONE);
+    }
+
+    /** The multipliers of many members in one statement; members without a tier event are not in the map. */
+    public Map<String, BigDecimal> multipliersOf(Collection<String> memberIds) {
+        Map<String, BigDecimal> multipliers = new HashMap<>();
+        if (!memberIds.isEmpty()) {
+            jdbc.sql("SELECT member_id, points_multiplier FROM member_tier WHERE member_id IN (:ids)")
+                    .param("ids", memberIds)
+                    .query(rs -> {
+                        multipliers.put(rs.getString(1), rs.getBigDecimal(2));
+                    });
+        }
+        return multipliers;
     }
 
     /** Applies a tier change unless a newer one is already applied; returns whether it changed the projection. */

@@ -34,7 +34,9 @@ class OrderAdmissionTests {
                         200,
                         Duration.ofMinutes(1),
                         concurrency,
-                        wait),
+                        wait,
+                        64,
+                        1),
                 registry);
     }
 
