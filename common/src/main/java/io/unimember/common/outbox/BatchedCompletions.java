@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,6 +41,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * again on restart (republish-outstanding-events-on-restart), and consumers drop the copy (every consumer has an
  * inbox). Nothing is lost. When the queue is full, or after shutdown began, completions are deleted at once, as
  * Modulith would.
+ *
+ * <p>With {@link PublicationInserts}, the inserts too: a transaction's publications are written with one statement
+ * just before it commits.
  */
 final class BatchedCompletions implements EventPublicationRepository, DisposableBean {
 
@@ -47,6 +51,7 @@ final class BatchedCompletions implements EventPublicationRepository, Disposable
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final EventPublicationRepository delegate;
+    private final @Nullable PublicationInserts inserts;
     private final TransactionOperations tx;
     private final int maxBatch;
     private final BlockingQueue<UUID> completed;
@@ -55,12 +60,31 @@ final class BatchedCompletions implements EventPublicationRepository, Disposable
     private long lastWarned = System.nanoTime() - TimeUnit.SECONDS.toNanos(11);
 
     BatchedCompletions(EventPublicationRepository delegate, TransactionOperations tx, int maxBatch, int capacity) {
+        this(delegate, null, tx, maxBatch, capacity);
+    }
+
+    BatchedCompletions(
+            EventPublicationRepository delegate,
+            @Nullable PublicationInserts inserts,
+            TransactionOperations tx,
+            int maxBatch,
+            int capacity) {
         this.delegate = delegate;
+        this.inserts = inserts;
         this.tx = tx;
         this.maxBatch = maxBatch;
         this.completed = new LinkedBlockingQueue<>(capacity);
         this.flusher = Thread.ofPlatform().name("outbox-completed").daemon().unstarted(this::flushWhileRunning);
         this.flusher.start();
+    }
+
+    /** Written with the transaction's other publications just before it commits, when it has one. */
+    @Override
+    public TargetEventPublication create(TargetEventPublication publication) {
+        if (inserts != null && inserts.defer(publication)) {
+            return publication;
+        }
+        return delegate.create(publication);
     }
 
     @Override
@@ -141,11 +165,6 @@ final class BatchedCompletions implements EventPublicationRepository, Disposable
     }
 
     // everything else is Modulith's own
-
-    @Override
-    public TargetEventPublication create(TargetEventPublication publication) {
-        return delegate.create(publication);
-    }
 
     @Override
     public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {

@@ -6,6 +6,8 @@ import io.unimember.common.inbox.EventCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,12 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +71,10 @@ public class OutboxConfiguration {
      */
     @Bean
     static BeanPostProcessor batchedOutboxCompletions(
-            ObjectProvider<PlatformTransactionManager> transactions, Environment environment) {
+            ObjectProvider<PlatformTransactionManager> transactions,
+            ObjectProvider<JdbcOperations> jdbc,
+            ObjectProvider<EventSerializer> serializers,
+            Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -78,6 +85,7 @@ public class OutboxConfiguration {
                                 "unimember.outbox.batched-completion.enabled", Boolean.class, true)) {
                     return new BatchedCompletions(
                             repository,
+                            publicationInserts(repository, jdbc, serializers, environment),
                             new TransactionTemplate(transactions.getObject()),
                             environment.getProperty(
                                     "unimember.outbox.batched-completion.max-batch", Integer.class, 100),
@@ -88,6 +96,26 @@ public class OutboxConfiguration {
             }
         };
     }
+
+    /**
+     * A transaction's publications in one insert ({@link PublicationInserts}), for the JDBC store of Modulith 2.0's
+     * schema v2, whose rows it writes; off with {@code unimember.outbox.grouped-inserts.enabled=false}.
+     */
+    private static @Nullable PublicationInserts publicationInserts(
+            EventPublicationRepository repository,
+            ObjectProvider<JdbcOperations> jdbc,
+            ObjectProvider<EventSerializer> serializers,
+            Environment environment) {
+        // Modulith's store is behind a transactional proxy
+        boolean v2 = AopProxyUtils.ultimateTargetClass(repository).getName().equals(JDBC_STORE_V2);
+        if (!v2 || !environment.getProperty("unimember.outbox.grouped-inserts.enabled", Boolean.class, true)) {
+            return null;
+        }
+        return new PublicationInserts(jdbc.getObject(), serializers.getObject());
+    }
+
+    private static final String JDBC_STORE_V2 =
+            "org.springframework.modulith.events.jdbc.JdbcEventPublicationRepositoryV2";
 
     @Bean
     OutboxResubmission outboxResubmission(

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.unimember.common.events.MemberRegistered;
 import io.unimember.common.events.Topics;
+import io.unimember.common.outbox.EventPublisher;
 import io.unimember.testsupport.IntegrationTest;
 import io.unimember.testsupport.TestKafka;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +23,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /** The shared plumbing end to end: outbox to Kafka to inbox, rollbacks, dead letters, idempotency, problems. */
@@ -36,6 +45,18 @@ class CommonPlumbingTests {
 
     @Autowired
     Notes.NoteListener listener;
+
+    @Autowired
+    EventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    EventPublicationRepository publications;
 
     RestClient http() {
         return RestClient.builder()
@@ -100,6 +121,63 @@ class CommonPlumbingTests {
         TestKafka.send(Topics.MEMBER, id, published.getFirst().value());
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.duplicates.get() > duplicatesBefore);
         assertThat(seen(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionsEventsAreWrittenTogetherJustBeforeItCommitsAsModulithReadsThem() {
+        String prefix = "m-" + UUID.randomUUID();
+        List<String> ids = List.of(prefix + "-1", prefix + "-2", prefix + "-3");
+        List<Integer> storedBeforeCommit = new ArrayList<>();
+        List<String> readBackByModulith = new ArrayList<>();
+
+        tx.executeWithoutResult(status -> {
+            ids.forEach(id -> events.publish(new MemberRegistered(id, Instant.now())));
+            storedBeforeCommit.add(publicationsOf(prefix));
+            // runs after the outbox's own before-commit step, still inside the transaction
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    storedBeforeCommit.add(publicationsOf(prefix));
+                    publications.findIncompletePublications().stream()
+                            .filter(p -> String.valueOf(p.getEvent()).contains(prefix))
+                            .forEach(p -> readBackByModulith.add(p.getStatus() + " " + p.getCompletionAttempts()));
+                }
+            });
+        });
+
+        assertThat(storedBeforeCommit).containsExactly(0, 3);
+        assertThat(readBackByModulith).containsExactly("PUBLISHED 1", "PUBLISHED 1", "PUBLISHED 1");
+        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(prefix), 3, Duration.ofSeconds(30)))
+                .hasSize(3);
+    }
+
+    @Test
+    void anInnerTransactionWritesItsOwnEventsWhenItCommitsWhateverTheOuterOneDoes() {
+        String outer = "m-" + UUID.randomUUID();
+        String inner = "m-" + UUID.randomUUID();
+        var requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                    events.publish(new MemberRegistered(outer, Instant.now()));
+                    requiresNew.executeWithoutResult(
+                            innerStatus -> events.publish(new MemberRegistered(inner, Instant.now())));
+                    throw new IllegalStateException("the outer transaction rolls back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(inner), 1, Duration.ofSeconds(30)))
+                .hasSize(1);
+        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(outer), 1, Duration.ofSeconds(3)))
+                .isEmpty();
+        assertThat(publicationsOf(outer)).isZero();
+    }
+
+    private int publicationsOf(String text) {
+        return jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                .param("%" + text + "%")
+                .query(Integer.class)
+                .single();
     }
 
     @Test
