@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,10 +108,17 @@ public class OutboxConfiguration {
             ObjectProvider<EventSerializer> serializers,
             Environment environment) {
         // Modulith's store is behind a transactional proxy
-        boolean v2 = AopProxyUtils.ultimateTargetClass(repository).getName().equals(JDBC_STORE_V2);
-        if (!v2 || !environment.getProperty("unimember.outbox.grouped-inserts.enabled", Boolean.class, true)) {
+        Class<?> store = AopProxyUtils.ultimateTargetClass(repository);
+        var log = LoggerFactory.getLogger(OutboxConfiguration.class);
+        if (!store.getName().equals(JDBC_STORE_V2)) {
+            log.info("outbox: publications are inserted one by one (the store is {})", store.getName());
             return null;
         }
+        if (!environment.getProperty("unimember.outbox.grouped-inserts.enabled", Boolean.class, true)) {
+            log.info("outbox: publications are inserted one by one (unimember.outbox.grouped-inserts.enabled=false)");
+            return null;
+        }
+        log.info("outbox: a transaction's publications are inserted with one statement before it commits");
         return new PublicationInserts(jdbc.getObject(), serializers.getObject());
     }
 
