@@ -61,10 +61,12 @@ public final class OrderIntakeBenchmark {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
+    private final LeanHttp orders;
     private final AtomicLong sequence = new AtomicLong();
 
     private OrderIntakeBenchmark(String url, int members, int maxInFlight) {
         this.url = url;
+        this.orders = new LeanHttp(URI.create(url));
         this.members = members;
         this.maxInFlight = maxInFlight;
     }
@@ -97,12 +99,17 @@ public final class OrderIntakeBenchmark {
                         .map(Long::parseLong)
                         .toList()
                 : List.of();
+        long self = ProcessHandle.current().pid();
         for (int rate : rates) {
             List<Long> cpuBefore =
                     pids.stream().map(OrderIntakeBenchmark::cpuMillis).toList();
+            long selfBefore = cpuMillis(self);
+            long[] boxBefore = boxTicks();
             Step step = bench.step(rate, seconds);
             List<Long> cpuAfter =
                     pids.stream().map(OrderIntakeBenchmark::cpuMillis).toList();
+            long selfAfter = cpuMillis(self);
+            long[] boxAfter = boxTicks();
             Histogram h = step.latency();
             System.out.printf(
                     "%8d %10.1f %10d %8.2f %8.2f %8.2f %8.2f %8.1f %9d  %s%n",
@@ -121,6 +128,10 @@ public final class OrderIntakeBenchmark {
                         "         process %d used %.2f CPU-ms per accepted order%n",
                         pids.get(i), (cpuAfter.get(i) - cpuBefore.get(i)) / (double) Math.max(1, step.ok()));
             }
+            System.out.printf(
+                    "         the load generator used %.2f CPU-ms per accepted order; the box was %.0f %% busy%n",
+                    (selfAfter - selfBefore) / (double) Math.max(1, step.ok()),
+                    100.0 * (boxAfter[0] - boxBefore[0]) / Math.max(1, boxAfter[1] - boxBefore[1]));
             if (options.containsKey("jdbc")) {
                 bench.awaitOutboxDrained(options.get("jdbc"));
             }
@@ -175,13 +186,7 @@ public final class OrderIntakeBenchmark {
         String body = "{\"orderId\":\"b-" + run + "-" + sequence.incrementAndGet() + "\",\"memberId\":\"bm-" + run + "-"
                 + random.nextInt(members) + "\",\"amountFen\":" + random.nextLong(1_000, 50_000)
                 + ",\"occurredAt\":\"" + Instant.now() + "\",\"category\":\"bench\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/bu/orders"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + tokens.get(bu))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return orders.post("/api/v1/bu/orders", "Bearer " + tokens.get(bu), body);
     }
 
     /** Serves a fresh key as a JWK set, and signs one long-lived token per BU with it. */
@@ -267,6 +272,24 @@ public final class OrderIntakeBenchmark {
             return ticks * 1000 / 100; // USER_HZ is 100 on Linux
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** Busy and total CPU ticks of the whole machine so far, from /proc/stat; zeros where there is none. */
+    private static long[] boxTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .getFirst()
+                    .trim()
+                    .split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
+            return new long[] {total - idle, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 
