@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClockSkew how far in the future an order's {@code occurredAt} may lie (BU clocks drift)
  * @param jobBatchSize how many holds or members a background job handles per round
  * @param businessUnitCacheTtl how long a BU's rates are cached before they are read again
- * @param intakeConcurrency most orders and refunds taken over HTTP at once (below the connection pool's size, so
- *     the outbox and the Kafka listener keep connections); more wait for a turn
+ * @param intakeConcurrency most orders and refunds taken over HTTP at once; more wait for a turn. With group commit
+ *     an order in progress waits for its batch without holding a connection; without it, keep this below the
+ *     connection pool's size, so the outbox and the Kafka listener keep connections
  * @param intakeQueueWait how long an HTTP order or refund waits for a turn before it is answered {@code 503} with
  *     {@code Retry-After}
  * @param intakeBatchMax most orders accepted in one transaction by group commit (decision 0018); 0 turns group
@@ -35,7 +36,7 @@ public record PointsProperties(
         @DefaultValue("PT5M") Duration maxClockSkew,
         @DefaultValue("200") int jobBatchSize,
         @DefaultValue("PT1M") Duration businessUnitCacheTtl,
-        @DefaultValue("16") int intakeConcurrency,
+        @DefaultValue("256") int intakeConcurrency,
         @DefaultValue("PT0.5S") Duration intakeQueueWait,
-        @DefaultValue("64") int intakeBatchMax,
+        @DefaultValue("128") int intakeBatchMax,
         @DefaultValue("1") int intakeLanes) {}
