@@ -94,11 +94,13 @@ public final class OrderIntakeBenchmark {
         System.out.printf(
                 "%8s %10s %10s %8s %8s %8s %8s %8s %9s  %s%n",
                 "rate/s", "orders/s", "sent", "p50 ms", "p90 ms", "p99 ms", "p99.9", "max ms", "dropped", "errors");
-        List<Long> pids = options.containsKey("cpu-pids")
-                ? List.of(options.get("cpu-pids").split(",")).stream()
-                        .map(Long::parseLong)
-                        .toList()
+        // name:pid or pid, comma-separated
+        List<String> names = options.containsKey("cpu-pids")
+                ? List.of(options.get("cpu-pids").split(","))
                 : List.of();
+        List<Long> pids = names.stream()
+                .map(p -> Long.parseLong(p.substring(p.indexOf(':') + 1)))
+                .toList();
         long self = ProcessHandle.current().pid();
         for (int rate : rates) {
             List<Long> cpuBefore =
@@ -125,8 +127,11 @@ public final class OrderIntakeBenchmark {
                     step.failures());
             for (int i = 0; i < pids.size(); i++) {
                 System.out.printf(
-                        "         process %d used %.2f CPU-ms per accepted order%n",
-                        pids.get(i), (cpuAfter.get(i) - cpuBefore.get(i)) / (double) Math.max(1, step.ok()));
+                        "         %s used %.2f CPU-ms per accepted order%n",
+                        names.get(i).contains(":")
+                                ? names.get(i).substring(0, names.get(i).indexOf(':'))
+                                : "process " + pids.get(i),
+                        (cpuAfter.get(i) - cpuBefore.get(i)) / (double) Math.max(1, step.ok()));
             }
             System.out.printf(
                     "         the load generator used %.2f CPU-ms per accepted order; the box was %.0f %% busy%n",
