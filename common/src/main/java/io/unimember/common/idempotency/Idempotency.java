@@ -30,6 +30,10 @@ public class Idempotency {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** A key taken by a first call, its response still to come (status 0). */
+    private static final String CLAIM =
+            "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)";
+
     /** A checked key and the hash of its request. */
     public record Claim(String scope, String key, String hash) {}
 
@@ -133,16 +137,12 @@ public class Idempotency {
 
     private void insertClaims(List<Claim> claims) {
         Timestamp now = Timestamp.from(clock.instant());
-        batch.batchUpdate(
-                "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)",
-                claims,
-                claims.size(),
-                (ps, c) -> {
-                    ps.setString(1, c.scope());
-                    ps.setString(2, c.key());
-                    ps.setString(3, c.hash());
-                    ps.setTimestamp(4, now);
-                });
+        batch.batchUpdate(CLAIM, claims, claims.size(), (ps, c) -> {
+            ps.setString(1, c.scope());
+            ps.setString(2, c.key());
+            ps.setString(3, c.hash());
+            ps.setTimestamp(4, now);
+        });
     }
 
     private Set<Claim> taken(List<Claim> claims) {
@@ -188,8 +188,7 @@ public class Idempotency {
 
     private boolean insertClaim(String scope, String key, String hash) {
         try {
-            jdbc.sql(
-                            "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, created_at) VALUES (?, ?, ?, 0, ?)")
+            jdbc.sql(CLAIM)
                     .params(scope, key, hash, Timestamp.from(clock.instant()))
                     .update();
             return true;

@@ -59,10 +59,6 @@ final class BatchedCompletions implements EventPublicationRepository, Disposable
     private volatile boolean running = true;
     private long lastWarned = System.nanoTime() - TimeUnit.SECONDS.toNanos(11);
 
-    BatchedCompletions(EventPublicationRepository delegate, TransactionOperations tx, int maxBatch, int capacity) {
-        this(delegate, null, tx, maxBatch, capacity);
-    }
-
     BatchedCompletions(
             EventPublicationRepository delegate,
             @Nullable PublicationInserts inserts,

@@ -106,7 +106,7 @@ class BatchedCompletionsTests {
     }
 
     private BatchedCompletions batched(int maxBatch, int capacity) {
-        return new BatchedCompletions(store(), TransactionOperations.withoutTransaction(), maxBatch, capacity);
+        return new BatchedCompletions(store(), null, TransactionOperations.withoutTransaction(), maxBatch, capacity);
     }
 
     /** Modulith's store as far as completions touch it; any other call is recorded too. */

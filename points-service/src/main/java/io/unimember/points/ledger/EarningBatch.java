@@ -68,9 +68,7 @@ public final class EarningBatch {
 
     /** Credits an order's points (at least one): decided now, written by {@link #write}. */
     public Earned earn(String memberId, String bu, String orderId, long points, LocalDate day) {
-        if (points <= 0) {
-            throw new IllegalArgumentException("a ledger operation moves at least one point: " + points);
-        }
+        Ledger.requirePositive(points);
         if (written) {
             throw new IllegalStateException("this batch has been written");
         }

@@ -164,7 +164,7 @@ public class Ledger {
         return transfers.history(memberId, beforeSeq, limit);
     }
 
-    private static void requirePositive(long points) {
+    static void requirePositive(long points) {
         if (points <= 0) {
             throw new IllegalArgumentException("a ledger operation moves at least one point: " + points);
         }

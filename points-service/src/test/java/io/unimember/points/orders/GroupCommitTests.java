@@ -1,7 +1,9 @@
 package io.unimember.points.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -133,9 +135,9 @@ class GroupCommitTests {
                 Integer result = commit.submit(2);
                 interruptedAfter.put("result-" + result, Thread.currentThread().isInterrupted());
             });
-            Thread.sleep(50);
+            // interrupted while it waits behind the leader: the interrupt does not drop its order
+            await().atMost(Duration.ofSeconds(10)).until(() -> follower.getState() == Thread.State.WAITING);
             follower.interrupt();
-            Thread.sleep(50);
             release.countDown();
             follower.join(10_000);
             assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(1);
