@@ -31,9 +31,6 @@ final class Seeder {
 
     record Member(String id, String token) {}
 
-    /** How long a saved member's token is trusted for reuse: member tokens live 15 minutes. */
-    private static final Duration REUSABLE_FOR = Duration.ofMinutes(10);
-
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -80,12 +77,12 @@ final class Seeder {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    /** The members the last run saved, if there are enough and their tokens are fresh enough; else none. */
-    static List<Member> reuse(Path file, int count) throws IOException {
-        if (!Files.exists(file)
-                || Files.getLastModifiedTime(file)
-                        .toInstant()
-                        .isBefore(Instant.now().minus(REUSABLE_FOR))) {
+    /**
+     * The members the last run saved, if there are enough and every one's token stays valid for {@code needed} more
+     * (read from the tokens' own {@code exp}: member tokens live 15 minutes, a full run takes longer); else none.
+     */
+    static List<Member> reuse(Path file, int count, Duration needed) throws IOException {
+        if (!Files.exists(file)) {
             return List.of();
         }
         List<Member> members = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -93,7 +90,24 @@ final class Seeder {
                 .filter(parts -> parts.length == 2)
                 .map(parts -> new Member(parts[0], parts[1]))
                 .toList();
-        return members.size() >= count ? members.subList(0, count) : List.of();
+        if (members.size() < count) {
+            return List.of();
+        }
+        List<Member> wanted = members.subList(0, count);
+        Instant validUntil = Instant.now().plus(needed);
+        JsonMapper json = JsonMapper.builder().build();
+        for (Member member : wanted) {
+            String[] parts = member.token().split("\\.");
+            if (parts.length != 3) {
+                return List.of();
+            }
+            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            if (!claims.path("exp").canConvertToLong()
+                    || Instant.ofEpochSecond(claims.path("exp").asLong()).isBefore(validUntil)) {
+                return List.of();
+            }
+        }
+        return wanted;
     }
 
     /** Waits until the last seeded member's entitlement view shows their order (events have flowed). */

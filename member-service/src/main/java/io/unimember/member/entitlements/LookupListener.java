@@ -2,6 +2,7 @@ package io.unimember.member.entitlements;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -9,7 +10,6 @@ import io.unimember.common.web.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entitlement lookup on a port of its own (decision 0017), on Reactor Netty beside Tomcat: the gateway sends its
- * lean lookups here. A lookup is read on the event loop, its token checked in memory ({@link LookupCaller}), its
- * Redis GET sent without blocking ({@link LookupRedis}) and its answer written from Redis' connection thread: two
- * thread hand-offs instead of Tomcat's four (poller, virtual thread, Lettuce, virtual thread, poller), and none of
- * the servlet filters.
+ * lean lookups here. A lookup is read on an event loop, its token checked in memory ({@link LookupCaller}), its
+ * Redis GET sent on that loop's own Redis connection ({@link LookupRedis}, decision 0019) and its answer written when
+ * Redis answers, on the same thread: no thread hand-off at all in the common case (Tomcat's main port makes four:
+ * poller, virtual thread, Lettuce, virtual thread, poller), and none of the servlet filters.
  *
  * <p>It answers only what the main port would answer 200 with the same body, with the same headers: a GET of
  * exactly {@value LeanLookupFilter#PATH}, a plain query ({@link LookupQuery}), no body, a valid member token. It
@@ -91,11 +91,11 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
 
     @Override
     public void start() {
-        redis.connectLater();
         // one event loop per core, as the gateway's (more loops than cores only adds wake-ups)
         LoopResources ownLoops = LoopResources.create(
                 "lookup-listener", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
         loops = ownLoops;
+        redis.open(ownLoops);
         server = HttpServer.create()
                 .host(host)
                 .port(port)
@@ -114,12 +114,12 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
         if (running != null) {
             running.disposeNow(Duration.ofSeconds(5));
         }
+        redis.close();
         LoopResources ownLoops = loops;
         loops = null;
         if (ownLoops != null) {
             ownLoops.disposeLater().block(Duration.ofSeconds(5));
         }
-        redis.close();
     }
 
     /** When the context closes (after {@link #stop}): the blocking executor ends with the bean, not with a stop. */
@@ -138,18 +138,20 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
         long started = System.nanoTime();
         HttpHeaders headers = request.requestHeaders();
         String requestId = RequestIdFilter.from(headers.get(RequestIdFilter.HEADER));
+        EventLoop loop = eventLoop(request);
         CompletionStage<EntitlementView> view;
         try {
-            view = plainLookup(request, headers);
+            view = plainLookup(request, headers, loop);
         } catch (RuntimeException e) {
             view = null; // whatever went wrong, the main port answers it (and logs it)
         }
-        // The view is ready on Redis' connection thread (or a virtual thread); the answer is written on the request's
-        // own event loop. Written from another thread, a keep-alive connection now and then stopped reading its next
-        // request (seen as the gateway's 3 s read timeouts under load): Reactor Netty expects it on the loop.
+        // The view is ready on the request's event loop (or, read through the template or from MySQL, on a virtual
+        // thread); the answer is written on the request's own event loop. Written from another thread, a keep-alive
+        // connection now and then stopped reading its next request (seen as the gateway's 3 s read timeouts under
+        // load): Reactor Netty expects it on the loop.
         Mono<byte[]> body = view == null
                 ? Mono.empty()
-                : Mono.fromCompletionStage(view.thenApplyAsync(json::writeValueAsBytes, eventLoop(request)))
+                : Mono.fromCompletionStage(view.thenApplyAsync(json::writeValueAsBytes, loop))
                         // an unknown scene or an unreadable view: the main port answers it with its problem
                         .onErrorResume(e -> Mono.empty());
         return body.map(bytes -> answer(response, requestId, bytes, started))
@@ -157,14 +159,15 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
                 .flatMap(bytes -> response.sendByteArray(Mono.just(bytes)).then());
     }
 
-    private static Executor eventLoop(HttpServerRequest request) {
-        Executor[] loop = new Executor[1];
+    private static EventLoop eventLoop(HttpServerRequest request) {
+        EventLoop[] loop = new EventLoop[1];
         request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
         return loop[0];
     }
 
     /** The lookup if the request is plainly one, else null. */
-    private @Nullable CompletionStage<EntitlementView> plainLookup(HttpServerRequest request, HttpHeaders headers) {
+    private @Nullable CompletionStage<EntitlementView> plainLookup(
+            HttpServerRequest request, HttpHeaders headers, EventLoop loop) {
         String uri = request.uri();
         int question = uri.indexOf('?');
         String path = question < 0 ? uri : uri.substring(0, question);
@@ -181,7 +184,8 @@ final class LookupListener implements SmartLifecycle, AutoCloseable {
         if (query == null || memberId == null) {
             return null;
         }
-        return entitlements.lookupAsync(memberId, query.scene(), query.amountFen(), redis::get, blocking);
+        return entitlements.lookupAsync(
+                memberId, query.scene(), query.amountFen(), key -> redis.get(loop, key), blocking);
     }
 
     private byte[] answer(HttpServerResponse response, String requestId, byte[] body, long started) {

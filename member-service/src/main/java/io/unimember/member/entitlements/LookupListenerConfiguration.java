@@ -41,7 +41,7 @@ class LookupListenerConfiguration {
         // MySQL reads (Redis away, a view not cached yet) and the first GETs before Redis answers
         ExecutorService blocking = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("lookup-blocking-", 0).factory());
-        LookupRedis redis = new LookupRedis(lettuce, template, blocking, redisTimeout);
+        LookupRedis redis = new LookupRedis(LookupRedis.Address.of(lettuce), template, blocking, redisTimeout);
         return new LookupListener(host, port, tokens, entitlements, json, redis, blocking, meters);
     }
 }

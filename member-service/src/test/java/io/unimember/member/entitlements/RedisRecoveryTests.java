@@ -11,6 +11,10 @@ import io.unimember.member.TcpProxy;
 import io.unimember.member.TestApi;
 import io.unimember.testsupport.IntegrationTest;
 import io.unimember.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,9 @@ class RedisRecoveryTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    LookupListener listener;
+
     @AfterAll
     static void closeProxy() {
         PROXY.close();
@@ -101,6 +108,50 @@ class RedisRecoveryTests {
         double cachedBefore = cachedLookups();
         assertThat(tierOf(token)).isEqualTo("PLATINUM");
         assertThat(cachedLookups()).isEqualTo(cachedBefore + 1);
+    }
+
+    @Test
+    void theLookupListenerAnswersFromMysqlDuringAnOutageAndFromRedisAgainAfter() throws Exception {
+        TestEvents events = new TestEvents(json, codec);
+        String memberId = TestEvents.newMemberId();
+        String token = api.memberToken(memberId);
+        tierEvents.on(events.wire(events.envelope(TestEvents.gold(memberId, 1))));
+        // the listener's event loops open their own Redis connections (through the proxy) with their first GETs
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            double before = cachedLookups();
+            return listenerTierOf(token).equals("GOLD") && cachedLookups() == before + 1;
+        });
+
+        PROXY.stop(); // cuts the listener's connections too
+        tierEvents.on(events.wire(events.envelope(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 2))));
+
+        assertThat(listenerTierOf(token)).isEqualTo("PLATINUM");
+        assertThat(cache.state()).isEqualTo(ViewCache.State.DEGRADED);
+
+        PROXY.start();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    assertThat(listenerTierOf(token)).isEqualTo("PLATINUM"); // never the stale view
+                    return cache.state() == ViewCache.State.HEALTHY;
+                });
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            double before = cachedLookups();
+            return listenerTierOf(token).equals("PLATINUM") && cachedLookups() == before + 1;
+        });
+    }
+
+    /** A lookup straight to the lookup listener: 200, or the test fails (a 421 would mean it could not answer). */
+    private String listenerTierOf(String token) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + listener.port() + "/api/v1/members/me/entitlements"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return json.readTree(answer.body()).get("tier").get("code").asString();
     }
 
     private String tierOf(String token) {
