@@ -1,6 +1,8 @@
 package io.unimember.gateway.lookup;
 
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -13,6 +15,7 @@ import io.unimember.gateway.logging.RequestLogContext;
 import io.unimember.gateway.ratelimit.RateLimitFilter;
 import io.unimember.gateway.requestid.RequestIds;
 import io.unimember.gateway.web.Problems;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -21,7 +24,6 @@ import org.reactivestreams.Publisher;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -55,13 +57,13 @@ final class LeanLookupRoute implements NettyRouteProvider {
     private final @Nullable RateLimitFilter limits;
     private final DownstreamGuard guard;
     private final ProxyTimer timer;
-    private final HttpClient client;
+    private final LookupUpstream upstream;
     private final Supplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath;
     private final LongAdder taken = new LongAdder();
     private final LongAdder declined = new LongAdder();
 
     /**
-     * @param client the gateway's pooled client, with the service's base URL and response timeout set
+     * @param upstream the connections to member-service's lookup listener, a pool per event loop (decision 0020)
      * @param fullPath the WebFlux application, for every request this path does not take
      */
     LeanLookupRoute(
@@ -69,13 +71,13 @@ final class LeanLookupRoute implements NettyRouteProvider {
             @Nullable RateLimitFilter limits,
             DownstreamGuard guard,
             ProxyTimer timer,
-            HttpClient client,
+            LookupUpstream upstream,
             Supplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath) {
         this.gate = admissions.forPath(org.springframework.http.HttpMethod.GET, PATH);
         this.limits = limits;
         this.guard = guard;
         this.timer = timer;
-        this.client = client;
+        this.upstream = upstream;
         this.fullPath = fullPath;
     }
 
@@ -138,30 +140,59 @@ final class LeanLookupRoute implements NettyRouteProvider {
         taken.increment();
         String requestId = RequestIds.from(request.requestHeaders().get(RequestIds.HEADER));
         response.header(RequestIds.HEADER, requestId);
-        return client.request(HttpMethod.GET)
-                .uri(request.uri())
-                .send((toService, body) -> {
-                    NettyHeaders.forService(request.requestHeaders(), toService.requestHeaders(), requestId, caller);
-                    return body;
-                })
-                .responseConnection((answer, connection) -> {
-                    if (answer.status().code() == MISDIRECTED) {
+        CircuitBreaker breaker = guard.breaker(SERVICE);
+        Mono<LookupUpstream.Answer> answer = Mono.create(sink -> {
+            boolean[] cancelled = new boolean[1];
+            sink.onCancel(() -> cancelled[0] = true);
+            if (!breaker.tryAcquirePermission()) {
+                sink.error(CallNotPermittedException.createCallNotPermittedException(breaker));
+                return;
+            }
+            Channel client = channelOf(request);
+            upstream.get(
+                    client.eventLoop(),
+                    client.getClass(),
+                    request.uri(),
+                    toService -> NettyHeaders.forService(request.requestHeaders(), toService, requestId, caller),
+                    new LookupUpstream.Outcome() {
+                        @Override
+                        public void answered(LookupUpstream.Answer answered) {
+                            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                            if (cancelled[0] || !client.isActive()) {
+                                answered.body().release(); // the client has gone
+                                sink.success();
+                            } else {
+                                sink.success(answered);
+                            }
+                        }
+
+                        @Override
+                        public void failed(Throwable cause) {
+                            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, cause);
+                            sink.error(cause);
+                        }
+                    });
+        });
+        return answer.flatMap(answered -> {
+                    if (answered.status() == MISDIRECTED) {
                         // member-service's lookup listener declined it: the main port's chain answers it
+                        answered.body().release();
                         declined.increment();
-                        return connection
-                                .inbound()
-                                .receive()
-                                .then(Mono.defer(() -> Mono.from(fullPath.get().apply(request, response))));
+                        return Mono.from(fullPath.get().apply(request, response));
                     }
                     // the code alone: Netty adds the standard reason phrase, as on the full path (Tomcat sends none)
-                    response.status(answer.status().code());
-                    NettyHeaders.forClient(answer.responseHeaders(), response.responseHeaders());
-                    return response.send(connection.inbound().receive().retain());
+                    response.status(answered.status());
+                    NettyHeaders.forClient(answered.headers(), response.responseHeaders());
+                    return response.send(Mono.just(answered.body())).then();
                 })
-                .then()
-                .transform(CircuitBreakerOperator.of(guard.breaker(SERVICE)))
                 .onErrorResume(e -> failed(request, response, requestId, e))
                 .doFinally(signal -> timer.record(SERVICE, response.status().code(), System.nanoTime() - start));
+    }
+
+    private static Channel channelOf(HttpServerRequest request) {
+        Channel[] channel = new Channel[1];
+        request.withConnection(connection -> channel[0] = connection.channel());
+        return channel[0];
     }
 
     private Mono<Void> failed(HttpServerRequest request, HttpServerResponse response, String requestId, Throwable e) {
