@@ -42,7 +42,8 @@ import reactor.netty.http.server.HttpServerRoutes;
  * yet is verified there (and remembered, so the member's next lookup comes here), refusals are answered there.
  *
  * <p>It proxies to {@code unimember.services.member-lookup}: member-service's lookup listener (decision 0017), or its
- * main port. The listener answers only plain valid lookups and declines the rest with {@code 421 Misdirected
+ * main port, on connections of its own opened on the event loop that read the lookup ({@link LookupUpstream},
+ * decision 0020). The listener answers only plain valid lookups and declines the rest with {@code 421 Misdirected
  * Request} (an unknown scene, a token signed out since this gateway last heard): such a request is then handed to the
  * full path, which sends it to member-service's main port, whose filter chain answers it.
  */
