@@ -85,7 +85,8 @@ final class LookupUpstream implements AutoCloseable {
 
     /**
      * Sends {@code GET uri} with {@code headers} from {@code loop}, the event loop of the client's connection, on a
-     * socket of the client connection's kind ({@code socket}: epoll or NIO, as the loop). Called on that loop.
+     * socket of the client connection's kind ({@code socket}: epoll or NIO, as the loop). Called on that loop; from
+     * another thread, the call is handed to it.
      */
     void get(
             EventLoop loop,
@@ -93,6 +94,11 @@ final class LookupUpstream implements AutoCloseable {
             String uri,
             Consumer<HttpHeaders> headers,
             Outcome outcome) {
+        if (!loop.inEventLoop()) {
+            // a pool is touched only on its own loop
+            loop.execute(() -> get(loop, socket, uri, headers, outcome));
+            return;
+        }
         Pool pool = pools.computeIfAbsent(loop, l -> new Pool(l, socket));
         DefaultFullHttpRequest request =
                 new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri, Unpooled.EMPTY_BUFFER);
