@@ -109,6 +109,12 @@ final class LookupRedis implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> template.opsForValue().get(key), blocking);
     }
 
+    /** Whether {@code loop} has its own connection open (called on that loop). */
+    boolean connected(EventLoop loop) {
+        Link link = links.get(loop);
+        return link != null && link.channel != null && link.channel.isActive();
+    }
+
     /** Closes every loop's connection (the loops themselves belong to the listener). */
     @Override
     public void close() {

@@ -120,8 +120,8 @@ class LookupRedisTests {
         LookupRedis redis =
                 redis(new LookupRedis.Address("127.0.0.1", silent.port(), null, null, 0), Duration.ofMillis(200));
         onLoop(() -> redis.get(loop, "k")); // opens the loop's connection (this GET goes through the template)
-        await().atMost(Duration.ofSeconds(5)).until(() -> silent.connections.get() == 1 && silent.commands.get() == 0);
-        Thread.sleep(100); // the connection's set-up finishes on the loop
+        await().atMost(Duration.ofSeconds(5)).until(() -> onLoop(() -> redis.connected(loop)));
+        assertThat(silent.commands.get()).isZero();
 
         long sentAt = System.nanoTime();
         CompletableFuture<String> waiting = onLoop(() -> redis.get(loop, "k")).toCompletableFuture();
