@@ -277,6 +277,7 @@ final class LookupUpstream implements AutoCloseable {
                 cancelTimeout();
                 reused = false;
                 channel = null;
+                cause = null; // the old connection's failure is not the new one's
                 pool.connect(this);
                 return;
             }
