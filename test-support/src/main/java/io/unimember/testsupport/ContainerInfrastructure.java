@@ -15,7 +15,7 @@ record ContainerInfrastructure(MySQLContainer mysql, GenericContainer<?> redis, 
                 .withUsername("unimember")
                 .withPassword("unimember");
         var redis = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
-        var kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.0"));
+        var kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.2.2"));
         mysql.start();
         redis.start();
         kafka.start();

@@ -4,8 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,40 +17,28 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.support.BrokerRouting;
-import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+import org.springframework.modulith.events.support.EventExternalizationTransport;
+import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Sends the outbox's events to Kafka as Spring Modulith's own Kafka externalizer does, with one difference: a send's
- * outcome is handed to a small pool of threads before Modulith records it.
+ * Sends the outbox's events to Kafka: Spring Modulith's externalizer ({@link EventExternalizerModuleListener}) over a
+ * Kafka transport of ours, which sends as Modulith's own Kafka module does (the payload, its headers, the routing's
+ * topic and key) with one difference: a send's outcome is handed to a small pool of threads before Modulith records
+ * it.
  *
  * <p>Modulith marks a publication completed (or failed) in a callback on the send's future, and Kafka completes that
  * future on the producer's one network thread. Marking is a database transaction, so under load that thread waited
  * for pooled connections instead of talking to the broker: produce requests timed out, batches expired after the
  * delivery timeout, their events became failed publications, and resending them made it worse (seeding 10,000
  * members left 10,900 events behind). Here the network thread only sends; {@code outbox-completion} threads, no more
- * than {@code unimember.outbox.completion-threads}, do the database work.
+ * than {@code unimember.outbox.completion-threads}, do the database work. The project does not depend on
+ * {@code spring-modulith-events-kafka}, so this is the only externalizer.
  */
 @AutoConfiguration(after = OutboxConfiguration.class)
-@ConditionalOnClass({KafkaOperations.class, DelegatingEventExternalizer.class})
+@ConditionalOnClass({KafkaOperations.class, EventExternalizerModuleListener.class})
 @ConditionalOnProperty(name = "spring.modulith.events.externalization.enabled", matchIfMissing = true)
 public class KafkaExternalizerConfiguration {
-
-    /** The bean Spring Modulith's Kafka auto-configuration defines, which this one replaces. */
-    static final String MODULITH_EXTERNALIZER = "kafkaEventExternalizer";
-
-    /** Drops Modulith's externalizer, so that each event is sent once, by the one below. */
-    @Bean
-    static BeanDefinitionRegistryPostProcessor withoutModulithKafkaExternalizer() {
-        return new BeanDefinitionRegistryPostProcessor() {
-            @Override
-            public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-                if (registry.containsBeanDefinition(MODULITH_EXTERNALIZER)) {
-                    registry.removeBeanDefinition(MODULITH_EXTERNALIZER);
-                }
-            }
-        };
-    }
 
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskExecutor outboxCompletions(@Value("${unimember.outbox.completion-threads:4}") int threads) {
@@ -67,19 +53,17 @@ public class KafkaExternalizerConfiguration {
     }
 
     @Bean
-    DelegatingEventExternalizer unimemberKafkaExternalizer(
+    EventExternalizerModuleListener unimemberKafkaExternalizer(
             EventExternalizationConfiguration configuration,
             KafkaOperations<Object, Object> kafka,
             BeanFactory beans,
             ThreadPoolTaskExecutor outboxCompletions) {
         StandardEvaluationContext context = new StandardEvaluationContext();
         context.setBeanResolver(new BeanFactoryResolver(beans));
-        return new DelegatingEventExternalizer(
-                configuration,
-                (target, payload) -> offTheNetworkThread(
-                        kafka.send(message(configuration, context, target, payload)), outboxCompletions));
+        EventExternalizationTransport transport = (payload, target) -> offTheNetworkThread(
+                kafka.send(message(configuration, context, target, payload)), outboxCompletions);
+        return new EventExternalizerModuleListener(configuration, transport);
     }
-
     /** The message Modulith's externalizer would build: the payload, its headers, the routing's topic and key. */
     static Message<?> message(
             EventExternalizationConfiguration configuration,

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
-import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -84,7 +84,7 @@ class CommonPlumbingTests {
 
     @Test
     void oneExternalizerSendsTheOutboxAndRecordsEachSendOnceItIsAcknowledged() {
-        assertThat(context.getBeansOfType(DelegatingEventExternalizer.class))
+        assertThat(context.getBeansOfType(EventExternalizerModuleListener.class))
                 .containsOnlyKeys("unimemberKafkaExternalizer");
         // Modulith's store, wrapped so that sent publications are deleted in batches, never marked processing
         assertThat(context.getBean(EventPublicationRepository.class))

@@ -1,4 +1,4 @@
-package io.unimember.common.outbox;
+package io.unimember.common.outbox.modulithpatch;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.unimember.common.outbox;
+package io.unimember.common.outbox.modulithpatch;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.unimember.common.outbox;
+package io.unimember.common.outbox.modulithpatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
