@@ -6,6 +6,7 @@ import io.unimember.common.inbox.EventCodec;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,11 +45,16 @@ public class OutboxConfiguration {
         return new EventPublisher(publisher, mapper, clock, source);
     }
 
+    /**
+     * Which events leave the service, and how. Modulith's event listener factory asks for this while the context
+     * is still post-processing bean definitions (Modulith 2.1), before beans are autowired by constructor: the codec,
+     * and the JSON mapper behind it, are looked up only when the first event is sent.
+     */
     @Bean
-    EventExternalizationConfiguration eventExternalization(EventCodec codec) {
+    EventExternalizationConfiguration eventExternalization(ObjectProvider<EventCodec> codec) {
         return EventExternalizationConfiguration.externalizing()
                 .selectByType(EventEnvelope.class)
-                .mapping(EventEnvelope.class, codec::toJson)
+                .mapping(EventEnvelope.class, e -> codec.getObject().toJson(e))
                 .route(EventEnvelope.class, e -> RoutingTarget.forTarget(e.topic())
                         .andKey(e.memberId()))
                 .build();
