@@ -60,8 +60,8 @@ public class KafkaExternalizerConfiguration {
             ThreadPoolTaskExecutor outboxCompletions) {
         StandardEvaluationContext context = new StandardEvaluationContext();
         context.setBeanResolver(new BeanFactoryResolver(beans));
-        EventExternalizationTransport transport = (payload, target) -> offTheNetworkThread(
-                kafka.send(message(configuration, context, target, payload)), outboxCompletions);
+        EventExternalizationTransport transport = (payload, target) ->
+                offTheNetworkThread(kafka.send(message(configuration, context, target, payload)), outboxCompletions);
         return new EventExternalizerModuleListener(configuration, transport);
     }
     /** The message Modulith's externalizer would build: the payload, its headers, the routing's topic and key. */
