@@ -38,6 +38,8 @@ public final class BenchMain {
             Map.entry("connections", "64"),
             Map.entry("maxConnections", "32"),
             Map.entry("kafka", "127.0.0.1:9092"),
+            // scenario=consumers: events per topic
+            Map.entry("events", "100000"),
             Map.entry("cpu", ""),
             Map.entry("scenario", "lookups"),
             Map.entry("targets", ""),
@@ -85,6 +87,10 @@ public final class BenchMain {
                 .map(Integer::parseInt)
                 .toList();
 
+        if (cfg.get("scenario").equals("consumers")) {
+            consumers(cfg, out);
+            return;
+        }
         if (cfg.get("scenario").equals("orders")) {
             List<Integer> orderRates =
                     cfg.get("rates").equals(DEFAULTS.get("rates")) ? List.of(250, 500, 750, 1000) : rates;
@@ -168,6 +174,21 @@ public final class BenchMain {
         }
         double redis = redisBenchmark();
         report(out, rows, redis);
+    }
+
+    /** {@code scenario=consumers}: each consumer group from a pre-filled topic (events=100000 members=20000). */
+    private static void consumers(Map<String, String> cfg, Path out) throws Exception {
+        int events = Integer.parseInt(cfg.get("events"));
+        int members =
+                cfg.get("members").equals(DEFAULTS.get("members")) ? 20_000 : Integer.parseInt(cfg.get("members"));
+        List<ConsumersBench.Result> results =
+                new ConsumersBench(cfg.get("kafka"), events, members).run(Duration.ofMinutes(10));
+        StringBuilder md = new StringBuilder(ConsumersBench.HEADER);
+        results.forEach(r -> md.append(r.line()).append('\n'));
+        Files.writeString(out.resolve("consumers.md"), md.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.print(md);
+        log("written: %s", out.resolve("consumers.md"));
     }
 
     /** {@code scenario=orders}: order intake at fixed rates, until growth and views are applied. */

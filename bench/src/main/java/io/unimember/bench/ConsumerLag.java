@@ -16,14 +16,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * How many records the services' consumer groups still have to apply: the end offsets of the topics they read minus
  * what each group committed. Zero for tier-service on {@code order.events.v1} means every accepted order's growth is
- * applied; zero for member-service on the points topic means every member's view shows their points.
+ * applied; zero for member-service on the points topic means every member's view shows their points; every group of
+ * every service is watched (rewards, the tier projection in points-service, settlement's journal and tally too).
  */
 final class ConsumerLag implements AutoCloseable {
 
     /** group → the topics whose records it must have applied */
     static final Map<String, List<String>> WATCHED = Map.of(
-            "tier-service", List.of("order.events.v1"),
-            "member-service", List.of("points.events.v1", "tier.events.v1", "coupon.events.v1"));
+            "tier-service", List.of("order.events.v1", "member.events.v1"),
+            "member-service", List.of("points.events.v1", "tier.events.v1", "coupon.events.v1"),
+            "coupon-service", List.of("order.events.v1", "tier.events.v1"),
+            "points-service", List.of("tier.events.v1"),
+            "settlement-service.journal", List.of("coupon.events.v1", "points.events.v1"),
+            "settlement-service.reconciliation", List.of("coupon.events.v1", "points.events.v1"));
 
     private final Admin admin;
 
@@ -62,17 +67,26 @@ final class ConsumerLag implements AutoCloseable {
     Map<String, Long> lag() throws Exception {
         Map<String, Long> lag = new HashMap<>();
         for (var watched : WATCHED.entrySet()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(watched.getKey())
-                    .partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
-            long behind = 0;
-            for (var end : endOffsets(watched.getValue()).entrySet()) {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                behind += end.getValue() - (done == null ? 0 : done.offset());
-            }
-            lag.put(watched.getKey(), behind);
+            lag.put(watched.getKey(), lag(watched.getKey(), watched.getValue()));
         }
         return lag;
+    }
+
+    /** Records of {@code topics} that {@code group} has not applied yet. */
+    long lag(String group, String... topics) throws Exception {
+        return lag(group, List.of(topics));
+    }
+
+    private long lag(String group, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        long behind = 0;
+        for (var end : endOffsets(topics).entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            behind += end.getValue() - (done == null ? 0 : done.offset());
+        }
+        return behind;
     }
 
     /**

@@ -70,7 +70,7 @@ class MonitoringConfigTests {
         var expressions = String.join("\n", PromQl.alertExpressions(alerts));
         assertThat(expressions)
                 .contains(
-                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "unimember_consumer_lag",
                         "unimember_outbox_backlog",
                         "unimember_dlt_records_total",
                         "http_server_requests_seconds_count{status=~\"5..\"}",
@@ -128,7 +128,7 @@ class MonitoringConfigTests {
                         "unimember_coupon_claims_total",
                         "unimember_outbox_backlog",
                         "unimember_dlt_records_total",
-                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "unimember_consumer_lag",
                         "jvm_memory_used_bytes",
                         "hikaricp_connections",
                         "unimember_entitlement_lookup_seconds_bucket",

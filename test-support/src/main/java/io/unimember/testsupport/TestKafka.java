@@ -23,6 +23,11 @@ public final class TestKafka {
     private TestKafka() {}
 
     /** Sends a record and waits for the broker to accept it. */
+    /** One record as a batch listener receives it, for calling a listener without a broker. */
+    public static List<ConsumerRecord<String, String>> batchOf(String topic, String key, String value) {
+        return List.of(new ConsumerRecord<>(topic, 0, 0L, key, value));
+    }
+
     public static void send(String topic, String key, String value) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -3,7 +3,14 @@ package io.unimember.common.inbox;
 import io.unimember.common.events.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,12 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class EventInbox {
 
+    private static final String INSERT =
+            "INSERT INTO processed_event (consumer, event_id, event_type, processed_at) VALUES (?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcOperations jdbcOperations;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public EventInbox(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    public EventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcOperations = jdbcOperations;
         this.tx = tx;
         this.clock = clock;
     }
@@ -36,6 +48,38 @@ public class EventInbox {
         return Boolean.TRUE.equals(applied);
     }
 
+    /**
+     * Records, in one statement, every event of {@code events} this consumer has not applied yet, and returns their
+     * ids; the caller applies exactly those, in the same transaction. An id another transaction records at the same
+     * moment fails this one with a duplicate key, and the caller's retry then finds it recorded.
+     */
+    public Set<UUID> markNew(String consumer, List<EventEnvelope> events) {
+        Map<UUID, EventEnvelope> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.eventId(), e));
+        if (byId.isEmpty()) {
+            return new LinkedHashSet<>();
+        }
+        List<String> ids = byId.keySet().stream().map(UUID::toString).toList();
+        List<String> seen = jdbc.sql(
+                        "SELECT event_id FROM processed_event WHERE consumer = :consumer AND event_id IN (:ids)")
+                .param("consumer", consumer)
+                .param("ids", ids)
+                .query(String.class)
+                .list();
+        seen.forEach(id -> byId.remove(UUID.fromString(id)));
+        if (!byId.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            List<EventEnvelope> fresh = List.copyOf(byId.values());
+            jdbcOperations.batchUpdate(INSERT, fresh, fresh.size(), (ps, e) -> {
+                ps.setString(1, consumer);
+                ps.setString(2, e.eventId().toString());
+                ps.setString(3, e.type());
+                ps.setTimestamp(4, now);
+            });
+        }
+        return new LinkedHashSet<>(byId.keySet());
+    }
+
     public boolean alreadyApplied(String consumer, EventEnvelope event) {
         return jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = ? AND event_id = ?")
                         .params(consumer, event.eventId().toString())
@@ -46,7 +90,7 @@ public class EventInbox {
 
     private boolean markNew(String consumer, EventEnvelope event) {
         try {
-            jdbc.sql("INSERT INTO processed_event (consumer, event_id, event_type, processed_at) VALUES (?, ?, ?, ?)")
+            jdbc.sql(INSERT)
                     .params(consumer, event.eventId().toString(), event.type(), Timestamp.from(clock.instant()))
                     .update();
             return true;

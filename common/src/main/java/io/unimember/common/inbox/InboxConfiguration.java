@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -29,8 +30,14 @@ public class InboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(InboxConfiguration.class);
 
     @Bean
-    EventInbox eventInbox(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
-        return new EventInbox(jdbc, tx, clock);
+    EventInbox eventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, TransactionTemplate tx, Clock clock) {
+        return new EventInbox(jdbc, jdbcOperations, tx, clock);
+    }
+
+    @Bean
+    EventBatches eventBatches(
+            EventCodec codec, EventInbox inbox, TransactionTemplate tx, ObjectProvider<MeterRegistry> meters) {
+        return new EventBatches(codec, inbox, tx, meters.getIfAvailable());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** Metrics and health every service reports the same way (see deploy/README.md for the names dashboards use). */
@@ -20,6 +21,12 @@ public class ObservabilityConfiguration {
     @ConditionalOnBean(MeterRegistry.class)
     OutboxBacklog outboxBacklog(JdbcClient jdbc, MeterRegistry registry) {
         return new OutboxBacklog(jdbc, registry);
+    }
+
+    @Bean
+    @ConditionalOnBean({MeterRegistry.class, KafkaListenerEndpointRegistry.class})
+    ConsumerLag consumerLag(KafkaListenerEndpointRegistry listeners, MeterRegistry registry) {
+        return new ConsumerLag(listeners, registry);
     }
 
     @Bean(name = "kafkaHealthIndicator")

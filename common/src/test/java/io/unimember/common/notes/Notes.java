@@ -4,15 +4,16 @@ import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.MemberRegistered;
 import io.unimember.common.events.Topics;
 import io.unimember.common.idempotency.Idempotency;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -118,33 +119,34 @@ class Notes {
     @Component
     static class NoteListener {
 
-        final AtomicInteger duplicates = new AtomicInteger();
         /** Events whose member id starts with this fail as if the database were away, this many times. */
         final AtomicInteger transientFailuresLeft = new AtomicInteger();
 
         volatile String failFor = "none";
-        private final EventCodec codec;
-        private final EventInbox inbox;
+        private final EventBatches batches;
         private final JdbcClient jdbc;
 
-        NoteListener(EventCodec codec, EventInbox inbox, JdbcClient jdbc) {
-            this.codec = codec;
-            this.inbox = inbox;
+        NoteListener(EventBatches batches, JdbcClient jdbc) {
+            this.batches = batches;
             this.jdbc = jdbc;
         }
 
-        @KafkaListener(topics = Topics.MEMBER)
-        void on(String json) {
-            EventEnvelope event = codec.parse(json);
-            if (event.memberId().startsWith(failFor) && transientFailuresLeft.getAndDecrement() > 0) {
-                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("database away (simulated)");
-            }
-            boolean applied = inbox.applyOnce("notes", event, () -> jdbc.sql(
-                            "INSERT INTO note_seen (member_id, times) VALUES (?, 1) ON DUPLICATE KEY UPDATE times = times + 1")
-                    .param(event.memberId())
-                    .update());
-            if (!applied) {
-                duplicates.incrementAndGet();
+        @KafkaListener(topics = Topics.MEMBER, batch = "true")
+        void on(List<ConsumerRecord<String, String>> records) {
+            batches.apply("notes", records, event -> event, this::count);
+        }
+
+        /** Counts each applied event once per member; fails as if the database were away where told to. */
+        void count(List<EventBatches.Read<EventEnvelope>> events) {
+            for (EventBatches.Read<EventEnvelope> read : events) {
+                EventEnvelope event = read.envelope();
+                if (event.memberId().startsWith(failFor) && transientFailuresLeft.getAndDecrement() > 0) {
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("database away (simulated)");
+                }
+                jdbc.sql(
+                                "INSERT INTO note_seen (member_id, times) VALUES (?, 1) ON DUPLICATE KEY UPDATE times = times + 1")
+                        .param(event.memberId())
+                        .update();
             }
         }
     }

@@ -3,11 +3,13 @@ package io.unimember.coupon.allotment;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.inbox.MalformedEventException;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -19,32 +21,34 @@ class TierEventsListener {
 
     static final String CONSUMER = "coupon-service.allotment";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final JsonMapper mapper;
     private final MemberTiers tiers;
     private final Clock clock;
 
-    TierEventsListener(EventCodec codec, EventInbox inbox, JsonMapper mapper, MemberTiers tiers, Clock clock) {
-        this.codec = codec;
-        this.inbox = inbox;
+    TierEventsListener(EventBatches batches, JsonMapper mapper, MemberTiers tiers, Clock clock) {
+        this.batches = batches;
         this.mapper = mapper;
         this.tiers = tiers;
         this.clock = clock;
     }
 
-    @KafkaListener(id = "coupon-tiers", idIsGroup = false, topics = Topics.TIER)
-    void on(String json) {
-        EventEnvelope event = codec.parse(json);
+    @KafkaListener(id = "coupon-tiers", idIsGroup = false, topics = Topics.TIER, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(CONSUMER, records, this::read, changes -> {
+            var now = Times.now(clock);
+            changes.forEach(c -> tiers.apply(c.value(), now));
+        });
+    }
+
+    private @Nullable TierChanged read(EventEnvelope event) {
         if (!event.is(TierChanged.class)) {
-            return;
+            return null;
         }
-        TierChanged changed;
         try {
-            changed = event.dataAs(TierChanged.class, mapper);
+            return event.dataAs(TierChanged.class, mapper);
         } catch (JacksonException e) {
             throw new MalformedEventException("tier.changed without a readable payload: " + e.getOriginalMessage());
         }
-        inbox.applyOnce(CONSUMER, event, () -> tiers.apply(changed, Times.now(clock)));
     }
 }

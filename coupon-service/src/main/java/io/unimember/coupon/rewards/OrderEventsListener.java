@@ -3,9 +3,11 @@ package io.unimember.coupon.rewards;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.inbox.MalformedEventException;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -17,30 +19,30 @@ class OrderEventsListener {
 
     static final String CONSUMER = "coupon-service.rewards";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final JsonMapper mapper;
     private final Rewards rewards;
 
-    OrderEventsListener(EventCodec codec, EventInbox inbox, JsonMapper mapper, Rewards rewards) {
-        this.codec = codec;
-        this.inbox = inbox;
+    OrderEventsListener(EventBatches batches, JsonMapper mapper, Rewards rewards) {
+        this.batches = batches;
         this.mapper = mapper;
         this.rewards = rewards;
     }
 
-    @KafkaListener(id = "coupon-rewards", idIsGroup = false, topics = Topics.ORDER)
-    void on(String json) {
-        EventEnvelope event = codec.parse(json);
+    @KafkaListener(id = "coupon-rewards", idIsGroup = false, topics = Topics.ORDER, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER, records, this::read, orders -> orders.forEach(o -> rewards.onOrderCompleted(o.value())));
+    }
+
+    private @Nullable OrderCompleted read(EventEnvelope event) {
         if (!event.is(OrderCompleted.class)) {
-            return;
+            return null;
         }
-        OrderCompleted order;
         try {
-            order = event.dataAs(OrderCompleted.class, mapper);
+            return event.dataAs(OrderCompleted.class, mapper);
         } catch (JacksonException e) {
             throw new MalformedEventException("order.completed without a readable payload: " + e.getOriginalMessage());
         }
-        inbox.applyOnce(CONSUMER, event, () -> rewards.onOrderCompleted(order));
     }
 }

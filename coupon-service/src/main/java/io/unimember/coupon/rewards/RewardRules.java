@@ -2,6 +2,7 @@ package io.unimember.coupon.rewards;
 
 import static io.unimember.coupon.support.Times.ts;
 
+import io.unimember.common.transactions.PerTransaction;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,12 @@ class RewardRules {
         this.jdbc = jdbc;
     }
 
+    /** The unit's active first-order rules, read once per transaction and unit (a batch of orders shares them). */
     List<Rule> activeFirstOrderRules(String bu) {
+        return PerTransaction.get(List.of(RewardRules.class, bu), () -> readActiveFirstOrderRules(bu));
+    }
+
+    private List<Rule> readActiveFirstOrderRules(String bu) {
         return jdbc.sql("SELECT id, template_id FROM reward_rule WHERE bu = ? AND trigger_type = ? AND active")
                 .params(bu, FIRST_ORDER_IN_BU)
                 .query((rs, n) -> new Rule(rs.getString(1), rs.getString(2)))

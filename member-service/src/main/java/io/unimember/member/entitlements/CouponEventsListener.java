@@ -7,8 +7,11 @@ import io.unimember.common.events.CouponRedeemed;
 import io.unimember.common.events.CouponReleased;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
+import io.unimember.common.inbox.EventBatches;
 import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,21 +25,26 @@ class CouponEventsListener {
 
     static final String CONSUMER = "member-service.entitlements.coupons";
 
-    private final EventCodec codec;
-    private final Apply apply;
+    private final EventBatches batches;
     private final ViewUpdates updates;
     private final JsonMapper json;
 
-    CouponEventsListener(EventCodec codec, Apply apply, ViewUpdates updates, JsonMapper json) {
-        this.codec = codec;
-        this.apply = apply;
+    CouponEventsListener(EventBatches batches, ViewUpdates updates, JsonMapper json) {
+        this.batches = batches;
         this.updates = updates;
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.COUPON)
-    void on(String record) {
-        EventEnvelope e = codec.parse(record);
+    @KafkaListener(topics = Topics.COUPON, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                this::change,
+                changes -> changes.forEach(c -> c.value().run()));
+    }
+
+    private @Nullable Runnable change(EventEnvelope e) {
         Instant at = e.occurredAt() != null ? e.occurredAt() : Instant.EPOCH;
         Runnable change;
         if (e.is(CouponIssued.class)) {
@@ -57,8 +65,8 @@ class CouponEventsListener {
             change = () ->
                     updates.couponFinished(expired.memberId(), expired.couponId(), CouponState.Status.EXPIRED, at);
         } else {
-            return;
+            return null;
         }
-        apply.once(CONSUMER, e, change);
+        return change;
     }
 }

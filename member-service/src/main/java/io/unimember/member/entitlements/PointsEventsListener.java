@@ -9,8 +9,10 @@ import io.unimember.common.events.PointsRedeemed;
 import io.unimember.common.events.PointsReleased;
 import io.unimember.common.events.PointsReversed;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
+import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.inbox.MalformedEventException;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,26 +24,25 @@ class PointsEventsListener {
 
     static final String CONSUMER = "member-service.entitlements.points";
 
-    private final EventCodec codec;
-    private final Apply apply;
+    private final EventBatches batches;
     private final ViewUpdates updates;
     private final JsonMapper json;
 
-    PointsEventsListener(EventCodec codec, Apply apply, ViewUpdates updates, JsonMapper json) {
-        this.codec = codec;
-        this.apply = apply;
+    PointsEventsListener(EventBatches batches, ViewUpdates updates, JsonMapper json) {
+        this.batches = batches;
         this.updates = updates;
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.POINTS)
-    void on(String record) {
-        EventEnvelope e = codec.parse(record);
-        Snapshot balance = balanceOf(e);
-        if (balance == null) {
-            return; // not a points event the view shows
-        }
-        apply.once(CONSUMER, e, () -> updates.pointsChanged(balance.memberId(), balance.balance()));
+    /** A batch at a time; events that are no points events the view shows are skipped. */
+    @KafkaListener(topics = Topics.POINTS, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                this::balanceOf,
+                snapshots -> snapshots.forEach(s ->
+                        updates.pointsChanged(s.value().memberId(), s.value().balance())));
     }
 
     private record Snapshot(String memberId, PointsBalance balance) {}

@@ -4,7 +4,10 @@ import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.TierGrowthChanged;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
+import io.unimember.common.inbox.EventBatches;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,27 +18,34 @@ class TierEventsListener {
 
     static final String CONSUMER = "member-service.entitlements.tier";
 
-    private final EventCodec codec;
-    private final Apply apply;
+    private final EventBatches batches;
     private final ViewUpdates updates;
     private final JsonMapper json;
 
-    TierEventsListener(EventCodec codec, Apply apply, ViewUpdates updates, JsonMapper json) {
-        this.codec = codec;
-        this.apply = apply;
+    TierEventsListener(EventBatches batches, ViewUpdates updates, JsonMapper json) {
+        this.batches = batches;
         this.updates = updates;
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.TIER)
-    void on(String record) {
-        EventEnvelope e = codec.parse(record);
+    @KafkaListener(topics = Topics.TIER, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                this::change,
+                changes -> changes.forEach(c -> c.value().run()));
+    }
+
+    private @Nullable Runnable change(EventEnvelope e) {
         if (e.is(TierChanged.class)) {
             TierChanged changed = Payloads.read(e, TierChanged.class, json);
-            apply.once(CONSUMER, e, () -> updates.tierChanged(changed));
-        } else if (e.is(TierGrowthChanged.class)) {
-            TierGrowthChanged growth = Payloads.read(e, TierGrowthChanged.class, json);
-            apply.once(CONSUMER, e, () -> updates.growthChanged(growth));
+            return () -> updates.tierChanged(changed);
         }
+        if (e.is(TierGrowthChanged.class)) {
+            TierGrowthChanged growth = Payloads.read(e, TierGrowthChanged.class, json);
+            return () -> updates.growthChanged(growth);
+        }
+        return null;
     }
 }

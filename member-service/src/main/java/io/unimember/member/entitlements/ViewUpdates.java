@@ -6,17 +6,23 @@ import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.TierGrowthChanged;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies events to a member's view, inside the inbox transaction of the event. The member's row is locked first,
- * so the tier, points and coupon consumers change one member one after the other; each source's version decides
+ * Applies events to a member's view, inside the inbox transaction of the event's batch. The member's row is locked
+ * first, so the tier, points and coupon consumers change one member one after the other; a batch's events for one
+ * member are applied to one copy, written once (one row update, one Redis write per member per batch); each source's version decides
  * whether an event is newer than what the view holds, so events applied out of order never move the view back.
  */
 @Component
@@ -168,20 +174,91 @@ class ViewUpdates {
                 .toList();
     }
 
+    /**
+     * Applies {@code change} to the member's view as this transaction holds it: the row is locked and read on the
+     * transaction's first change of the member, later changes (a batch of events) work on the held copy, and each
+     * changed view is written once, with one cache write after the commit, just before the transaction commits.
+     */
     private void update(String memberId, Function<Current, @Nullable Next> change) {
-        Instant now = clock.instant();
-        String initial = json.writeValueAsString(StoredView.initial(memberId, properties.defaultTier()));
-        ViewRepository.Row row = views.lockOrCreate(memberId, initial, now);
-        var current = new Current(
-                json.readValue(row.json(), StoredView.class),
-                new ViewRepository.Versions(row.tierVersion(), row.growthVersion(), row.pointsVersion()));
-        Next next = change.apply(current);
+        Held held = pending().computeIfAbsent(memberId, this::lock);
+        Next next = change.apply(held.current);
         if (next == null) {
             return; // older than what the view holds, or no change
         }
-        long version = row.rowVersion() + 1;
-        String text = json.writeValueAsString(next.view());
-        views.save(memberId, text, next.versions(), version, now);
-        cache.replaceAfterCommit(memberId, version, text);
+        held.current = new Current(next.view(), next.versions());
+        held.changed = true;
+    }
+
+    private Held lock(String memberId) {
+        String initial = json.writeValueAsString(StoredView.initial(memberId, properties.defaultTier()));
+        ViewRepository.Row row = views.lockOrCreate(memberId, initial, clock.instant());
+        return new Held(
+                memberId,
+                new Current(
+                        json.readValue(row.json(), StoredView.class),
+                        new ViewRepository.Versions(row.tierVersion(), row.growthVersion(), row.pointsVersion())),
+                row.rowVersion());
+    }
+
+    /** The views this transaction changed, written just before it commits. */
+    private Map<String, Held> pending() {
+        @SuppressWarnings("unchecked")
+        var held = (Map<String, Held>) TransactionSynchronizationManager.getResource(this);
+        if (held != null) {
+            return held;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("views change inside the transaction of the event that changes them");
+        }
+        Map<String, Held> fresh = new LinkedHashMap<>();
+        TransactionSynchronizationManager.bindResource(this, fresh);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write(fresh.values());
+            }
+
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(ViewUpdates.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(ViewUpdates.this, fresh);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(ViewUpdates.this);
+            }
+        });
+        return fresh;
+    }
+
+    private void write(Collection<Held> held) {
+        Instant now = clock.instant();
+        for (Held h : held) {
+            if (!h.changed) {
+                continue;
+            }
+            long version = h.rowVersion + 1;
+            String text = json.writeValueAsString(h.current.view());
+            views.save(h.memberId, text, h.current.versions(), version, now);
+            cache.replaceAfterCommit(h.memberId, version, text);
+        }
+    }
+
+    private static final class Held {
+        final String memberId;
+        final long rowVersion;
+        Current current;
+        boolean changed;
+
+        Held(String memberId, Current current, long rowVersion) {
+            this.memberId = memberId;
+            this.current = current;
+            this.rowVersion = rowVersion;
+        }
     }
 }

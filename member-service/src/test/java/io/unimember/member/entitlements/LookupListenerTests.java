@@ -66,7 +66,7 @@ class LookupListenerTests extends MemberIntegrationTest {
         String memberId = TestEvents.newMemberId();
         String token = api.memberToken(memberId);
         TestEvents events = new TestEvents(json, codec);
-        couponEvents.on(events.wire(
+        couponEvents.on(events.batch(
                 events.envelope(TestEvents.fixed(memberId, "c-" + UUID.randomUUID(), 1500, 0, List.of("ALL")))));
         long answeredBefore = count("answered");
 
@@ -88,7 +88,7 @@ class LookupListenerTests extends MemberIntegrationTest {
         TestEvents events = new TestEvents(json, codec);
         assertThat(tier(get(LOOKUP, token, null))).isEqualTo("REGULAR");
 
-        tierEvents.on(events.wire(events.envelope(TestEvents.gold(memberId, 1))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
 
         assertThat(tier(get(LOOKUP, token, null))).isEqualTo("GOLD");
         assertThat(tier(get(LeanLookupFilter.PATH, token, null))).isEqualTo("GOLD");

@@ -74,11 +74,11 @@ class RedisDownTests {
         String token = api.memberToken(memberId);
         String coupon = "c-" + UUID.randomUUID();
 
-        tierEvents.on(events.wire(events.envelope(TestEvents.gold(memberId, 1))));
-        pointsEvents.on(events.wire(events.envelope(TestEvents.earned(memberId, 800, 0, 1))));
-        couponEvents.on(events.wire(events.envelope(TestEvents.fixed(memberId, coupon, 1500, 0, List.of("ALL")))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
+        pointsEvents.on(events.batch(events.envelope(TestEvents.earned(memberId, 800, 0, 1))));
+        couponEvents.on(events.batch(events.envelope(TestEvents.fixed(memberId, coupon, 1500, 0, List.of("ALL")))));
         var first = api.get("/api/v1/members/me/entitlements?scene=HOTEL&amountFen=9000", token);
-        pointsEvents.on(events.wire(events.envelope(TestEvents.earned(memberId, 950, 0, 2))));
+        pointsEvents.on(events.batch(events.envelope(TestEvents.earned(memberId, 950, 0, 2))));
         var second = api.get("/api/v1/members/me/entitlements", token);
 
         assertThat(first.getStatusCode().value()).isEqualTo(200);
@@ -103,8 +103,8 @@ class RedisDownTests {
     void theLookupListenerAnswersFromMysqlToo() throws Exception {
         TestEvents events = new TestEvents(json, codec);
         String memberId = TestEvents.newMemberId();
-        tierEvents.on(events.wire(events.envelope(TestEvents.gold(memberId, 1))));
-        pointsEvents.on(events.wire(events.envelope(TestEvents.earned(memberId, 420, 0, 1))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
+        pointsEvents.on(events.batch(events.envelope(TestEvents.earned(memberId, 420, 0, 1))));
 
         HttpResponse<String> answer = HttpClient.newHttpClient()
                 .send(

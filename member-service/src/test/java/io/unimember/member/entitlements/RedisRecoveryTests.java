@@ -80,12 +80,12 @@ class RedisRecoveryTests {
         String memberId = TestEvents.newMemberId();
         String token = api.memberToken(memberId);
         StringRedisTemplate realRedis = realRedis();
-        tierEvents.on(events.wire(events.envelope(TestEvents.gold(memberId, 1))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
         assertThat(tierOf(token)).isEqualTo("GOLD");
         assertThat(realRedis.opsForValue().get("member:ent:" + memberId)).startsWith("R|1|");
 
         PROXY.stop();
-        tierEvents.on(events.wire(events.envelope(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 2))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 2))));
 
         assertThat(tierOf(token)).isEqualTo("PLATINUM");
         assertThat(cache.state()).isEqualTo(ViewCache.State.DEGRADED);
@@ -115,7 +115,7 @@ class RedisRecoveryTests {
         TestEvents events = new TestEvents(json, codec);
         String memberId = TestEvents.newMemberId();
         String token = api.memberToken(memberId);
-        tierEvents.on(events.wire(events.envelope(TestEvents.gold(memberId, 1))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
         // the listener's event loops open their own Redis connections (through the proxy) with their first GETs
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             double before = cachedLookups();
@@ -123,7 +123,7 @@ class RedisRecoveryTests {
         });
 
         PROXY.stop(); // cuts the listener's connections too
-        tierEvents.on(events.wire(events.envelope(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 2))));
+        tierEvents.on(events.batch(events.envelope(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 2))));
 
         assertThat(listenerTierOf(token)).isEqualTo("PLATINUM");
         assertThat(cache.state()).isEqualTo(ViewCache.State.DEGRADED);

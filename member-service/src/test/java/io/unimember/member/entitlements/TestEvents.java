@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Event envelopes as the other services publish them, and ways to deliver them. */
@@ -48,6 +49,11 @@ final class TestEvents {
 
     String wire(EventEnvelope envelope) {
         return codec.toJson(envelope);
+    }
+
+    /** The envelope as a one-record batch, as a listener receives it from Kafka. */
+    List<ConsumerRecord<String, String>> batch(EventEnvelope envelope) {
+        return TestKafka.batchOf(envelope.topic(), envelope.memberId(), wire(envelope));
     }
 
     /** Publishes to the envelope's topic, keyed by member, as the outbox of another service would. */

@@ -3,9 +3,11 @@ package io.unimember.points.tiers;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.inbox.MalformedEventException;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -17,29 +19,25 @@ class TierChangedListener {
 
     static final String CONSUMER = "points-service.tiers";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final JsonMapper mapper;
     private final TierProjection projection;
 
-    TierChangedListener(EventCodec codec, EventInbox inbox, JsonMapper mapper, TierProjection projection) {
-        this.codec = codec;
-        this.inbox = inbox;
+    TierChangedListener(EventBatches batches, JsonMapper mapper, TierProjection projection) {
+        this.batches = batches;
         this.mapper = mapper;
         this.projection = projection;
     }
 
-    @KafkaListener(topics = Topics.TIER)
-    void on(String json) {
-        EventEnvelope envelope = codec.parse(json);
-        if (!envelope.is(TierChanged.class)) {
-            return;
-        }
-        TierChanged event = read(envelope);
-        inbox.applyOnce(CONSUMER, envelope, () -> projection.apply(event));
+    @KafkaListener(topics = Topics.TIER, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(CONSUMER, records, this::read, changes -> changes.forEach(c -> projection.apply(c.value())));
     }
 
-    private TierChanged read(EventEnvelope envelope) {
+    private @Nullable TierChanged read(EventEnvelope envelope) {
+        if (!envelope.is(TierChanged.class)) {
+            return null;
+        }
         try {
             TierChanged event = envelope.dataAs(TierChanged.class, mapper);
             if (event.memberId() == null

@@ -1,9 +1,9 @@
 package io.unimember.settlement.journal;
 
-import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +16,12 @@ class JournalListener {
 
     static final String CONSUMER = "settlement-service.journal";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final RedemptionReader reader;
     private final Journal journal;
 
-    JournalListener(EventCodec codec, EventInbox inbox, RedemptionReader reader, Journal journal) {
-        this.codec = codec;
-        this.inbox = inbox;
+    JournalListener(EventBatches batches, RedemptionReader reader, Journal journal) {
+        this.batches = batches;
         this.reader = reader;
         this.journal = journal;
     }
@@ -31,9 +29,13 @@ class JournalListener {
     @KafkaListener(
             id = "settlement-journal",
             topics = {Topics.COUPON, Topics.POINTS},
-            groupId = "${spring.application.name}.journal")
-    void on(String json) {
-        EventEnvelope event = codec.parse(json);
-        reader.read(event).ifPresent(redemption -> inbox.applyOnce(CONSUMER, event, () -> journal.post(redemption)));
+            groupId = "${spring.application.name}.journal",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                event -> reader.read(event).orElse(null),
+                redemptions -> redemptions.forEach(r -> journal.post(r.value())));
     }
 }

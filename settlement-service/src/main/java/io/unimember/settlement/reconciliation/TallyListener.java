@@ -1,11 +1,10 @@
 package io.unimember.settlement.reconciliation;
 
-import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
 import java.time.Clock;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +17,13 @@ class TallyListener {
 
     static final String CONSUMER = "settlement-service.reconciliation";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final ReportReader reader;
     private final TallyRepository tally;
     private final Clock clock;
 
-    TallyListener(EventCodec codec, EventInbox inbox, ReportReader reader, TallyRepository tally, Clock clock) {
-        this.codec = codec;
-        this.inbox = inbox;
+    TallyListener(EventBatches batches, ReportReader reader, TallyRepository tally, Clock clock) {
+        this.batches = batches;
         this.reader = reader;
         this.tally = tally;
         this.clock = clock;
@@ -35,12 +32,19 @@ class TallyListener {
     @KafkaListener(
             id = "settlement-reconciliation",
             topics = {Topics.COUPON, Topics.POINTS},
-            groupId = "${spring.application.name}.reconciliation")
-    void on(String json) {
-        EventEnvelope event = codec.parse(json);
-        List<ReportedRedemption> rows = reader.read(event);
-        if (!rows.isEmpty()) {
-            inbox.applyOnce(CONSUMER, event, () -> tally.record(rows, clock.instant()));
-        }
+            groupId = "${spring.application.name}.reconciliation",
+            batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                event -> {
+                    List<ReportedRedemption> rows = reader.read(event);
+                    return rows.isEmpty() ? null : rows;
+                },
+                reports -> {
+                    var now = clock.instant();
+                    reports.forEach(r -> tally.record(r.value(), now));
+                });
     }
 }

@@ -1,5 +1,7 @@
 package io.unimember.tier.growth;
 
+import io.unimember.common.transactions.PerTransaction;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,12 @@ class BusinessUnitRates {
         this.properties = properties;
     }
 
+    /** The unit's growth rate, read once per transaction and unit. */
     int rateBp(String bu) {
+        return PerTransaction.get(List.of(BusinessUnitRates.class, bu), () -> read(bu));
+    }
+
+    private int read(String bu) {
         return jdbc.sql("SELECT growth_rate_bp FROM business_unit WHERE code = ?")
                 .param(bu)
                 .query(Integer.class)

@@ -1,10 +1,10 @@
 package io.unimember.tier.membership;
 
-import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.MemberRegistered;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,26 +15,25 @@ class MemberEventsListener {
 
     static final String CONSUMER = "tier-service.membership";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final JsonMapper mapper;
     private final Memberships memberships;
 
-    MemberEventsListener(EventCodec codec, EventInbox inbox, JsonMapper mapper, Memberships memberships) {
-        this.codec = codec;
-        this.inbox = inbox;
+    MemberEventsListener(EventBatches batches, JsonMapper mapper, Memberships memberships) {
+        this.batches = batches;
         this.mapper = mapper;
         this.memberships = memberships;
     }
 
-    @KafkaListener(topics = Topics.MEMBER)
-    void on(String json) {
-        EventEnvelope event = codec.parse(json);
-        if (event.is(MemberRegistered.class)) {
-            MemberRegistered registered =
-                    EventPayloads.check(EventPayloads.read(event, MemberRegistered.class, mapper));
-            inbox.applyOnce(
-                    CONSUMER, event, () -> memberships.register(registered.memberId(), registered.registeredAt()));
-        }
+    @KafkaListener(topics = Topics.MEMBER, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                event -> event.is(MemberRegistered.class)
+                        ? EventPayloads.check(EventPayloads.read(event, MemberRegistered.class, mapper))
+                        : null,
+                registrations -> registrations.forEach(r ->
+                        memberships.register(r.value().memberId(), r.value().registeredAt())));
     }
 }

@@ -4,8 +4,10 @@ import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.OrderRefunded;
 import io.unimember.common.events.Topics;
-import io.unimember.common.inbox.EventCodec;
-import io.unimember.common.inbox.EventInbox;
+import io.unimember.common.inbox.EventBatches;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,27 +18,35 @@ class OrderEventsListener {
 
     static final String CONSUMER = "tier-service.growth";
 
-    private final EventCodec codec;
-    private final EventInbox inbox;
+    private final EventBatches batches;
     private final JsonMapper mapper;
     private final Memberships memberships;
 
-    OrderEventsListener(EventCodec codec, EventInbox inbox, JsonMapper mapper, Memberships memberships) {
-        this.codec = codec;
-        this.inbox = inbox;
+    OrderEventsListener(EventBatches batches, JsonMapper mapper, Memberships memberships) {
+        this.batches = batches;
         this.mapper = mapper;
         this.memberships = memberships;
     }
 
-    @KafkaListener(topics = Topics.ORDER)
-    void on(String json) {
-        EventEnvelope event = codec.parse(json);
+    /** A batch of orders and refunds in one transaction, each member's in the order they were published. */
+    @KafkaListener(topics = Topics.ORDER, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(
+                CONSUMER,
+                records,
+                this::change,
+                changes -> changes.forEach(c -> c.value().run()));
+    }
+
+    private @Nullable Runnable change(EventEnvelope event) {
         if (event.is(OrderCompleted.class)) {
             OrderCompleted order = EventPayloads.check(EventPayloads.read(event, OrderCompleted.class, mapper));
-            inbox.applyOnce(CONSUMER, event, () -> memberships.applyOrder(order));
-        } else if (event.is(OrderRefunded.class)) {
-            OrderRefunded refund = EventPayloads.check(EventPayloads.read(event, OrderRefunded.class, mapper));
-            inbox.applyOnce(CONSUMER, event, () -> memberships.applyRefund(refund));
+            return () -> memberships.applyOrder(order);
         }
+        if (event.is(OrderRefunded.class)) {
+            OrderRefunded refund = EventPayloads.check(EventPayloads.read(event, OrderRefunded.class, mapper));
+            return () -> memberships.applyRefund(refund);
+        }
+        return null;
     }
 }

@@ -40,16 +40,12 @@ final class PublicationInserts {
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return false;
         }
-        Deferred deferred = null;
-        // the current transaction's synchronizations: a suspended outer transaction's are not among them
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Deferred d && d.owner() == this) {
-                deferred = d;
-                break;
-            }
-        }
+        // bound to the current transaction (an O(1) look-up: a batch of events defers hundreds); an inner
+        // REQUIRES_NEW transaction unbinds the outer one's while it runs and writes its own
+        var deferred = (Deferred) TransactionSynchronizationManager.getResource(this);
         if (deferred == null) {
             deferred = new Deferred();
+            TransactionSynchronizationManager.bindResource(this, deferred);
             TransactionSynchronizationManager.registerSynchronization(deferred);
         }
         deferred.publications.add(publication);
@@ -74,13 +70,24 @@ final class PublicationInserts {
 
         final List<TargetEventPublication> publications = new ArrayList<>();
 
-        PublicationInserts owner() {
-            return PublicationInserts.this;
-        }
-
         @Override
         public void beforeCommit(boolean readOnly) {
             write(publications);
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(PublicationInserts.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(PublicationInserts.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(PublicationInserts.this);
         }
     }
 }
