@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -69,15 +70,19 @@ class EventBatchesTests {
         List<ConsumerRecord<String, String>> newOwner = batch.subList(10, 30);
         var together = new CyclicBarrier(2);
 
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
-            await(together);
-            batches.apply(consumer, oldOwner, e -> e, listener::count);
-        });
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
-            await(together);
-            batches.apply(consumer, newOwner, e -> e, listener::count);
-        });
-        CompletableFuture.allOf(first, second).get(60, TimeUnit.SECONDS);
+        // two threads of their own (the common pool has one worker on a 2-core box, and both must wait together)
+        try (var consumers = Executors.newFixedThreadPool(2)) {
+            Future<?> first = consumers.submit(() -> {
+                await(together);
+                batches.apply(consumer, oldOwner, e -> e, listener::count);
+            });
+            Future<?> second = consumers.submit(() -> {
+                await(together);
+                batches.apply(consumer, newOwner, e -> e, listener::count);
+            });
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        }
 
         for (int m = 0; m < 6; m++) {
             assertThat(seen(prefix + "-" + m)).as("member %d", m).isEqualTo(5);
