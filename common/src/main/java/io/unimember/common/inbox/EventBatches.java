@@ -86,6 +86,22 @@ public class EventBatches {
         applyAll(consumer, batch, apply);
     }
 
+    /**
+     * The same, for a consumer whose change is one action per event: {@code change} turns an envelope into the
+     * action (or null for an event it does not use), and the batch's new events' actions run in order in its
+     * transaction.
+     */
+    public void applyEach(
+            String consumer,
+            List<ConsumerRecord<String, String>> records,
+            Function<EventEnvelope, @Nullable Runnable> change) {
+        apply(
+                consumer,
+                records,
+                change,
+                actions -> actions.forEach(a -> a.value().run()));
+    }
+
     private <T> void applyAll(String consumer, List<Indexed<T>> batch, Consumer<List<Read<T>>> apply) {
         if (batch.isEmpty()) {
             return;

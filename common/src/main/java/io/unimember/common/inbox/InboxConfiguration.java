@@ -58,6 +58,9 @@ public class InboxConfiguration {
         });
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
         handler.addNotRetryableExceptions(MalformedEventException.class);
+        // a batch listener's record sent to the dead-letter topic is committed at once, not with the next batch of
+        // its partition (which may never come): the group's lag then says what is really left to apply
+        handler.setCommitRecovered(true);
         // The database (or another dependency) being away is no fault of the event: keep retrying, holding the
         // partition, until it returns. Only events that fail for their own sake reach the dead-letter topic.
         handler.setBackOffFunction((record, e) -> TransientFailures.isTransient(e) ? untilRecovered() : null);

@@ -37,11 +37,7 @@ class CouponEventsListener {
 
     @KafkaListener(topics = Topics.COUPON, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(
-                CONSUMER,
-                records,
-                this::change,
-                changes -> changes.forEach(c -> c.value().run()));
+        batches.applyEach(CONSUMER, records, this::change);
     }
 
     private @Nullable Runnable change(EventEnvelope e) {

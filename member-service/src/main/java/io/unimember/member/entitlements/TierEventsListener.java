@@ -30,11 +30,7 @@ class TierEventsListener {
 
     @KafkaListener(topics = Topics.TIER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(
-                CONSUMER,
-                records,
-                this::change,
-                changes -> changes.forEach(c -> c.value().run()));
+        batches.applyEach(CONSUMER, records, this::change);
     }
 
     private @Nullable Runnable change(EventEnvelope e) {

@@ -31,11 +31,7 @@ class OrderEventsListener {
     /** A batch of orders and refunds in one transaction, each member's in the order they were published. */
     @KafkaListener(topics = Topics.ORDER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(
-                CONSUMER,
-                records,
-                this::change,
-                changes -> changes.forEach(c -> c.value().run()));
+        batches.applyEach(CONSUMER, records, this::change);
     }
 
     private @Nullable Runnable change(EventEnvelope event) {
