@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies each event at most once per consumer: the event id is recorded in {@code processed_event} in the same
- * transaction as the change, so a redelivered event finds its id and changes nothing, and a crash before commit
- * leaves neither the change nor the record.
+ * Which events each consumer has applied: {@link EventBatches} records a batch's event ids in {@code
+ * processed_event} in the same transaction as their change, so a redelivered event finds its id and changes nothing,
+ * and a crash before commit leaves neither the change nor the record.
  */
 public class EventInbox {
 
@@ -26,26 +24,12 @@ public class EventInbox {
 
     private final JdbcClient jdbc;
     private final JdbcOperations jdbcOperations;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
-    public EventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, TransactionTemplate tx, Clock clock) {
+    public EventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcOperations = jdbcOperations;
-        this.tx = tx;
         this.clock = clock;
-    }
-
-    /** Runs {@code change} unless this consumer already applied the event; returns whether it ran. */
-    public boolean applyOnce(String consumer, EventEnvelope event, Runnable change) {
-        Boolean applied = tx.execute(status -> {
-            if (!markNew(consumer, event)) {
-                return false;
-            }
-            change.run();
-            return true;
-        });
-        return Boolean.TRUE.equals(applied);
     }
 
     /**
@@ -78,24 +62,5 @@ public class EventInbox {
             });
         }
         return new LinkedHashSet<>(byId.keySet());
-    }
-
-    public boolean alreadyApplied(String consumer, EventEnvelope event) {
-        return jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = ? AND event_id = ?")
-                        .params(consumer, event.eventId().toString())
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
-    private boolean markNew(String consumer, EventEnvelope event) {
-        try {
-            jdbc.sql(INSERT)
-                    .params(consumer, event.eventId().toString(), event.type(), Timestamp.from(clock.instant()))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException alreadyApplied) {
-            return false;
-        }
     }
 }

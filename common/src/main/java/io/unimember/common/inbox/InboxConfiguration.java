@@ -30,8 +30,8 @@ public class InboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(InboxConfiguration.class);
 
     @Bean
-    EventInbox eventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, TransactionTemplate tx, Clock clock) {
-        return new EventInbox(jdbc, jdbcOperations, tx, clock);
+    EventInbox eventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, Clock clock) {
+        return new EventInbox(jdbc, jdbcOperations, clock);
     }
 
     @Bean
