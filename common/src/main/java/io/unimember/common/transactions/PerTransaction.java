@@ -3,8 +3,6 @@ package io.unimember.common.transactions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Values kept for the length of the current transaction: what a batch of events reads once (the tier rules, a
@@ -20,31 +18,9 @@ public final class PerTransaction {
     /** The value {@code key} has in this transaction, computed by {@code compute} on the transaction's first ask. */
     @SuppressWarnings("unchecked")
     public static <T> T get(Object key, Supplier<T> compute) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return compute.get();
-        }
-        var values = (Map<Object, Object>) TransactionSynchronizationManager.getResource(KEY);
+        Map<Object, Object> values = TransactionScoped.get(KEY, HashMap::new, null);
         if (values == null) {
-            Map<Object, Object> fresh = new HashMap<>();
-            values = fresh;
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                // an inner REQUIRES_NEW transaction keeps values of its own; the outer one gets its own back
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(KEY, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
+            return compute.get();
         }
         Object value = values.get(key);
         if (value == null) {

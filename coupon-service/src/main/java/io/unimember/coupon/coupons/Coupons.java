@@ -4,10 +4,14 @@ import static io.unimember.coupon.support.Times.instant;
 import static io.unimember.coupon.support.Times.ts;
 
 import io.unimember.coupon.templates.Templates;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,30 +33,45 @@ public class Coupons {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Coupons(JdbcClient jdbc) {
+    Coupons(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(Coupon c, String sourceRef) {
-        jdbc.sql(
-                        """
+        insertAll(List.of(c), List.of(sourceRef));
+    }
+
+    /** Inserts coupons in one statement, {@code sourceRefs} in the same order (a source issues one coupon). */
+    public void insertAll(List<Coupon> coupons, List<String> sourceRefs) {
+        batch.batchUpdate(
+                """
                 INSERT INTO coupon (id, template_id, member_id, code, status, channel, source_ref, issued_at,
                                     usable_from, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-                .params(
-                        c.id(),
-                        c.templateId(),
-                        c.memberId(),
-                        c.code(),
-                        c.status().name(),
-                        c.channel().name(),
-                        sourceRef,
-                        ts(c.issuedAt()),
-                        ts(c.usableFrom()),
-                        ts(c.expiresAt()))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Coupon c = coupons.get(i);
+                        ps.setString(1, c.id());
+                        ps.setString(2, c.templateId());
+                        ps.setString(3, c.memberId());
+                        ps.setString(4, c.code());
+                        ps.setString(5, c.status().name());
+                        ps.setString(6, c.channel().name());
+                        ps.setString(7, sourceRefs.get(i));
+                        ps.setString(8, ts(c.issuedAt()));
+                        ps.setString(9, ts(c.usableFrom()));
+                        ps.setString(10, ts(c.expiresAt()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return coupons.size();
+                    }
+                });
     }
 
     public Optional<Coupon> find(String id) {

@@ -15,6 +15,8 @@ import io.unimember.coupon.templates.Templates;
 import io.unimember.coupon.terms.Terms;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,9 @@ public class Issuer {
         return gate.knownRefusal(templateId);
     }
 
+    /** One coupon to issue: to whom, and the source that issues it (unique across all coupons). */
+    public record Request(String memberId, String sourceRef) {}
+
     /**
      * Issues one coupon or says why not, leaving nothing behind on a refusal, so the caller may record it and commit
      * (a reward rule, the allotment). The stock is taken before the coupon is written.
@@ -71,21 +76,57 @@ public class Issuer {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public IssueOutcome issue(Template template, String memberId, Channel channel, String sourceRef) {
+        return issueAll(template, channel, List.of(new Request(memberId, sourceRef)))
+                .getFirst();
+    }
+
+    /**
+     * {@link #issue} for a batch of coupons of one template, with a handful of statements however many: the members'
+     * limits taken together, the stock in one guarded update when a shard has it all, the coupons in one insert.
+     * Outcomes are in the requests' order; the ones the stock ran out for come last, as if issued one by one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<IssueOutcome> issueAll(Template template, Channel channel, List<Request> requests) {
         Instant now = Times.now(clock);
-        Refusal early = earlyRefusal(template, memberId, now);
+        Refusal early = templateRefusal(template, now);
         if (early != null) {
-            return new Refused(early);
+            return requests.stream().<IssueOutcome>map(r -> new Refused(early)).toList();
         }
-        if (!templates.takeOne(template)) {
-            limits.giveBack(memberId, template.id());
-            Refusal why = whyNothingLeft(template);
-            gate.remember(template.id(), why);
-            return new Refused(why);
+        boolean[] allowed = limits.takeAll(
+                template.id(),
+                template.perMemberLimit(),
+                requests.stream().map(Request::memberId).toList());
+        int wanted = 0;
+        for (boolean a : allowed) {
+            wanted += a ? 1 : 0;
         }
-        Coupon coupon = newCoupon(template, memberId, channel, now);
-        coupons.insert(coupon, sourceRef);
-        events.publish(issued(coupon));
-        return new Issued(coupon);
+        int left = templates.take(template, wanted);
+        List<IssueOutcome> outcomes = new ArrayList<>(requests.size());
+        List<Coupon> issued = new ArrayList<>(left);
+        List<String> sources = new ArrayList<>(left);
+        Refusal nothingLeft = whyNothingLeft(template);
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            if (!allowed[i]) {
+                outcomes.add(new Refused(Refusal.LIMIT_REACHED));
+            } else if (left-- > 0) {
+                Coupon coupon = newCoupon(template, request.memberId(), channel, now);
+                issued.add(coupon);
+                sources.add(request.sourceRef());
+                outcomes.add(new Issued(coupon));
+            } else {
+                limits.giveBack(request.memberId(), template.id());
+                outcomes.add(new Refused(nothingLeft));
+            }
+        }
+        if (issued.size() < wanted) {
+            gate.remember(template.id(), nothingLeft);
+        }
+        if (!issued.isEmpty()) {
+            coupons.insertAll(issued, sources);
+            issued.forEach(c -> events.publish(issued(c)));
+        }
+        return outcomes;
     }
 
     /**
@@ -113,6 +154,18 @@ public class Issuer {
     }
 
     private @Nullable Refusal earlyRefusal(Template template, String memberId, Instant now) {
+        Refusal refusal = templateRefusal(template, now);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (!limits.take(memberId, template.id(), template.perMemberLimit())) {
+            return Refusal.LIMIT_REACHED;
+        }
+        return null;
+    }
+
+    /** What turns every issue of the template away now: what the gate knows, or its window having closed. */
+    private @Nullable Refusal templateRefusal(Template template, Instant now) {
         Optional<Refusal> known = gate.knownRefusal(template.id());
         if (known.isPresent()) {
             return known.get();
@@ -120,9 +173,6 @@ public class Issuer {
         if (template.isOverAt(now)) {
             gate.remember(template.id(), Refusal.TEMPLATE_EXPIRED);
             return Refusal.TEMPLATE_EXPIRED;
-        }
-        if (!limits.take(memberId, template.id(), template.perMemberLimit())) {
-            return Refusal.LIMIT_REACHED;
         }
         return null;
     }

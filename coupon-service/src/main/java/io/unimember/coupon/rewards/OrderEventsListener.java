@@ -32,7 +32,11 @@ class OrderEventsListener {
     @KafkaListener(id = "coupon-rewards", idIsGroup = false, topics = Topics.ORDER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         batches.apply(
-                CONSUMER, records, this::read, orders -> orders.forEach(o -> rewards.onOrderCompleted(o.value())));
+                CONSUMER,
+                records,
+                this::read,
+                orders -> rewards.onOrdersCompleted(
+                        orders.stream().map(EventBatches.Read::value).toList()));
     }
 
     private @Nullable OrderCompleted read(EventEnvelope event) {

@@ -96,6 +96,37 @@ public class Templates {
         return false;
     }
 
+    /**
+     * Takes up to {@code count} coupons' stock and face value: all of them from one shard if one has them (a single
+     * guarded update), else one at a time as {@link #takeOne} does until none is left. Returns how many it took.
+     */
+    public int take(Template template, int count) {
+        if (count <= 1) {
+            return count == 1 && takeOne(template) ? 1 : 0;
+        }
+        int shards = template.stockShards();
+        int start = ThreadLocalRandom.current().nextInt(shards);
+        long face = template.terms().faceValueFen() * count;
+        for (int i = 0; i < shards; i++) {
+            int shard = (start + i) % shards;
+            int taken = jdbc.sql(
+                            """
+                    UPDATE template_stock SET issued = issued + ?, budget_used_fen = budget_used_fen + ?
+                     WHERE template_id = ? AND shard = ? AND issued + ? <= quantity AND budget_used_fen + ? <= budget_fen
+                    """)
+                    .params(count, face, template.id(), shard, count, face)
+                    .update();
+            if (taken == 1) {
+                return count;
+            }
+        }
+        int taken = 0;
+        while (taken < count && takeOne(template)) {
+            taken++;
+        }
+        return taken;
+    }
+
     void insert(Template t, List<StockShards.Shard> shards) {
         Terms terms = t.terms();
         jdbc.sql(

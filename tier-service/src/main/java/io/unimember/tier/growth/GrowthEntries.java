@@ -5,9 +5,15 @@ import io.unimember.common.events.OrderRefunded;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,34 +23,91 @@ class GrowthEntries {
 
     record Entry(String memberId, long amountFen, long growth, long reversed, LocalDate businessDate) {}
 
-    private final JdbcClient jdbc;
+    /** An order's key: growth is recorded once per business unit and order id. */
+    record Key(String bu, String orderId) {}
 
-    GrowthEntries(JdbcClient jdbc) {
+    /** A new entry of a batch: the order, the growth it earns, what refunds that came first take back, its day. */
+    record NewEntry(OrderCompleted order, long growth, long reversed, LocalDate businessDate) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    GrowthEntries(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** Records an order's growth once per (bu, orderId); false if it was already recorded. */
-    boolean insert(OrderCompleted order, long growth, LocalDate businessDate, Instant now) {
-        try {
-            jdbc.sql(
-                            """
-                            INSERT INTO growth_entry (bu, order_id, member_id, amount_fen, growth, reversed, occurred_at,
-                                                      business_date, recorded_at)
-                            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)""")
-                    .params(
-                            order.bu(),
-                            order.orderId(),
-                            order.memberId(),
-                            order.amountFen(),
-                            growth,
-                            Timestamp.from(order.occurredAt()),
-                            businessDate,
-                            Timestamp.from(now))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException alreadyRecorded) {
-            return false;
+    /** Which of {@code keys} are recorded already, in one statement. */
+    Set<Key> recorded(Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
         }
+        return new HashSet<>(jdbc.sql("SELECT bu, order_id FROM growth_entry WHERE (bu, order_id) IN (:keys)")
+                .param("keys", tuples(keys))
+                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    /** What each member's refunds of each of {@code keys} add up to, in fen, in one statement; absent: none. */
+    Map<Key, Map<String, Long>> refundedFen(Collection<Key> keys) {
+        Map<Key, Map<String, Long>> refunded = new HashMap<>();
+        if (keys.isEmpty()) {
+            return refunded;
+        }
+        jdbc.sql(
+                        """
+                        SELECT bu, order_id, member_id, SUM(refund_fen) FROM growth_refund
+                        WHERE (bu, order_id) IN (:keys) GROUP BY bu, order_id, member_id""")
+                .param("keys", tuples(keys))
+                .query(rs -> {
+                    refunded.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                            .put(rs.getString(3), rs.getLong(4));
+                });
+        return refunded;
+    }
+
+    /** Records a batch's new entries in one multi-row insert; a key recorded meanwhile fails it (the batch splits). */
+    void insertAll(List<NewEntry> entries, Instant now) {
+        batch.batchUpdate(
+                """
+                INSERT INTO growth_entry (bu, order_id, member_id, amount_fen, growth, reversed, occurred_at,
+                                          business_date, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                entries,
+                entries.size(),
+                (ps, e) -> {
+                    ps.setString(1, e.order().bu());
+                    ps.setString(2, e.order().orderId());
+                    ps.setString(3, e.order().memberId());
+                    ps.setLong(4, e.order().amountFen());
+                    ps.setLong(5, e.growth());
+                    ps.setLong(6, e.reversed());
+                    ps.setTimestamp(7, Timestamp.from(e.order().occurredAt()));
+                    ps.setObject(8, e.businessDate());
+                    ps.setTimestamp(9, Timestamp.from(now));
+                });
+    }
+
+    /** Each member's growth dated on or after {@code firstDay}, in one statement; a member with none is absent. */
+    Map<String, Long> sumsSince(Collection<String> memberIds, LocalDate firstDay) {
+        Map<String, Long> sums = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return sums;
+        }
+        jdbc.sql(
+                        """
+                        SELECT member_id, SUM(growth - reversed) FROM growth_entry
+                        WHERE member_id IN (:members) AND business_date >= :firstDay GROUP BY member_id""")
+                .param("members", memberIds)
+                .param("firstDay", firstDay)
+                .query(rs -> {
+                    sums.put(rs.getString(1), rs.getLong(2));
+                });
+        return sums;
+    }
+
+    private static List<Object[]> tuples(Collection<Key> keys) {
+        return keys.stream().map(k -> new Object[] {k.bu(), k.orderId()}).toList();
     }
 
     /** Records a refund once per (bu, orderId, refundId); false if it was already recorded. */

@@ -4,7 +4,13 @@ import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.OrderRefunded;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,8 +29,13 @@ public class GrowthLedger {
      *
      * @param recorded false when this (bu, orderId) was already recorded: nothing changed
      * @param reversedAtOnce growth in the window that refunds which arrived before the order took back at once
+     * @param counted what the order adds to the member's rolling growth now: its growth less what was taken back, 0
+     *     when its day is outside the window
      */
-    public record OrderOutcome(boolean recorded, long reversedAtOnce) {}
+    public record OrderOutcome(boolean recorded, long reversedAtOnce, long counted) {
+
+        static final OrderOutcome NOT_RECORDED = new OrderOutcome(false, 0, 0);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(GrowthLedger.class);
 
@@ -38,20 +49,46 @@ public class GrowthLedger {
         this.window = window;
     }
 
+    /** Records one order: {@link #recordOrders} with a batch of one. */
     @Transactional
     public OrderOutcome recordOrder(OrderCompleted order, Instant now) {
-        long growth = GrowthMath.growthFor(order.amountFen(), rates.rateBp(order.bu()));
-        // an order dated in the future (a BU's clock) counts from today, not for longer than a year
-        LocalDate day = window.businessDate(order.occurredAt().isAfter(now) ? now : order.occurredAt());
-        if (!entries.insert(order, growth, day, now)) {
-            return new OrderOutcome(false, 0);
+        return recordOrders(List.of(order), now).getFirst();
+    }
+
+    /**
+     * Records a batch of orders, each once per (bu, orderId), with four statements whatever the batch's size: which
+     * are recorded already, what refunds that came first take back, the new entries, nothing per order. Outcomes are
+     * in the orders' order; an order recorded already, or twice in the batch, has {@code recorded} false.
+     */
+    @Transactional
+    public List<OrderOutcome> recordOrders(List<OrderCompleted> orders, Instant now) {
+        List<GrowthEntries.Key> keys = orders.stream()
+                .map(o -> new GrowthEntries.Key(o.bu(), o.orderId()))
+                .toList();
+        Set<GrowthEntries.Key> seen = entries.recorded(new HashSet<>(keys));
+        Set<GrowthEntries.Key> fresh = new HashSet<>(keys);
+        fresh.removeAll(seen);
+        Map<GrowthEntries.Key, Map<String, Long>> refunds = entries.refundedFen(fresh);
+        List<GrowthEntries.NewEntry> inserts = new ArrayList<>();
+        List<OrderOutcome> outcomes = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            OrderCompleted order = orders.get(i);
+            if (!fresh.remove(keys.get(i))) {
+                outcomes.add(OrderOutcome.NOT_RECORDED);
+                continue;
+            }
+            long growth = GrowthMath.growthFor(order.amountFen(), rates.rateBp(order.bu()));
+            LocalDate day = window.businessDate(order.occurredAt().isAfter(now) ? now : order.occurredAt());
+            long refunded = refunds.getOrDefault(keys.get(i), Map.of()).getOrDefault(order.memberId(), 0L);
+            long reversed = GrowthMath.reversedFor(growth, refunded, order.amountFen());
+            inserts.add(new GrowthEntries.NewEntry(order, growth, reversed, day));
+            boolean counts = window.contains(day, now);
+            outcomes.add(new OrderOutcome(true, counts ? reversed : 0, counts ? growth - reversed : 0));
         }
-        long refunded = entries.refundedFen(order.bu(), order.orderId(), order.memberId());
-        long reversed = GrowthMath.reversedFor(growth, refunded, order.amountFen());
-        if (reversed > 0) {
-            entries.setReversed(order.bu(), order.orderId(), reversed);
+        if (!inserts.isEmpty()) {
+            entries.insertAll(inserts, now);
         }
-        return new OrderOutcome(true, window.contains(day, now) ? reversed : 0);
+        return outcomes;
     }
 
     /** Records a refund; true if it changed the member's rolling growth now. */
@@ -86,6 +123,14 @@ public class GrowthLedger {
     /** The member's growth over the rolling window ending at {@code now}. */
     public long rollingGrowth(String memberId, Instant now) {
         return entries.sumSince(memberId, window.firstDay(now));
+    }
+
+    /** Each member's growth over the rolling window ending at {@code now}, in one statement; none is 0. */
+    public Map<String, Long> rollingGrowth(Collection<String> memberIds, Instant now) {
+        Map<String, Long> sums = entries.sumsSince(memberIds, window.firstDay(now));
+        Map<String, Long> growth = new HashMap<>();
+        memberIds.forEach(id -> growth.put(id, sums.getOrDefault(id, 0L)));
+        return growth;
     }
 
     /** Members whose growth dated in [from, to] exists, in member id order after {@code afterMemberId}. */

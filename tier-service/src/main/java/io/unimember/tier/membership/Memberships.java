@@ -11,8 +11,12 @@ import io.unimember.tier.tiers.TierRules;
 import io.unimember.tier.tiers.TierTable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,31 +61,77 @@ public class Memberships {
         members.save(member, now);
     }
 
-    /**
-     * {@code order.completed}: growth once per (bu, orderId); the first order grants the first-order tier; every
-     * threshold the growth crosses is an upgrade. Refunds that came first take their growth back, but not the
-     * upgrade the order earned when it happened: tiers follow business time, not arrival order.
-     */
+    /** {@code order.completed}: one order, as {@link #applyOrders} applies a batch. */
     @Transactional
     public void applyOrder(OrderCompleted order) {
+        applyOrders(List.of(order));
+    }
+
+    /**
+     * A batch of {@code order.completed}: growth once per (bu, orderId); the first order grants the first-order
+     * tier; every threshold the growth crosses is an upgrade. Refunds that came first take their growth back, but not
+     * the upgrade the order earned when it happened: tiers follow business time, not arrival order.
+     *
+     * <p>Set-based: the batch's members are locked (and the new ones created) together, its growth recorded and summed
+     * with a few statements, and each member written once. A member with several orders in the batch is evaluated
+     * once, as the last of them would have been: the same steps, and one {@code tier.growth.changed} instead of one
+     * per order, as nobody could have seen the states between them.
+     */
+    @Transactional
+    public void applyOrders(List<OrderCompleted> orders) {
         Instant now = clock.instant();
         TierTable table = rules.current();
-        MemberTier member = lockOrCreate(order.memberId(), table, now);
-        GrowthLedger.OrderOutcome outcome = ledger.recordOrder(order, now);
-        if (outcome.recorded()) {
-            long growth = ledger.rollingGrowth(member.memberId(), now);
-            String orderTier =
-                    table.find(properties.firstOrderTier()).map(Tier::code).orElse(null);
-            List<Step> steps = TierEvaluation.upgrades(
-                    table,
-                    member.tier(),
-                    growth + outcome.reversedAtOnce(),
-                    orderTier,
-                    !member.hasOrdered(),
-                    Reason.UPGRADE);
-            member = transitions.apply(member, steps, growth, table, now).ordered();
+        Map<String, List<Integer>> byMember = new TreeMap<>();
+        for (int i = 0; i < orders.size(); i++) {
+            byMember.computeIfAbsent(orders.get(i).memberId(), id -> new ArrayList<>())
+                    .add(i);
         }
-        members.save(member, now);
+        Map<String, MemberTier> locked = lockOrCreate(byMember.keySet(), table, now);
+        List<GrowthLedger.OrderOutcome> outcomes = ledger.recordOrders(orders, now);
+        List<String> grown = byMember.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(i -> outcomes.get(i).recorded()))
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, Long> growth = ledger.rollingGrowth(grown, now);
+        String orderTier =
+                table.find(properties.firstOrderTier()).map(Tier::code).orElse(null);
+        List<MemberTier> after = new ArrayList<>(byMember.size());
+        for (var entry : byMember.entrySet()) {
+            MemberTier member = locked.get(entry.getKey());
+            Long memberGrowth = growth.get(entry.getKey());
+            if (memberGrowth != null) {
+                List<Step> steps = TierEvaluation.upgrades(
+                        table,
+                        member.tier(),
+                        evaluatedGrowth(memberGrowth, entry.getValue(), outcomes),
+                        orderTier,
+                        !member.hasOrdered(),
+                        Reason.UPGRADE);
+                member = transitions
+                        .apply(member, steps, memberGrowth, table, now)
+                        .ordered();
+            }
+            after.add(member);
+        }
+        members.saveAll(after, now);
+    }
+
+    /**
+     * The growth the member's upgrades are judged by: for each order as it was applied, the rolling growth then
+     * (what the orders after it had not added yet) plus what refunds that came before the order took back at once.
+     */
+    private static long evaluatedGrowth(
+            long growthNow, List<Integer> orders, List<GrowthLedger.OrderOutcome> outcomes) {
+        long highest = Long.MIN_VALUE;
+        long addedAfter = 0;
+        for (int k = orders.size() - 1; k >= 0; k--) {
+            GrowthLedger.OrderOutcome outcome = outcomes.get(orders.get(k));
+            if (outcome.recorded()) {
+                highest = Math.max(highest, growthNow - addedAfter + outcome.reversedAtOnce());
+                addedAfter += outcome.counted();
+            }
+        }
+        return highest;
     }
 
     /** {@code order.refunded}: growth goes down in proportion; the tier stays until the monthly evaluation. */
@@ -156,17 +206,31 @@ public class Memberships {
      * sees it before that commits, so version 0 means "created by us".
      */
     private MemberTier lockOrCreate(String memberId, TierTable table, Instant now) {
-        Optional<MemberTier> existing = members.lock(memberId);
-        if (existing.isPresent()) {
-            return existing.get();
+        return lockOrCreate(List.of(memberId), table, now).get(memberId);
+    }
+
+    /** {@link #lockOrCreate(String, TierTable, Instant)} for several members, with a few statements in all. */
+    private Map<String, MemberTier> lockOrCreate(Collection<String> memberIds, TierTable table, Instant now) {
+        Map<String, MemberTier> locked = members.lockAll(memberIds);
+        if (locked.size() == memberIds.size()) {
+            return locked;
         }
         String lowest = table.lowest().code();
-        members.insertOrLock(
-                new MemberTier(memberId, lowest, now, null, false, 0, null, 0, 0, table.revision(), null, null), now);
-        MemberTier member = members.lock(memberId).orElseThrow();
-        if (member.version() > 0) {
-            return member;
-        }
-        return transitions.apply(member, List.of(new Step(null, lowest, Reason.REGISTERED)), 0, table, now);
+        List<String> missing =
+                memberIds.stream().filter(id -> !locked.containsKey(id)).toList();
+        members.insertAllOrLock(
+                missing.stream()
+                        .map(id -> new MemberTier(
+                                id, lowest, now, null, false, 0, null, 0, 0, table.revision(), null, null))
+                        .toList(),
+                now);
+        members.lockAll(missing)
+                .forEach((id, member) -> locked.put(
+                        id,
+                        member.version() > 0
+                                ? member
+                                : transitions.apply(
+                                        member, List.of(new Step(null, lowest, Reason.REGISTERED)), 0, table, now)));
+        return locked;
     }
 }

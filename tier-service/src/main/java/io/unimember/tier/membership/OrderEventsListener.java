@@ -5,6 +5,7 @@ import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.OrderRefunded;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventBatches;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -28,20 +29,41 @@ class OrderEventsListener {
         this.memberships = memberships;
     }
 
-    /** A batch of orders and refunds in one transaction, each member's in the order they were published. */
+    /**
+     * A batch of orders and refunds in one transaction, each member's in the order they were published: the orders
+     * between two refunds are applied together, set-based.
+     */
     @KafkaListener(topics = Topics.ORDER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.applyEach(CONSUMER, records, this::change);
+        batches.apply(CONSUMER, records, this::read, events -> {
+            List<OrderCompleted> orders = new ArrayList<>(events.size());
+            for (var event : events) {
+                switch (event.value()) {
+                    case OrderCompleted order -> orders.add(order);
+                    case OrderRefunded refund -> {
+                        applyOrders(orders);
+                        memberships.applyRefund(refund);
+                    }
+                    default -> throw new IllegalStateException("not an order event: " + event.value());
+                }
+            }
+            applyOrders(orders);
+        });
     }
 
-    private @Nullable Runnable change(EventEnvelope event) {
+    private void applyOrders(List<OrderCompleted> orders) {
+        if (!orders.isEmpty()) {
+            memberships.applyOrders(List.copyOf(orders));
+            orders.clear();
+        }
+    }
+
+    private @Nullable Object read(EventEnvelope event) {
         if (event.is(OrderCompleted.class)) {
-            OrderCompleted order = EventPayloads.check(EventPayloads.read(event, OrderCompleted.class, mapper));
-            return () -> memberships.applyOrder(order);
+            return EventPayloads.check(EventPayloads.read(event, OrderCompleted.class, mapper));
         }
         if (event.is(OrderRefunded.class)) {
-            OrderRefunded refund = EventPayloads.check(EventPayloads.read(event, OrderRefunded.class, mapper));
-            return () -> memberships.applyRefund(refund);
+            return EventPayloads.check(EventPayloads.read(event, OrderRefunded.class, mapper));
         }
         return null;
     }
