@@ -5,7 +5,9 @@ import static io.unimember.coupon.support.Times.ts;
 import io.unimember.common.events.TierChanged;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,34 +18,44 @@ class MemberTiers {
     record Due(String memberId, String tier, int monthlyCoupons) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    MemberTiers(JdbcClient jdbc) {
+    MemberTiers(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** Applies the event unless a newer version is already projected. */
-    void apply(TierChanged e, Instant now) {
-        int updated = jdbc.sql(
-                        """
-                UPDATE member_tier SET tier = ?, monthly_coupons = ?, version = ?, updated_at = ?
-                 WHERE member_id = ? AND version < ?
-                """)
-                .params(e.to(), e.monthlyCoupons(), e.version(), ts(now), e.memberId(), e.version())
-                .update();
-        if (updated == 1) {
+    /**
+     * Applies a batch of events in one statement: per member the newest of the batch, and only where it is newer (by
+     * {@code version}) than the one projected. A member's first event inserts their row.
+     */
+    void applyAll(List<TierChanged> events, Instant now) {
+        Map<String, TierChanged> newest = new TreeMap<>();
+        for (TierChanged e : events) {
+            newest.merge(e.memberId(), e, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        if (newest.isEmpty()) {
             return;
         }
-        try {
-            jdbc.sql(
-                            """
-                    INSERT INTO member_tier (member_id, tier, monthly_coupons, version, updated_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)
-                    .params(e.memberId(), e.to(), e.monthlyCoupons(), e.version(), ts(now))
-                    .update();
-        } catch (DuplicateKeyException newerOrSame) {
-            // the member's projection already holds this version or a newer one
-        }
+        List<TierChanged> rows = List.copyOf(newest.values());
+        // MySQL and MariaDB assign left to right and later assignments see earlier ones: version goes last
+        batch.batchUpdate(
+                """
+                INSERT INTO member_tier (member_id, tier, monthly_coupons, version, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE
+                    tier = IF(VALUES(version) > version, VALUES(tier), tier),
+                    monthly_coupons = IF(VALUES(version) > version, VALUES(monthly_coupons), monthly_coupons),
+                    updated_at = IF(VALUES(version) > version, VALUES(updated_at), updated_at),
+                    version = GREATEST(version, VALUES(version))""",
+                rows,
+                rows.size(),
+                (ps, e) -> {
+                    ps.setString(1, e.memberId());
+                    ps.setString(2, e.to());
+                    ps.setInt(3, e.monthlyCoupons());
+                    ps.setLong(4, e.version());
+                    ps.setString(5, ts(now));
+                });
     }
 
     /** Members after {@code afterMemberId} with coupons due and no allotment yet for {@code month}, in id order. */

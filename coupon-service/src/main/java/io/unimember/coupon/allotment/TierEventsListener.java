@@ -37,7 +37,7 @@ class TierEventsListener {
     void on(List<ConsumerRecord<String, String>> records) {
         batches.apply(CONSUMER, records, this::read, changes -> {
             var now = Times.now(clock);
-            changes.forEach(c -> tiers.apply(c.value(), now));
+            tiers.applyAll(changes.stream().map(EventBatches.Read::value).toList(), now);
         });
     }
 

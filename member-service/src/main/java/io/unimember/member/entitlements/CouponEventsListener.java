@@ -37,29 +37,43 @@ class CouponEventsListener {
 
     @KafkaListener(topics = Topics.COUPON, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.applyEach(CONSUMER, records, this::change);
+        batches.apply(CONSUMER, records, this::change, changes -> {
+            updates.prepare(changes.stream().map(c -> c.value().memberId()).toList());
+            changes.forEach(c -> c.value().apply().run());
+        });
     }
 
-    private @Nullable Runnable change(EventEnvelope e) {
+    /** An event's change to one member's view. */
+    private record Change(String memberId, Runnable apply) {}
+
+    private @Nullable Change change(EventEnvelope e) {
         Instant at = e.occurredAt() != null ? e.occurredAt() : Instant.EPOCH;
-        Runnable change;
+        Change change;
         if (e.is(CouponIssued.class)) {
             CouponIssued issued = Payloads.read(e, CouponIssued.class, json);
-            change = () -> updates.couponIssued(issued, at);
+            change = new Change(issued.memberId(), () -> updates.couponIssued(issued, at));
         } else if (e.is(CouponLocked.class)) {
             CouponLocked locked = Payloads.read(e, CouponLocked.class, json);
-            change = () -> updates.couponLocked(locked.memberId(), locked.couponId(), locked.lockId(), at);
+            change = new Change(
+                    locked.memberId(),
+                    () -> updates.couponLocked(locked.memberId(), locked.couponId(), locked.lockId(), at));
         } else if (e.is(CouponReleased.class)) {
             CouponReleased released = Payloads.read(e, CouponReleased.class, json);
-            change = () -> updates.couponReleased(released.memberId(), released.couponId(), released.lockId(), at);
+            change = new Change(
+                    released.memberId(),
+                    () -> updates.couponReleased(released.memberId(), released.couponId(), released.lockId(), at));
         } else if (e.is(CouponRedeemed.class)) {
             CouponRedeemed redeemed = Payloads.read(e, CouponRedeemed.class, json);
-            change = () ->
-                    updates.couponFinished(redeemed.memberId(), redeemed.couponId(), CouponState.Status.REDEEMED, at);
+            change = new Change(
+                    redeemed.memberId(),
+                    () -> updates.couponFinished(
+                            redeemed.memberId(), redeemed.couponId(), CouponState.Status.REDEEMED, at));
         } else if (e.is(CouponExpired.class)) {
             CouponExpired expired = Payloads.read(e, CouponExpired.class, json);
-            change = () ->
-                    updates.couponFinished(expired.memberId(), expired.couponId(), CouponState.Status.EXPIRED, at);
+            change = new Change(
+                    expired.memberId(),
+                    () -> updates.couponFinished(
+                            expired.memberId(), expired.couponId(), CouponState.Status.EXPIRED, at));
         } else {
             return null;
         }

@@ -30,17 +30,23 @@ class TierEventsListener {
 
     @KafkaListener(topics = Topics.TIER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.applyEach(CONSUMER, records, this::change);
+        batches.apply(CONSUMER, records, this::change, changes -> {
+            updates.prepare(changes.stream().map(c -> c.value().memberId()).toList());
+            changes.forEach(c -> c.value().apply().run());
+        });
     }
 
-    private @Nullable Runnable change(EventEnvelope e) {
+    /** An event's change to one member's view. */
+    private record Change(String memberId, Runnable apply) {}
+
+    private @Nullable Change change(EventEnvelope e) {
         if (e.is(TierChanged.class)) {
             TierChanged changed = Payloads.read(e, TierChanged.class, json);
-            return () -> updates.tierChanged(changed);
+            return new Change(changed.memberId(), () -> updates.tierChanged(changed));
         }
         if (e.is(TierGrowthChanged.class)) {
             TierGrowthChanged growth = Payloads.read(e, TierGrowthChanged.class, json);
-            return () -> updates.growthChanged(growth);
+            return new Change(growth.memberId(), () -> updates.growthChanged(growth));
         }
         return null;
     }

@@ -6,8 +6,10 @@ import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.TierGrowthChanged;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +177,24 @@ class ViewUpdates {
     }
 
     /**
+     * Locks (and makes, where missing) the views of a batch's members at once, two statements for all of them, so
+     * the batch's changes find them held. Members this transaction holds already are left as they are.
+     */
+    void prepare(Collection<String> memberIds) {
+        Map<String, Held> held = pending();
+        Map<String, String> initial = new HashMap<>();
+        for (String id : memberIds) {
+            if (!held.containsKey(id)) {
+                initial.putIfAbsent(id, initialJson(id));
+            }
+        }
+        if (initial.isEmpty()) {
+            return;
+        }
+        views.lockOrCreateAll(initial, clock.instant()).forEach((id, row) -> held.put(id, held(id, row)));
+    }
+
+    /**
      * Applies {@code change} to the member's view as this transaction holds it: the row is locked and read on the
      * transaction's first change of the member, later changes (a batch of events) work on the held copy, and each
      * changed view is written once, with one cache write after the commit, just before the transaction commits.
@@ -190,8 +210,14 @@ class ViewUpdates {
     }
 
     private Held lock(String memberId) {
-        String initial = json.writeValueAsString(StoredView.initial(memberId, properties.defaultTier()));
-        ViewRepository.Row row = views.lockOrCreate(memberId, initial, clock.instant());
+        return held(memberId, views.lockOrCreate(memberId, initialJson(memberId), clock.instant()));
+    }
+
+    private String initialJson(String memberId) {
+        return json.writeValueAsString(StoredView.initial(memberId, properties.defaultTier()));
+    }
+
+    private Held held(String memberId, ViewRepository.Row row) {
         return new Held(
                 memberId,
                 new Current(
@@ -237,16 +263,18 @@ class ViewUpdates {
     }
 
     private void write(Collection<Held> held) {
-        Instant now = clock.instant();
+        List<ViewRepository.Write> writes = new ArrayList<>();
         for (Held h : held) {
-            if (!h.changed) {
-                continue;
+            if (h.changed) {
+                writes.add(new ViewRepository.Write(
+                        h.memberId, json.writeValueAsString(h.current.view()), h.current.versions(), h.rowVersion + 1));
             }
-            long version = h.rowVersion + 1;
-            String text = json.writeValueAsString(h.current.view());
-            views.save(h.memberId, text, h.current.versions(), version, now);
-            cache.replaceAfterCommit(h.memberId, version, text);
         }
+        if (writes.isEmpty()) {
+            return;
+        }
+        views.saveAll(writes, clock.instant());
+        writes.forEach(w -> cache.replaceAfterCommit(w.memberId(), w.rowVersion(), w.json()));
     }
 
     private static final class Held {

@@ -31,7 +31,12 @@ class TierChangedListener {
 
     @KafkaListener(topics = Topics.TIER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(CONSUMER, records, this::read, changes -> changes.forEach(c -> projection.apply(c.value())));
+        batches.apply(
+                CONSUMER,
+                records,
+                this::read,
+                changes -> projection.applyAll(
+                        changes.stream().map(EventBatches.Read::value).toList()));
     }
 
     private @Nullable TierChanged read(EventEnvelope envelope) {

@@ -3,13 +3,17 @@ package io.unimember.points.tiers;
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.inbox.MalformedEventException;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +28,12 @@ public class TierProjection {
     private static final BigDecimal MAX_MULTIPLIER = BigDecimal.valueOf(100);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    TierProjection(JdbcClient jdbc, Clock clock) {
+    TierProjection(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -52,30 +58,47 @@ public class TierProjection {
         return multipliers;
     }
 
-    /** Applies a tier change unless a newer one is already applied; returns whether it changed the projection. */
-    boolean apply(TierChanged event) {
-        BigDecimal multiplier = parse(event.pointsMultiplier());
-        Timestamp now = Timestamp.from(clock.instant());
-        Optional<Long> applied = jdbc.sql("SELECT version FROM member_tier WHERE member_id = ? FOR UPDATE")
-                .param(event.memberId())
-                .query(Long.class)
-                .optional();
-        if (applied.isEmpty()) {
-            try {
-                jdbc.sql("INSERT INTO member_tier (member_id, tier, points_multiplier, version, updated_at)"
-                                + " VALUES (?, ?, ?, ?, ?)")
-                        .params(event.memberId(), event.to(), multiplier, event.version(), now)
-                        .update();
-                return true;
-            } catch (DuplicateKeyException concurrentFirstEvent) {
-                // another event of this member got there first; fall through to the version-guarded update
-            }
+    /**
+     * Applies a batch of tier changes in one statement: per member the newest of the batch, and only where it is
+     * newer (by {@code version}) than the one applied. A member's first event inserts their row.
+     */
+    void applyAll(List<TierChanged> events) {
+        Map<String, TierChanged> newest = new TreeMap<>();
+        for (TierChanged e : events) {
+            newest.merge(e.memberId(), e, (a, b) -> b.version() > a.version() ? b : a);
         }
-        return jdbc.sql("UPDATE member_tier SET tier = ?, points_multiplier = ?, version = ?, updated_at = ?"
-                                + " WHERE member_id = ? AND version < ?")
-                        .params(event.to(), multiplier, event.version(), now, event.memberId(), event.version())
-                        .update()
-                == 1;
+        if (newest.isEmpty()) {
+            return;
+        }
+        List<TierChanged> rows = List.copyOf(newest.values());
+        List<BigDecimal> multipliers =
+                rows.stream().map(e -> parse(e.pointsMultiplier())).toList();
+        Timestamp now = Timestamp.from(clock.instant());
+        // MySQL and MariaDB assign left to right and later assignments see earlier ones: version goes last
+        batch.batchUpdate(
+                """
+                INSERT INTO member_tier (member_id, tier, points_multiplier, version, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE
+                    tier = IF(VALUES(version) > version, VALUES(tier), tier),
+                    points_multiplier = IF(VALUES(version) > version, VALUES(points_multiplier), points_multiplier),
+                    updated_at = IF(VALUES(version) > version, VALUES(updated_at), updated_at),
+                    version = GREATEST(version, VALUES(version))""",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        TierChanged e = rows.get(i);
+                        ps.setString(1, e.memberId());
+                        ps.setString(2, e.to());
+                        ps.setBigDecimal(3, multipliers.get(i));
+                        ps.setLong(4, e.version());
+                        ps.setTimestamp(5, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
     }
 
     private static BigDecimal parse(String multiplier) {
