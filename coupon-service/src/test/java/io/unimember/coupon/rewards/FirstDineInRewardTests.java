@@ -136,6 +136,38 @@ class FirstDineInRewardTests {
     }
 
     @Test
+    void aBatchOfOrdersRewardsEachMembersFirstDineInOnce() {
+        String first = Api.member();
+        String second = Api.member();
+        String rewardedBefore = Api.member();
+        String hotelOnly = Api.member();
+        tx.executeWithoutResult(s -> rewards.onOrderCompleted(order(rewardedBefore, "DINE_IN")));
+
+        tx.executeWithoutResult(s -> rewards.onOrdersCompleted(List.of(
+                order(first, "DINE_IN"),
+                order(second, "DINE_IN"),
+                order(first, "DINE_IN"),
+                order(rewardedBefore, "DINE_IN"),
+                order(hotelOnly, "HOTEL"))));
+
+        assertThat(List.of(rewards(first), rewards(second), rewards(rewardedBefore), rewards(hotelOnly)))
+                .containsExactly(1L, 1L, 1L, 0L);
+        assertThat(jdbc.sql(
+                                """
+                        SELECT g.outcome FROM reward_grant g JOIN coupon c ON c.id = g.coupon_id
+                         WHERE g.member_id IN (?, ?) ORDER BY g.member_id""")
+                        .params(first, second)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ISSUED", "ISSUED");
+        assertThat(jdbc.sql("SELECT issued FROM member_template_count WHERE member_id = ?")
+                        .param(first)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void ordersInOtherBusinessUnitsGrantNothing() {
         String member = Api.member();
         String hotel = envelope(member, "HOTEL");
@@ -144,6 +176,10 @@ class FirstDineInRewardTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> applied(hotel));
 
         assertThat(rewards(member)).isZero();
+    }
+
+    private static OrderCompleted order(String member, String bu) {
+        return new OrderCompleted(member, bu, "o-" + UUID.randomUUID(), 8800, null, Instant.now(), 88);
     }
 
     private String envelope(String member, String bu) {
