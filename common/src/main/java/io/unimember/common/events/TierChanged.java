@@ -1,6 +1,10 @@
 package io.unimember.common.events;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,4 +26,17 @@ public record TierChanged(
         int monthlyCoupons,
         @Nullable Instant retainedUntil,
         long version)
-        implements DomainEvent {}
+        implements DomainEvent {
+
+    /**
+     * Of a batch of events, each member's newest (by {@code version}), in member id order: all a projection that
+     * keeps only the newest needs to write.
+     */
+    public static List<TierChanged> newestPerMember(Collection<TierChanged> events) {
+        Map<String, TierChanged> newest = new TreeMap<>();
+        for (TierChanged e : events) {
+            newest.merge(e.memberId(), e, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        return List.copyOf(newest.values());
+    }
+}

@@ -5,8 +5,6 @@ import static io.unimember.coupon.support.Times.ts;
 import io.unimember.common.events.TierChanged;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,14 +28,10 @@ class MemberTiers {
      * {@code version}) than the one projected. A member's first event inserts their row.
      */
     void applyAll(List<TierChanged> events, Instant now) {
-        Map<String, TierChanged> newest = new TreeMap<>();
-        for (TierChanged e : events) {
-            newest.merge(e.memberId(), e, (a, b) -> b.version() > a.version() ? b : a);
-        }
-        if (newest.isEmpty()) {
+        List<TierChanged> rows = TierChanged.newestPerMember(events);
+        if (rows.isEmpty()) {
             return;
         }
-        List<TierChanged> rows = List.copyOf(newest.values());
         // MySQL and MariaDB assign left to right and later assignments see earlier ones: version goes last
         batch.batchUpdate(
                 """

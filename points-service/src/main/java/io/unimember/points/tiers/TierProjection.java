@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,14 +62,10 @@ public class TierProjection {
      * newer (by {@code version}) than the one applied. A member's first event inserts their row.
      */
     void applyAll(List<TierChanged> events) {
-        Map<String, TierChanged> newest = new TreeMap<>();
-        for (TierChanged e : events) {
-            newest.merge(e.memberId(), e, (a, b) -> b.version() > a.version() ? b : a);
-        }
-        if (newest.isEmpty()) {
+        List<TierChanged> rows = TierChanged.newestPerMember(events);
+        if (rows.isEmpty()) {
             return;
         }
-        List<TierChanged> rows = List.copyOf(newest.values());
         List<BigDecimal> multipliers =
                 rows.stream().map(e -> parse(e.pointsMultiplier())).toList();
         Timestamp now = Timestamp.from(clock.instant());
