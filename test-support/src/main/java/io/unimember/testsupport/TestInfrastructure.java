@@ -45,6 +45,9 @@ public final class TestInfrastructure {
                 Map.entry("unimember.outbox.resubmit-every", "PT1S"),
                 Map.entry("unimember.outbox.resubmit-older-than", "PT2S"),
                 Map.entry("unimember.kafka.partitions", 3),
+                // tests wait on chains of hops, one after another: fetches answer within 20 ms, not the 250 ms the
+                // platform waits to keep its idle consumers cheap (decision 0023)
+                Map.entry("spring.kafka.consumer.fetch-max-wait", "20ms"),
                 // member-service's entitlement lookup listener: any free port, so that contexts never collide
                 Map.entry("unimember.entitlements.listener.port", 0));
     }

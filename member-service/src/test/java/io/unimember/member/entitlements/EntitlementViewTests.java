@@ -74,9 +74,13 @@ class EntitlementViewTests extends MemberIntegrationTest {
         events.send(events.envelope(TestEvents.earned(memberId, 1520, 0, 1)));
         events.send(events.envelope(TestEvents.fixed(memberId, "c-" + UUID.randomUUID(), 1500, 0, List.of("ALL"))));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        view("?scene=ENTERTAINMENT&amountFen=8000").get("coupons"))
-                .hasSize(1));
+        // three topics, three consumers: wait until each has applied its event
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode applied = view("?scene=ENTERTAINMENT&amountFen=8000");
+            assertThat(applied.get("coupons")).hasSize(1);
+            assertThat(applied.get("points").get("available").asLong()).isEqualTo(1520);
+            assertThat(applied.get("tier").get("code").asString()).isEqualTo("GOLD");
+        });
         JsonNode view = view("?scene=ENTERTAINMENT&amountFen=8000");
 
         assertThat(fieldNames(view)).containsExactly("memberId", "scene", "tier", "points", "coupons", "benefits");
