@@ -37,40 +37,39 @@ class CouponEventsListener {
 
     @KafkaListener(topics = Topics.COUPON, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(CONSUMER, records, this::change, changes -> {
-            updates.prepare(changes.stream().map(c -> c.value().memberId()).toList());
-            changes.forEach(c -> c.value().apply().run());
-        });
+        batches.apply(
+                CONSUMER,
+                records,
+                this::change,
+                changes -> updates.applyAll(
+                        changes.stream().map(EventBatches.Read::value).toList()));
     }
 
-    /** An event's change to one member's view. */
-    private record Change(String memberId, Runnable apply) {}
-
-    private @Nullable Change change(EventEnvelope e) {
+    private ViewUpdates.@Nullable Change change(EventEnvelope e) {
         Instant at = e.occurredAt() != null ? e.occurredAt() : Instant.EPOCH;
-        Change change;
+        ViewUpdates.Change change;
         if (e.is(CouponIssued.class)) {
             CouponIssued issued = Payloads.read(e, CouponIssued.class, json);
-            change = new Change(issued.memberId(), () -> updates.couponIssued(issued, at));
+            change = new ViewUpdates.Change(issued.memberId(), () -> updates.couponIssued(issued, at));
         } else if (e.is(CouponLocked.class)) {
             CouponLocked locked = Payloads.read(e, CouponLocked.class, json);
-            change = new Change(
+            change = new ViewUpdates.Change(
                     locked.memberId(),
                     () -> updates.couponLocked(locked.memberId(), locked.couponId(), locked.lockId(), at));
         } else if (e.is(CouponReleased.class)) {
             CouponReleased released = Payloads.read(e, CouponReleased.class, json);
-            change = new Change(
+            change = new ViewUpdates.Change(
                     released.memberId(),
                     () -> updates.couponReleased(released.memberId(), released.couponId(), released.lockId(), at));
         } else if (e.is(CouponRedeemed.class)) {
             CouponRedeemed redeemed = Payloads.read(e, CouponRedeemed.class, json);
-            change = new Change(
+            change = new ViewUpdates.Change(
                     redeemed.memberId(),
                     () -> updates.couponFinished(
                             redeemed.memberId(), redeemed.couponId(), CouponState.Status.REDEEMED, at));
         } else if (e.is(CouponExpired.class)) {
             CouponExpired expired = Payloads.read(e, CouponExpired.class, json);
-            change = new Change(
+            change = new ViewUpdates.Change(
                     expired.memberId(),
                     () -> updates.couponFinished(
                             expired.memberId(), expired.couponId(), CouponState.Status.EXPIRED, at));

@@ -37,11 +37,16 @@ class PointsEventsListener {
     /** A batch at a time; events that are no points events the view shows are skipped. */
     @KafkaListener(topics = Topics.POINTS, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(CONSUMER, records, this::balanceOf, snapshots -> {
-            updates.prepare(snapshots.stream().map(s -> s.value().memberId()).toList());
-            snapshots.forEach(
-                    s -> updates.pointsChanged(s.value().memberId(), s.value().balance()));
-        });
+        batches.apply(
+                CONSUMER,
+                records,
+                this::balanceOf,
+                snapshots -> updates.applyAll(snapshots.stream()
+                        .map(s -> new ViewUpdates.Change(
+                                s.value().memberId(),
+                                () -> updates.pointsChanged(
+                                        s.value().memberId(), s.value().balance())))
+                        .toList()));
     }
 
     private record Snapshot(String memberId, PointsBalance balance) {}

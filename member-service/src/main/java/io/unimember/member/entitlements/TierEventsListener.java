@@ -30,23 +30,22 @@ class TierEventsListener {
 
     @KafkaListener(topics = Topics.TIER, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(CONSUMER, records, this::change, changes -> {
-            updates.prepare(changes.stream().map(c -> c.value().memberId()).toList());
-            changes.forEach(c -> c.value().apply().run());
-        });
+        batches.apply(
+                CONSUMER,
+                records,
+                this::change,
+                changes -> updates.applyAll(
+                        changes.stream().map(EventBatches.Read::value).toList()));
     }
 
-    /** An event's change to one member's view. */
-    private record Change(String memberId, Runnable apply) {}
-
-    private @Nullable Change change(EventEnvelope e) {
+    private ViewUpdates.@Nullable Change change(EventEnvelope e) {
         if (e.is(TierChanged.class)) {
             TierChanged changed = Payloads.read(e, TierChanged.class, json);
-            return new Change(changed.memberId(), () -> updates.tierChanged(changed));
+            return new ViewUpdates.Change(changed.memberId(), () -> updates.tierChanged(changed));
         }
         if (e.is(TierGrowthChanged.class)) {
             TierGrowthChanged growth = Payloads.read(e, TierGrowthChanged.class, json);
-            return new Change(growth.memberId(), () -> updates.growthChanged(growth));
+            return new ViewUpdates.Change(growth.memberId(), () -> updates.growthChanged(growth));
         }
         return null;
     }

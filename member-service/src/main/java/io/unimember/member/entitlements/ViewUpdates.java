@@ -4,6 +4,7 @@ import io.unimember.common.events.CouponIssued;
 import io.unimember.common.events.PointsBalance;
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.TierGrowthChanged;
+import io.unimember.common.transactions.TransactionScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -176,11 +175,20 @@ class ViewUpdates {
                 .toList();
     }
 
+    /** One event's change to one member's view. */
+    record Change(String memberId, Runnable apply) {}
+
+    /** A batch's changes: its members' views locked (and made) together, then each change in order. */
+    void applyAll(List<Change> changes) {
+        prepare(changes.stream().map(Change::memberId).toList());
+        changes.forEach(c -> c.apply().run());
+    }
+
     /**
      * Locks (and makes, where missing) the views of a batch's members at once, two statements for all of them, so
      * the batch's changes find them held. Members this transaction holds already are left as they are.
      */
-    void prepare(Collection<String> memberIds) {
+    private void prepare(Collection<String> memberIds) {
         Map<String, Held> held = pending();
         Map<String, String> initial = new HashMap<>();
         for (String id : memberIds) {
@@ -228,38 +236,11 @@ class ViewUpdates {
 
     /** The views this transaction changed, written just before it commits. */
     private Map<String, Held> pending() {
-        @SuppressWarnings("unchecked")
-        var held = (Map<String, Held>) TransactionSynchronizationManager.getResource(this);
-        if (held != null) {
-            return held;
-        }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Map<String, Held> held = TransactionScoped.get(this, LinkedHashMap::new, views -> write(views.values()));
+        if (held == null) {
             throw new IllegalStateException("views change inside the transaction of the event that changes them");
         }
-        Map<String, Held> fresh = new LinkedHashMap<>();
-        TransactionSynchronizationManager.bindResource(this, fresh);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                write(fresh.values());
-            }
-
-            @Override
-            public void suspend() {
-                TransactionSynchronizationManager.unbindResourceIfPossible(ViewUpdates.this);
-            }
-
-            @Override
-            public void resume() {
-                TransactionSynchronizationManager.bindResource(ViewUpdates.this, fresh);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(ViewUpdates.this);
-            }
-        });
-        return fresh;
+        return held;
     }
 
     private void write(Collection<Held> held) {
