@@ -42,17 +42,7 @@ class ComposeFileTests {
             var published = new ArrayList<String>();
             listAt(services, app, "expose").forEach(p -> published.add(String.valueOf(p)));
             listAt(services, app, "ports").forEach(p -> published.add(containerPort(String.valueOf(p))));
-            Integer listener = DeployFiles.listenerPort(app);
-            assertThat(published).as(app + " ports").contains(String.valueOf(port));
-            if (listener == null) {
-                assertThat(published).as(app + " ports").containsOnly(String.valueOf(port));
-            } else {
-                // the listener is for the gateway: exposed on the internal network, never published
-                assertThat(published).as(app + " ports").containsOnly(String.valueOf(port), String.valueOf(listener));
-                assertThat(listAt(services, app, "ports"))
-                        .as(app + " published")
-                        .isEmpty();
-            }
+            assertThat(published).as(app + " ports").containsOnly(String.valueOf(port));
         });
     }
 

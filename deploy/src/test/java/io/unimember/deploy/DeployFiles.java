@@ -90,17 +90,6 @@ final class DeployFiles {
         return (Integer) port;
     }
 
-    /**
-     * A second port the app listens on, from {@code unimember.entitlements.listener.port} in its application.yml
-     * (member-service's entitlement lookup listener, decision 0017); null when it has none.
-     */
-    static Integer listenerPort(String module) {
-        var file = ROOT.resolve(module).resolve("src/main/resources/application.yml");
-        assumeTrue(Files.exists(file), () -> file + " does not exist yet");
-        var port = at(yaml(file), "unimember", "entitlements", "listener", "port");
-        return port instanceof Integer number ? number : null;
-    }
-
     /** The six apps and their server ports, in {@link #APPS} order. */
     static Map<String, Integer> appPorts() {
         var ports = new LinkedHashMap<String, Integer>();

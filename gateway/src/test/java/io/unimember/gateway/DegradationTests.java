@@ -46,8 +46,6 @@ class DegradationTests {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         registry.add("unimember.services.member", () -> StubService.shared().uri());
-        registry.add(
-                "unimember.services.member-lookup", () -> StubService.shared().uri());
         for (String service : List.of("points", "coupon", "tier", "settlement")) {
             String stopped = StubService.stopped();
             registry.add("unimember.services." + service, () -> stopped);

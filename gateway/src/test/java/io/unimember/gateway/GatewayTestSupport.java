@@ -1,5 +1,6 @@
 package io.unimember.gateway;
 
+import io.unimember.common.entitlements.CachedViews;
 import io.unimember.testsupport.TestJwks;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
@@ -44,11 +45,15 @@ abstract class GatewayTestSupport {
         servicesAt(registry, StubService.shared().uri());
         registry.add("spring.data.redis.host", TestRedis::host);
         registry.add("spring.data.redis.port", TestRedis::port);
+        // the cached entitlement views of this run only (LookupTests writes them as member-service would)
+        registry.add(CachedViews.NAMESPACE_PROPERTY, () -> NAMESPACE);
     }
+
+    static final String NAMESPACE = "gateway-tests-" + java.util.UUID.randomUUID() + ":member:view:1";
 
     /** Every service at one address, and test-support's token issuer. */
     static void servicesAt(DynamicPropertyRegistry registry, String uri) {
-        for (String service : List.of("member", "member-lookup", "points", "coupon", "tier", "settlement")) {
+        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
             registry.add("unimember.services." + service, () -> uri);
         }
         registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);

@@ -30,6 +30,9 @@ public final class TestInfrastructure {
         return local;
     }
 
+    /** This test JVM's own name, for what it keeps in the shared Redis. */
+    private static final String RUN = java.util.UUID.randomUUID().toString();
+
     /** Spring properties that point a service at the test infrastructure and the test token issuer. */
     public static Map<String, Object> springProperties() {
         Infrastructure infra = get();
@@ -48,8 +51,9 @@ public final class TestInfrastructure {
                 // tests wait on chains of hops, one after another: fetches answer within 20 ms, not the 250 ms the
                 // platform waits to keep its idle consumers cheap (decision 0023)
                 Map.entry("spring.kafka.consumer.fetch-max-wait", "20ms"),
-                // member-service's entitlement lookup listener: any free port, so that contexts never collide
-                Map.entry("unimember.entitlements.listener.port", 0));
+                // the cached entitlement views and member-service's leases under a namespace of this run's own
+                // (decision 0024), so that runs sharing one Redis never read each other's leases
+                Map.entry("unimember.entitlement-cache.namespace", "test-" + RUN + ":member:view:1"));
     }
 
     private static Infrastructure start() {

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Forwards a loopback port to Redis while open: lets a test bring "Redis" back on a port that was closed. */
-final class TcpForwarder implements AutoCloseable {
+public final class TcpForwarder implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    TcpForwarder(int port, String host, int targetPort) throws IOException {
+    public TcpForwarder(int port, String host, int targetPort) throws IOException {
         server = new ServerSocket(port, 16, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {

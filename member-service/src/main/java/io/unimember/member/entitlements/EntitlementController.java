@@ -1,5 +1,7 @@
 package io.unimember.member.entitlements;
 
+import io.unimember.common.entitlements.EntitlementView;
+import io.unimember.common.entitlements.LookupQuery;
 import io.unimember.common.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EntitlementController {
 
-    static final String SCENE = "[A-Z][A-Z_]{0,31}";
-
     private final Entitlements entitlements;
 
     EntitlementController(Entitlements entitlements) {
@@ -24,8 +24,8 @@ class EntitlementController {
     @GetMapping("/api/v1/members/me/entitlements")
     EntitlementView mine(
             Caller caller,
-            @RequestParam(required = false) @Nullable @Pattern(regexp = SCENE) String scene,
-            @RequestParam(required = false) @Nullable @Min(0) @Max(Entitlements.MAX_AMOUNT_FEN) Long amountFen) {
+            @RequestParam(required = false) @Nullable @Pattern(regexp = LookupQuery.SCENE) String scene,
+            @RequestParam(required = false) @Nullable @Min(0) @Max(LookupQuery.MAX_AMOUNT_FEN) Long amountFen) {
         return entitlements.lookup(caller.memberId(), scene, amountFen);
     }
 }

@@ -1,5 +1,6 @@
 package io.unimember.member.entitlements;
 
+import io.unimember.common.entitlements.StoredView;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tombstoneRetention how long redeemed and expired coupons are remembered against late events
  * @param defaultTier the tier of a member no tier event has mentioned yet
  * @param tierNames display names of tiers, for a growth event naming a tier before its tier.changed arrived
+ * @param lease how long this instance's promise to the gateway runs without renewal ({@link ViewLease})
+ * @param leaseForgetAfter how long after its end another instance's lease is forgotten (it died without a goodbye)
  */
 @ConfigurationProperties("unimember.entitlements")
 record EntitlementProperties(
@@ -25,7 +28,9 @@ record EntitlementProperties(
         @DefaultValue("1") long fenPerPoint,
         @DefaultValue("P90D") Duration tombstoneRetention,
         @DefaultValue DefaultTier defaultTier,
-        @DefaultValue Map<String, String> tierNames) {
+        @DefaultValue Map<String, String> tierNames,
+        @DefaultValue("PT2S") Duration lease,
+        @DefaultValue("PT10M") Duration leaseForgetAfter) {
 
     record DefaultTier(
             @DefaultValue("REGULAR") String code,
@@ -33,7 +38,12 @@ record EntitlementProperties(
             @DefaultValue("SILVER") @Nullable String nextTier,
             @DefaultValue("1") long growthToNext,
             @DefaultValue("1.0") String pointsMultiplier,
-            @DefaultValue("2") int monthlyCoupons) {}
+            @DefaultValue("2") int monthlyCoupons) {
+
+        StoredView.TierState state() {
+            return new StoredView.TierState(code, name, 0, nextTier, growthToNext, pointsMultiplier, monthlyCoupons);
+        }
+    }
 
     String tierName(String code) {
         return tierNames.getOrDefault(code, code);

@@ -2,30 +2,28 @@ package io.unimember.member.entitlements;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.unimember.common.entitlements.EntitlementView;
+import io.unimember.common.entitlements.LookupQuery;
+import io.unimember.common.entitlements.StoredView;
+import io.unimember.common.entitlements.ViewRenderer;
 import io.unimember.member.clients.BusinessUnits;
 import io.unimember.member.web.FieldErrors;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Entitlement lookups: one Redis GET in the common case, MySQL when the view is not cached or Redis is away, a
+ * Entitlement lookups that reach member-service (the gateway answers the common case from Redis itself, decision
+ * 0024): one Redis GET when the view is cached, MySQL when the view is not cached or Redis is away, a
  * default view for a member no event has mentioned; then filtering and discounts in memory. Timed per source as
  * {@code unimember.entitlement.lookup}.
  */
 @Service
 public class Entitlements {
-
-    /** The largest checkout amount a lookup accepts: ¥100,000,000. */
-    public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
 
     private final ViewCache cache;
     private final ViewRepository views;
@@ -70,36 +68,12 @@ public class Entitlements {
         return rendered(load(memberId, cache.get(memberId)), scene, amountFen, started);
     }
 
-    /**
-     * The same lookup for a caller that must not block (the lookup listener's event loop): the Redis GET is sent by
-     * {@code redisGet} and answered on Redis' connection thread; when the view is not in Redis, the rest (MySQL, the
-     * refill) runs on {@code blocking}. Completes exceptionally where {@link #lookup} throws.
-     */
-    CompletionStage<EntitlementView> lookupAsync(
-            String memberId,
-            @Nullable String scene,
-            @Nullable Long amountFen,
-            Function<String, CompletionStage<@Nullable String>> redisGet,
-            Executor blocking) {
-        try {
-            check(scene, amountFen);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        long started = System.nanoTime();
-        return cache.getAsync(memberId, redisGet)
-                .thenCompose(read -> read instanceof ViewCache.Read.Hit
-                        ? CompletableFuture.completedFuture(rendered(load(memberId, read), scene, amountFen, started))
-                        : CompletableFuture.supplyAsync(
-                                () -> rendered(load(memberId, read), scene, amountFen, started), blocking));
-    }
-
     private void check(@Nullable String scene, @Nullable Long amountFen) {
         if (scene != null && !businessUnits.exists(scene)) {
             throw FieldErrors.invalid("scene", "unknown scene: not a business unit code");
         }
-        if (amountFen != null && (amountFen < 0 || amountFen > MAX_AMOUNT_FEN)) {
-            throw FieldErrors.invalid("amountFen", "must be between 0 and " + MAX_AMOUNT_FEN);
+        if (amountFen != null && (amountFen < 0 || amountFen > LookupQuery.MAX_AMOUNT_FEN)) {
+            throw FieldErrors.invalid("amountFen", "must be between 0 and " + LookupQuery.MAX_AMOUNT_FEN);
         }
     }
 
@@ -130,7 +104,8 @@ public class Entitlements {
             }
             return new Loaded(json.readValue(row.get().json(), StoredView.class), false);
         }
-        StoredView initial = StoredView.initial(memberId, properties.defaultTier());
+        StoredView initial =
+                StoredView.initial(memberId, properties.defaultTier().state());
         if (refill) {
             // version 0: the first event's change (version 1) replaces it
             cache.refill(memberId, 0, json.writeValueAsString(initial));

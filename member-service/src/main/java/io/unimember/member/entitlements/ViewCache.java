@@ -1,13 +1,10 @@
 package io.unimember.member.entitlements;
 
+import io.unimember.common.entitlements.CachedViews;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Redis copy of each member's view, which must never be older than the last applied event.
+ * The Redis copy of each member's view, which must never be older than the last applied event; the gateway reads it
+ * too (decision 0024).
  *
  * <p>A cached value is {@code R|<rowVersion>|<json>} (the view) or {@code P|<rowVersion>} (a change to that version
- * is committing: read MySQL). Every write is a compare-and-set on the version, so a slow writer or a reader's refill
+ * is committing: read MySQL), at {@link CachedViews#key}. Every write is a compare-and-set on the version, so a slow writer or a reader's refill
  * never replaces a newer value. A change marks the key pending before its transaction commits and writes the view
  * after; if Redis cannot be told, the member goes on a repair queue in MySQL and this instance stops reading Redis
  * until {@link CacheRepair} has rewritten every queued member.
@@ -36,32 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ViewCache {
 
     private static final Logger log = LoggerFactory.getLogger(ViewCache.class);
-    private static final String PREFIX = "member:ent:";
 
-    /** ARGV: kind (R or P), version, ttl millis, json. Writes unless the key holds a newer version (or the same, done). */
-    private static final RedisScript<Long> SET_IF_NEWER = RedisScript.of(
-            """
-            local current = redis.call('GET', KEYS[1])
-            local version = tonumber(ARGV[2])
-            if current then
-              local kind, held = string.match(current, '^(%a)|(%d+)')
-              held = tonumber(held)
-              if held then
-                if held > version then return 0 end
-                if held == version and (kind == 'R' or ARGV[1] == 'P') then return 0 end
-              end
-            end
-            if ARGV[1] == 'R' then
-              redis.call('SET', KEYS[1], 'R|' .. ARGV[2] .. '|' .. ARGV[4], 'PX', ARGV[3])
-            else
-              redis.call('SET', KEYS[1], 'P|' .. ARGV[2], 'PX', ARGV[3])
-            end
-            return 1
-            """,
-            Long.class);
+    private static final RedisScript<Long> SET_IF_NEWER = RedisScript.of(CachedViews.SET_IF_NEWER_SCRIPT, Long.class);
 
     private final StringRedisTemplate redis;
+    private final CachedViews keys;
     private final RepairQueue repairs;
+    private final ViewLease lease;
     private final TransactionTemplate separateTransaction;
     private final EntitlementProperties properties;
     private final Clock clock;
@@ -77,12 +56,16 @@ class ViewCache {
 
     ViewCache(
             StringRedisTemplate redis,
+            CachedViews keys,
             RepairQueue repairs,
+            ViewLease lease,
             TransactionTemplate tx,
             EntitlementProperties properties,
             Clock clock) {
         this.redis = redis;
+        this.keys = keys;
         this.repairs = repairs;
+        this.lease = lease;
         this.separateTransaction = new TransactionTemplate(tx.getTransactionManager());
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -103,7 +86,7 @@ class ViewCache {
         }
         String value;
         try {
-            value = redis.opsForValue().get(PREFIX + memberId);
+            value = redis.opsForValue().get(keys.key(memberId));
         } catch (RuntimeException e) {
             markDegraded(e);
             return new Read.Miss(false);
@@ -111,33 +94,10 @@ class ViewCache {
         return read(value);
     }
 
-    /**
-     * The same GET without holding a thread while Redis answers (the lookup listener's): {@code get} sends it. A
-     * failure or a timeout degrades the cache exactly as a failed blocking GET does.
-     */
-    CompletionStage<Read> getAsync(String memberId, Function<String, CompletionStage<@Nullable String>> get) {
-        if (state.get() != State.HEALTHY) {
-            return CompletableFuture.completedFuture(new Read.Miss(false));
-        }
-        return get.apply(PREFIX + memberId).handle((value, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
-                        ? wrapped.getCause()
-                        : failure;
-                markDegraded(
-                        cause instanceof RuntimeException e ? e : new IllegalStateException(cause.toString(), cause));
-                return new Read.Miss(false);
-            }
-            return read(value);
-        });
-    }
-
     private static Read read(@Nullable String value) {
-        if (value == null || value.startsWith("P|")) {
-            return new Read.Miss(true);
-        }
-        int bar = value.indexOf('|', 2);
-        return new Read.Hit(Long.parseLong(value, 2, bar, 10), value.substring(bar + 1));
+        return CachedViews.parse(value) instanceof CachedViews.Value.View view
+                ? new Read.Hit(view.version(), view.json())
+                : new Read.Miss(true);
     }
 
     /** A reader puts back what it read from MySQL; loses to anything newer. Best effort. */
@@ -155,7 +115,9 @@ class ViewCache {
     /**
      * Called inside the transaction that changes the member's row to {@code version}: marks the key pending now,
      * writes the view after commit. When Redis cannot be told, the member is queued for repair: in this transaction
-     * if the mark failed, in a new one if the write after commit failed.
+     * if the mark failed, in a new one if the write after commit failed. A change Redis could not be told of waits,
+     * before it commits, until this instance's lease has run out ({@link ViewLease}): from then on the gateway reads
+     * no view from Redis, so it cannot serve the one this change replaces.
      */
     void replaceAfterCommit(String memberId, long version, String json) {
         if (!markPending(memberId, version)) {
@@ -167,6 +129,7 @@ class ViewCache {
                 }
             });
             repairs.add(memberId, version, clock.instant());
+            lease.awaitExpiry();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -215,11 +178,13 @@ class ViewCache {
 
     void markHealthy() {
         if (state.compareAndSet(State.RECOVERING, State.HEALTHY)) {
+            lease.resume();
             log.info("Redis is back and repaired: entitlement lookups read the cache again");
         }
     }
 
     void markDegraded(RuntimeException cause) {
+        lease.suspend();
         if (state.getAndSet(State.DEGRADED) != State.DEGRADED) {
             log.warn("Redis unavailable, entitlement lookups answer from MySQL until it is back: {}", cause.toString());
         }
@@ -240,6 +205,7 @@ class ViewCache {
 
     private void setIfNewer(String memberId, String kind, long version, String json) {
         long ttl = ("R".equals(kind) ? properties.cacheTtl() : properties.pendingTtl()).toMillis();
-        redis.execute(SET_IF_NEWER, List.of(PREFIX + memberId), kind, Long.toString(version), Long.toString(ttl), json);
+        redis.execute(
+                SET_IF_NEWER, List.of(keys.key(memberId)), kind, Long.toString(version), Long.toString(ttl), json);
     }
 }

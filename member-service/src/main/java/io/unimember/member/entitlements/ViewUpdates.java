@@ -1,5 +1,6 @@
 package io.unimember.member.entitlements;
 
+import io.unimember.common.entitlements.StoredView;
 import io.unimember.common.events.CouponIssued;
 import io.unimember.common.events.PointsBalance;
 import io.unimember.common.events.TierChanged;
@@ -222,7 +223,8 @@ class ViewUpdates {
     }
 
     private String initialJson(String memberId) {
-        return json.writeValueAsString(StoredView.initial(memberId, properties.defaultTier()));
+        return json.writeValueAsString(
+                StoredView.initial(memberId, properties.defaultTier().state()));
     }
 
     private Held held(String memberId, ViewRepository.Row row) {

@@ -1,10 +1,11 @@
 package io.unimember.member.open;
 
+import io.unimember.common.entitlements.EntitlementView;
+import io.unimember.common.entitlements.LookupQuery;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
 import io.unimember.common.web.ApiException;
 import io.unimember.member.consents.Consents;
-import io.unimember.member.entitlements.EntitlementView;
 import io.unimember.member.entitlements.Entitlements;
 import io.unimember.member.members.MemberProfile;
 import io.unimember.member.members.Members;
@@ -54,7 +55,7 @@ class OpenMemberController {
             Caller caller,
             @PathVariable @Pattern(regexp = MEMBER_ID) String memberId,
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z][A-Z_]{0,31}") String scene,
-            @RequestParam(required = false) @Nullable @Min(0) @Max(Entitlements.MAX_AMOUNT_FEN) Long amountFen) {
+            @RequestParam(required = false) @Nullable @Min(0) @Max(LookupQuery.MAX_AMOUNT_FEN) Long amountFen) {
         consents.require(memberId, caller.merchantId());
         return entitlements.lookup(memberId, scene != null ? scene : caller.claim(Claims.BU), amountFen);
     }

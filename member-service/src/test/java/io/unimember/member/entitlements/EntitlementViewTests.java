@@ -3,6 +3,7 @@ package io.unimember.member.entitlements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.unimember.common.entitlements.CachedViews;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.PointsExpired;
 import io.unimember.common.events.PointsHeld;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The view kept from real Kafka events, read back through the API. */
 class EntitlementViewTests extends MemberIntegrationTest {
+
+    @Autowired
+    CachedViews keys;
 
     @Autowired
     TestApi api;
@@ -245,7 +249,7 @@ class EntitlementViewTests extends MemberIntegrationTest {
         send(TestEvents.gold(memberId, 1));
         awaitView("", v -> assertThat(v.get("tier").get("code").asString()).isEqualTo("GOLD"));
 
-        String cached = redis.opsForValue().get("member:ent:" + memberId);
+        String cached = redis.opsForValue().get(keys.key(memberId));
 
         assertThat(cached).startsWith("R|" + rowVersion() + "|").contains("\"GOLD\"");
     }

@@ -10,10 +10,6 @@ import io.unimember.testsupport.IntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,9 +60,6 @@ class RedisDownTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    LookupListener listener;
-
     @Test
     void lookupsAnswerCorrectlyFromMysqlWhenRedisIsDown() {
         TestEvents events = new TestEvents(json, codec);
@@ -97,27 +90,6 @@ class RedisDownTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(4);
-    }
-
-    @Test
-    void theLookupListenerAnswersFromMysqlToo() throws Exception {
-        TestEvents events = new TestEvents(json, codec);
-        String memberId = TestEvents.newMemberId();
-        tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
-        pointsEvents.on(events.batch(events.envelope(TestEvents.earned(memberId, 420, 0, 1))));
-
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port()
-                                        + "/api/v1/members/me/entitlements?scene=HOTEL"))
-                                .header("Authorization", "Bearer " + api.memberToken(memberId))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        JsonNode view = json.readTree(answer.body());
-        assertThat(view.get("tier").get("code").asString()).isEqualTo("GOLD");
-        assertThat(view.get("points").get("available").asLong()).isEqualTo(420);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.unimember.member.entitlements;
+package io.unimember.common.entitlements;
 
 import io.unimember.common.events.ExpiringPoints;
 import java.time.Instant;
@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Turns a stored view into the answer for one scene and amount, in memory: coupons for the scene (or ALL), their
  * discount for the amount, best first; expired points and coupons left out.
  */
-final class ViewRenderer {
+public final class ViewRenderer {
 
-    static final String ALL_SCENES = "ALL";
+    public static final String ALL_SCENES = "ALL";
     private static final Comparator<EntitlementView.Coupon> BEST_FIRST = Comparator.comparing(
                     EntitlementView.Coupon::usable)
             .reversed()
@@ -24,7 +24,7 @@ final class ViewRenderer {
 
     private ViewRenderer() {}
 
-    static EntitlementView render(
+    public static EntitlementView render(
             StoredView view, @Nullable String scene, @Nullable Long amountFen, Instant now, long fenPerPoint) {
         StoredView.TierState tier = view.tier();
         List<EntitlementView.Expiring> expiring = new ArrayList<>();
@@ -68,7 +68,7 @@ final class ViewRenderer {
     }
 
     /** What the coupon takes off this amount: nothing below the minimum spend, never more than the amount. */
-    static long discountFor(StoredView.CouponTerms coupon, long amountFen) {
+    public static long discountFor(StoredView.CouponTerms coupon, long amountFen) {
         if (amountFen < coupon.minSpendFen() || amountFen <= 0) {
             return 0;
         }

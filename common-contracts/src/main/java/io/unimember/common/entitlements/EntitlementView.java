@@ -1,4 +1,4 @@
-package io.unimember.member.entitlements;
+package io.unimember.common.entitlements;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

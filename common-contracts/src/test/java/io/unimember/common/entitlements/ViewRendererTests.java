@@ -1,4 +1,4 @@
-package io.unimember.member.entitlements;
+package io.unimember.common.entitlements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.unimember.member.entitlements;
+package io.unimember.common.entitlements;
 
 import io.unimember.common.events.ExpiringPoints;
 import java.time.Instant;
@@ -6,12 +6,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The view as stored in MySQL and cached in Redis: everything a lookup needs, for any scene and amount, so a
- * lookup only filters and computes in memory.
+ * The view as member-service stores it in MySQL and caches it in Redis ({@link CachedViews}): everything a lookup
+ * needs, for any scene and amount, so a lookup only filters and computes in memory ({@link ViewRenderer}). member-service
+ * is its only writer; the gateway reads it to answer lookups itself.
  */
-record StoredView(String memberId, TierState tier, PointsState points, List<CouponTerms> coupons) {
+public record StoredView(String memberId, TierState tier, PointsState points, List<CouponTerms> coupons) {
 
-    record TierState(
+    public record TierState(
             String code,
             String name,
             long growth,
@@ -20,10 +21,10 @@ record StoredView(String memberId, TierState tier, PointsState points, List<Coup
             String pointsMultiplier,
             int monthlyCoupons) {}
 
-    record PointsState(long available, long frozen, List<ExpiringPoints> expiring) {}
+    public record PointsState(long available, long frozen, List<ExpiringPoints> expiring) {}
 
     /** A coupon's terms as {@code coupon.issued} carried them, and whether a checkout holds it now. */
-    record CouponTerms(
+    public record CouponTerms(
             String couponId,
             String name,
             String kind,
@@ -35,7 +36,7 @@ record StoredView(String memberId, TierState tier, PointsState points, List<Coup
             Instant expiresAt,
             boolean locked) {
 
-        CouponTerms withLocked(boolean isLocked) {
+        public CouponTerms withLocked(boolean isLocked) {
             return new CouponTerms(
                     couponId,
                     name,
@@ -50,30 +51,20 @@ record StoredView(String memberId, TierState tier, PointsState points, List<Coup
         }
     }
 
-    static StoredView initial(String memberId, EntitlementProperties.DefaultTier tier) {
-        return new StoredView(
-                memberId,
-                new TierState(
-                        tier.code(),
-                        tier.name(),
-                        0,
-                        tier.nextTier(),
-                        tier.growthToNext(),
-                        tier.pointsMultiplier(),
-                        tier.monthlyCoupons()),
-                new PointsState(0, 0, List.of()),
-                List.of());
+    /** The view of a member no event has mentioned yet: the default tier, no points, no coupons. */
+    public static StoredView initial(String memberId, TierState defaultTier) {
+        return new StoredView(memberId, defaultTier, new PointsState(0, 0, List.of()), List.of());
     }
 
-    StoredView withTier(TierState newTier) {
+    public StoredView withTier(TierState newTier) {
         return new StoredView(memberId, newTier, points, coupons);
     }
 
-    StoredView withPoints(PointsState newPoints) {
+    public StoredView withPoints(PointsState newPoints) {
         return new StoredView(memberId, tier, newPoints, coupons);
     }
 
-    StoredView withCoupons(List<CouponTerms> newCoupons) {
+    public StoredView withCoupons(List<CouponTerms> newCoupons) {
         return new StoredView(memberId, tier, points, newCoupons);
     }
 }

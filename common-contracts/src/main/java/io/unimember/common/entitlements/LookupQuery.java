@@ -1,18 +1,26 @@
-package io.unimember.member.entitlements;
+package io.unimember.common.entitlements;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entitlement lookup's query string when it is plainly valid: {@code scene} (a BU code's shape) and
- * {@code amountFen} (digits, at most {@link Entitlements#MAX_AMOUNT_FEN}), each at most once, nothing encoded, nothing
- * else. Anything else is not parsed here at all, so Spring MVC's binding and validation judge it.
+ * The entitlement lookup's query string when it is plainly valid: {@code scene} (a BU code's shape, {@link #SCENE})
+ * and {@code amountFen} (digits, at most {@link #MAX_AMOUNT_FEN}), each at most once, nothing encoded, nothing else.
+ * The gateway answers only such lookups itself; anything else goes to member-service, whose Spring MVC binding and
+ * validation judge it by the same two constants.
  */
-record LookupQuery(@Nullable String scene, @Nullable Long amountFen) {
+public record LookupQuery(@Nullable String scene, @Nullable Long amountFen) {
+
+    /** What a scene looks like: a BU code. */
+    public static final String SCENE = "[A-Z][A-Z_]{0,31}";
+
+    /** The largest checkout amount a lookup accepts: ¥100,000,000. */
+    public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
 
     private static final int MAX_SCENE = 32;
     private static final int MAX_DIGITS = 11;
 
-    static @Nullable LookupQuery parse(@Nullable String raw) {
+    /** The query, or null when it is not plainly valid. */
+    public static @Nullable LookupQuery parse(@Nullable String raw) {
         String scene = null;
         Long amountFen = null;
         if (raw == null || raw.isEmpty()) {
@@ -67,6 +75,6 @@ record LookupQuery(@Nullable String scene, @Nullable Long amountFen) {
             }
         }
         long fen = Long.parseLong(value);
-        return fen <= Entitlements.MAX_AMOUNT_FEN ? fen : null;
+        return fen <= MAX_AMOUNT_FEN ? fen : null;
     }
 }

@@ -1,0 +1,161 @@
+package io.unimember.gateway.lookup;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.unimember.common.entitlements.EntitlementView;
+import io.unimember.common.entitlements.LookupQuery;
+import io.unimember.common.entitlements.ViewRenderer;
+import io.unimember.gateway.auth.CachedAdmissions;
+import io.unimember.gateway.auth.VerifiedToken;
+import io.unimember.gateway.ratelimit.RateLimitFilter;
+import io.unimember.gateway.requestid.RequestIds;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The entitlement lookup ({@value #PATH}) answered by the gateway itself (decision 0024), on Reactor Netty's request
+ * and response, ahead of Spring WebFlux: the caller's token checked as everywhere ({@link CachedAdmissions}), the
+ * member's rate limit ({@link RateLimitFilter}), then the member's view read from Redis ({@link CachedViewReader}) and
+ * rendered for the scene and amount with member-service's own {@link ViewRenderer}. No hop to member-service.
+ *
+ * <p>It takes only the plain case: a GET of exactly this path, a plainly valid query ({@link LookupQuery}) of a scene
+ * member-service knows, no body, no {@code Origin} (CORS stays with the full path), a token this gateway verified
+ * before that passes the rule, a member whose limit is kept in memory and not used up, and a view Redis holds while
+ * member-service's leases run. Everything else goes, as it arrived, to the full WebFlux path: a token not seen yet is
+ * verified there, refusals are answered there, and a lookup the cache cannot answer is routed to member-service, which
+ * reads MySQL, through the ordinary {@code member} route with its circuit breaker.
+ */
+final class LookupRoute implements NettyRouteProvider {
+
+    static final String PATH = "/api/v1/members/me/entitlements";
+
+    /**
+     * What Spring Security's header writers add to member-service's answer (HSTS only over TLS): the gateway's own
+     * answer carries the same, in this order.
+     */
+    static final List<Map.Entry<String, String>> SECURITY_HEADERS = List.of(
+            Map.entry("X-Content-Type-Options", "nosniff"),
+            Map.entry("X-XSS-Protection", "0"),
+            Map.entry("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"),
+            Map.entry("Pragma", "no-cache"),
+            Map.entry("Expires", "0"),
+            Map.entry("X-Frame-Options", "DENY"));
+
+    private final CachedAdmissions.Gate gate;
+    private final @Nullable RateLimitFilter limits;
+    private final CachedViewReader views;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Supplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath;
+    private final Timer answered;
+    private final Counter forwarded;
+
+    /** @param fullPath the WebFlux application, for every request this path does not answer */
+    LookupRoute(
+            CachedAdmissions admissions,
+            @Nullable RateLimitFilter limits,
+            CachedViewReader views,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters,
+            Supplier<BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>>> fullPath) {
+        this.gate = admissions.forPath(org.springframework.http.HttpMethod.GET, PATH);
+        this.limits = limits;
+        this.views = views;
+        this.json = json;
+        this.clock = clock;
+        this.fullPath = fullPath;
+        this.answered = Timer.builder("unimember.gateway.lookup")
+                .description("entitlement lookups the gateway answered from the cached view")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.forwarded = Counter.builder("unimember.gateway.lookup.forwarded")
+                .description("plain entitlement lookups the cached view could not answer, sent to member-service")
+                .register(meters);
+    }
+
+    @Override
+    public HttpServerRoutes apply(HttpServerRoutes routes) {
+        return routes.route(LookupRoute::isPlainLookup, this::handle);
+    }
+
+    /** A GET of exactly the path, with a plain query, no body and no {@code Origin}. */
+    static boolean isPlainLookup(HttpServerRequest request) {
+        if (!HttpMethod.GET.equals(request.method())) {
+            return false;
+        }
+        String uri = request.uri();
+        if (!uri.startsWith(PATH) || (uri.length() > PATH.length() && uri.charAt(PATH.length()) != '?')) {
+            return false;
+        }
+        HttpHeaders headers = request.requestHeaders();
+        return !headers.contains(HttpHeaderNames.ORIGIN)
+                && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+                && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
+    }
+
+    private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        long started = System.nanoTime();
+        String uri = request.uri();
+        LookupQuery query = LookupQuery.parse(uri.length() > PATH.length() ? uri.substring(PATH.length() + 1) : null);
+        VerifiedToken caller = query == null || !views.answersScene(query.scene())
+                ? null
+                : gate.admit(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+        if (caller == null || caller.memberId() == null) {
+            return fullPath.get().apply(request, response);
+        }
+        EventLoop loop = eventLoop(request);
+        // the member's limit is taken only for an answer given here: a lookup sent on takes it on the full path
+        return views.view(caller.memberId())
+                .filter(found -> limits == null || limits.takesLocally(caller))
+                .publishOn(Schedulers.fromExecutor(loop))
+                .flatMap(found -> answer(request, response, query, found, started))
+                .switchIfEmpty(Mono.defer(() -> {
+                    forwarded.increment();
+                    return Mono.from(fullPath.get().apply(request, response));
+                }));
+    }
+
+    private Mono<Void> answer(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            LookupQuery query,
+            CachedViewReader.Found found,
+            long started) {
+        EntitlementView view = ViewRenderer.render(
+                found.view(), query.scene(), query.amountFen(), clock.instant(), found.fenPerPoint());
+        byte[] body = json.writeValueAsBytes(view);
+        HttpHeaders out = response.responseHeaders();
+        out.set(RequestIds.HEADER, RequestIds.from(request.requestHeaders().get(RequestIds.HEADER)));
+        SECURITY_HEADERS.forEach(header -> out.set(header.getKey(), header.getValue()));
+        out.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+        out.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return response.status(200).sendByteArray(Mono.just(body)).then();
+    }
+
+    private static EventLoop eventLoop(HttpServerRequest request) {
+        EventLoop[] loop = new EventLoop[1];
+        request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
+        return loop[0];
+    }
+}
