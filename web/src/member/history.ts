@@ -10,7 +10,7 @@ import { sceneLabel } from '../shared/labels';
 const state = { items: [] as api.Transaction[], cursor: null as string | null, error: null as unknown };
 
 export function setUpHistory(): void {
-  byId('history-more').addEventListener('click', () => load(true));
+  byId('history-more').addEventListener('click', () => void load(true));
   onLangChange(render);
 }
 

@@ -16,7 +16,7 @@ export function setUpLogin(onSignedIn: () => void): void {
   const submit = byId<HTMLButtonElement>('login');
   show(byId('demo-hint'), isDemo());
 
-  send.addEventListener('click', async () => {
+  const sendCode = async (): Promise<void> => {
     if (!phone.value.trim()) return message('error', t('login.needPhone'));
     send.disabled = true;
     try {
@@ -28,9 +28,10 @@ export function setUpLogin(onSignedIn: () => void): void {
       send.disabled = false;
       message('error', describe(e));
     }
-  });
+  };
+  send.addEventListener('click', () => void sendCode());
 
-  form.addEventListener('submit', async (event) => {
+  const logIn = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (!phone.value.trim()) return message('error', t('login.needPhone'));
     if (!/^\d{6}$/.test(otp.value.trim())) return message('error', t('login.needOtp'));
@@ -46,7 +47,8 @@ export function setUpLogin(onSignedIn: () => void): void {
     } finally {
       submit.disabled = false;
     }
-  });
+  };
+  form.addEventListener('submit', (event) => void logIn(event));
 }
 
 /** Shown on the login card: errors, "code sent", or why the member was signed out. */

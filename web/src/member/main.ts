@@ -35,7 +35,13 @@ function failed(section: HTMLElement, error: unknown): void {
 async function loadTier(): Promise<void> {
   const card = byId('tier-card');
   try {
-    const [tier, table] = await Promise.all([api.myTier(), api.tiers().then((p) => p.items, () => null)]);
+    const [tier, table] = await Promise.all([
+      api.myTier(),
+      api.tiers().then(
+        (p) => p.items,
+        () => null,
+      ),
+    ]);
     lastTier = [tier, table];
     renderTier(card, tier, table);
   } catch (e) {
@@ -79,10 +85,11 @@ onLangChange(() => {
   if (lastTier) renderTier(byId('tier-card'), ...lastTier);
   if (lastPoints) renderPoints(byId('points-card'), lastPoints);
 });
-byId('sign-out').addEventListener('click', async () => {
+const signOut = async (): Promise<void> => {
   await api.logOut();
   signedOut(null);
-});
+};
+byId('sign-out').addEventListener('click', () => void signOut());
 window.addEventListener(api.SESSION_ENDED, () => signedOut(t('session.ended')));
 
 if (api.signedIn()) {

@@ -8,9 +8,7 @@ import { t } from '../shared/i18n';
 const EXPIRING_SHOWN = 2;
 
 export function renderPoints(card: HTMLElement, points: MyPoints): void {
-  const expiring = [...points.expiring]
-    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
-    .slice(0, EXPIRING_SHOWN);
+  const expiring = [...points.expiring].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)).slice(0, EXPIRING_SHOWN);
   fill(
     card,
     h('h2', {}, t('points.heading')),

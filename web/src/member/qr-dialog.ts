@@ -34,9 +34,9 @@ export async function showCoupon(coupon: api.Coupon, onUsed: () => void): Promis
       onUsed();
       return;
     }
-    setTimeout(poll, POLL_MS);
+    setTimeout(() => void poll(), POLL_MS);
   };
-  setTimeout(poll, POLL_MS);
+  setTimeout(() => void poll(), POLL_MS);
 }
 
 export async function showMember(memberId: string): Promise<void> {

@@ -29,8 +29,13 @@ export function renderTier(card: HTMLElement, tier: MyTier, table: TierRow[] | n
     h(
       'div',
       { class: 'row tier-foot' },
-      h('span', { class: 'grow' }, t('tier.perks', { multiplier: tier.pointsMultiplier, coupons: tier.monthlyCoupons })),
-      tier.retainedUntil && h('span', { id: 'tier-retained' }, t('tier.retainedUntil', { date: day(tier.retainedUntil) })),
+      h(
+        'span',
+        { class: 'grow' },
+        t('tier.perks', { multiplier: tier.pointsMultiplier, coupons: tier.monthlyCoupons }),
+      ),
+      tier.retainedUntil &&
+        h('span', { id: 'tier-retained' }, t('tier.retainedUntil', { date: day(tier.retainedUntil) })),
     ),
   );
 }

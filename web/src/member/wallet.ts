@@ -23,7 +23,7 @@ let onChange: () => void = () => {};
 
 export function setUpWallet(changed: () => void): void {
   onChange = changed;
-  byId('wallet-more').addEventListener('click', () => load(true));
+  byId('wallet-more').addEventListener('click', () => void load(true));
   onLangChange(render);
 }
 
@@ -76,7 +76,11 @@ function render(): void {
 }
 
 function chip(label: string, pressed: boolean, id: string, onclick: () => void): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'chip', 'aria-pressed': String(pressed), 'data-chip': id, onclick }, label);
+  return h(
+    'button',
+    { type: 'button', class: 'chip', 'aria-pressed': String(pressed), 'data-chip': id, onclick },
+    label,
+  );
 }
 
 function couponItem(coupon: api.Coupon): HTMLLIElement {

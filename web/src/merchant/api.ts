@@ -1,4 +1,4 @@
-import { ApiError, idempotencyKey, request, type RequestOptions } from '../shared/http';
+import { ApiError, idempotencyKey, request, textOf, type RequestOptions } from '../shared/http';
 import { claims, Session } from '../shared/session';
 
 // What the open API offers a merchant (DESIGN §3, §6): a client-credentials token, coupon verification at the POS,
@@ -56,9 +56,9 @@ export async function signIn(clientId: string, secret: string): Promise<Merchant
     form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
   });
   const token = claims(answer.access_token);
-  const scopes = String(answer.scope ?? token.scope ?? '').split(' ');
+  const scopes = (answer.scope ?? textOf(token.scope)).split(' ');
   if (!scopes.includes('merchant:verify') || typeof token.merchant_id !== 'string') return 'not-a-merchant';
-  const signedIn = { token: answer.access_token, merchantId: token.merchant_id, bu: String(token.bu ?? '') };
+  const signedIn = { token: answer.access_token, merchantId: token.merchant_id, bu: textOf(token.bu) };
   session.set(signedIn);
   return signedIn;
 }

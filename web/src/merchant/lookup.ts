@@ -16,7 +16,7 @@ export function setUpLookup(): void {
   const submit = byId<HTMLButtonElement>('lookup-submit');
   const result = byId('lookup-result');
 
-  form.addEventListener('submit', async (event) => {
+  const lookUp = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const id = memberId.value.trim();
     if (!id) return fill(result, notice('error', t('lookup.needMember')));
@@ -31,7 +31,8 @@ export function setUpLookup(): void {
     } finally {
       submit.disabled = false;
     }
-  });
+  };
+  form.addEventListener('submit', (event) => void lookUp(event));
 }
 
 function render(member: api.OpenMember, view: api.Entitlements): HTMLElement {

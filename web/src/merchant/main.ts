@@ -52,7 +52,7 @@ function setUpSignIn(): void {
   const id = byId<HTMLInputElement>('client-id');
   const secret = byId<HTMLInputElement>('client-secret');
   const submit = byId<HTMLButtonElement>('signin');
-  byId<HTMLFormElement>('signin-form').addEventListener('submit', async (event) => {
+  const signIn = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (!id.value.trim() || !secret.value) return message('error', t('signin.needBoth'));
     submit.disabled = true;
@@ -70,7 +70,8 @@ function setUpSignIn(): void {
     } finally {
       submit.disabled = false;
     }
-  });
+  };
+  byId<HTMLFormElement>('signin-form').addEventListener('submit', (event) => void signIn(event));
 }
 
 applyStatic();

@@ -14,7 +14,7 @@ export function setUpRedeem(): void {
   const submit = byId<HTMLButtonElement>('redeem-submit');
   const result = byId('redeem-result');
 
-  form.addEventListener('submit', async (event) => {
+  const redeem = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const text = code.value.replace(/\s+/g, '').toUpperCase();
     if (!text) return fill(result, notice('error', t('redeem.needCode')));
@@ -32,7 +32,8 @@ export function setUpRedeem(): void {
       submit.disabled = false;
       code.focus();
     }
-  });
+  };
+  form.addEventListener('submit', (event) => void redeem(event));
 }
 
 function redeemed(done: api.Redeemed): HTMLElement {

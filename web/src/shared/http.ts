@@ -52,6 +52,11 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A member of parsed JSON that should be a string (a problem's detail, a token claim), or '' when it is not one. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function toError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object') {
     const problem = body as {
@@ -61,14 +66,12 @@ function toError(status: number, body: unknown): ApiError {
       error_description?: unknown;
       errors?: Array<{ field?: unknown }>;
     };
-    const fields = Array.isArray(problem.errors)
-      ? problem.errors.map((e) => String(e.field ?? '')).filter(Boolean)
-      : [];
+    const fields = Array.isArray(problem.errors) ? problem.errors.map((e) => textOf(e.field)).filter(Boolean) : [];
     if (typeof problem.code === 'string') {
-      return new ApiError(status, problem.code, String(problem.detail ?? ''), fields);
+      return new ApiError(status, problem.code, textOf(problem.detail), fields);
     }
     if (typeof problem.error === 'string') {
-      return new ApiError(status, `oauth.${problem.error}`, String(problem.error_description ?? ''));
+      return new ApiError(status, `oauth.${problem.error}`, textOf(problem.error_description));
     }
   }
   return new ApiError(status, `HTTP_${status}`, '');

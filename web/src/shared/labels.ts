@@ -36,9 +36,7 @@ export function couponFace(c: CouponTerms): string {
 
 /** The small print: minimum spend and, for a percent coupon, its cap. */
 export function couponRules(c: CouponTerms): string {
-  const parts = [
-    c.minSpendFen > 0 ? t('coupon.minSpend', { amount: yuan(c.minSpendFen) }) : t('coupon.noMinimum'),
-  ];
+  const parts = [c.minSpendFen > 0 ? t('coupon.minSpend', { amount: yuan(c.minSpendFen) }) : t('coupon.noMinimum')];
   if (c.kind === 'PERCENT' && c.maxDiscountFen !== undefined) {
     parts.push(t('coupon.upTo', { amount: yuan(c.maxDiscountFen) }));
   }

@@ -3,28 +3,14 @@ package io.unimember.points;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.unimember.testsupport.ArchitectureRules;
+import io.unimember.testsupport.ServiceArchitectureTests;
 import org.junit.jupiter.api.Test;
 
-class ArchitectureTests {
+class ArchitectureTests extends ServiceArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.unimember.points");
-
-    @Test
-    void usesNoOtherServiceOnlyCommon() {
-        ArchitectureRules.onlyCommonIsShared("io.unimember.points").check(classes);
-    }
-
-    @Test
-    void featuresDependOnEachOtherWithoutCycles() {
-        slices().matching("io.unimember.points.(*)..").should().beFreeOfCycles().check(classes);
+    ArchitectureTests() {
+        super("io.unimember.points");
     }
 
     @Test
@@ -37,10 +23,5 @@ class ArchitectureTests {
                         resideInAPackage("io.unimember.points.ledger..").and(simpleNameEndingWith("Repository")))
                 .because("balances, lots and entries change only through the Ledger facade, under the member's lock")
                 .check(classes);
-    }
-
-    @Test
-    void publishesEventsOnlyThroughTheOutbox() {
-        ArchitectureRules.noDirectKafkaSends("io.unimember.points").check(classes);
     }
 }

@@ -1,33 +1,14 @@
 package io.unimember.tier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.unimember.testsupport.ArchitectureRules;
+import io.unimember.testsupport.ServiceArchitectureTests;
 import org.junit.jupiter.api.Test;
 
-class ArchitectureTests {
+class ArchitectureTests extends ServiceArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.unimember.tier");
-
-    @Test
-    void usesNoOtherServiceOnlyCommon() {
-        ArchitectureRules.onlyCommonIsShared("io.unimember.tier").check(classes);
-    }
-
-    @Test
-    void publishesEventsOnlyThroughTheOutbox() {
-        ArchitectureRules.noDirectKafkaSends("io.unimember.tier").check(classes);
-    }
-
-    @Test
-    void featuresDependOnEachOtherWithoutCycles() {
-        slices().matching("io.unimember.tier.(*)..").should().beFreeOfCycles().check(classes);
+    ArchitectureTests() {
+        super("io.unimember.tier");
     }
 
     @Test
