@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A BU grants a member a coupon it funds (a service recovery, a campaign prize). Only templates whose fundingBu is
- * the calling BU: a BU spends its own budget, never PLATFORM's or another BU's (docs/decisions in this module).
+ * the calling BU: a BU spends its own budget, never PLATFORM's or another BU's (decision 0026).
  * Idempotent on (BU, grantId); per-member limit, stock and budget hold as for claims.
  */
 @RestController
