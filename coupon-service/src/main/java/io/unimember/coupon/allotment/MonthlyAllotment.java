@@ -1,7 +1,8 @@
 package io.unimember.coupon.allotment;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.unimember.coupon.coupons.Channel;
-import io.unimember.coupon.issuing.DeadlockRetry;
 import io.unimember.coupon.issuing.IssueOutcome;
 import io.unimember.coupon.issuing.Issuer;
 import io.unimember.coupon.support.Times;
@@ -13,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * On the 1st (Asia/Shanghai) every member with a tier gets their tier's count of the tier template's coupon. Each
@@ -33,7 +36,7 @@ class MonthlyAllotment {
     private final Templates templates;
     private final Issuer issuer;
     private final TransactionTemplate tx;
-    private final DeadlockRetry retry;
+    private final Retry retry;
     private final AllotmentProperties properties;
     private final Clock clock;
 
@@ -43,7 +46,7 @@ class MonthlyAllotment {
             Templates templates,
             Issuer issuer,
             TransactionTemplate tx,
-            DeadlockRetry retry,
+            RetryRegistry retries,
             AllotmentProperties properties,
             Clock clock) {
         this.tiers = tiers;
@@ -51,7 +54,7 @@ class MonthlyAllotment {
         this.templates = templates;
         this.issuer = issuer;
         this.tx = tx;
-        this.retry = retry;
+        this.retry = retries.retry("allotment");
         this.properties = properties;
         this.clock = clock;
     }
@@ -69,6 +72,10 @@ class MonthlyAllotment {
     }
 
     Run run(YearMonth yearMonth) {
+        // each member's allotment is its own transaction, retried whole when it loses a lock race
+        Assert.state(
+                !TransactionSynchronizationManager.isActualTransactionActive(),
+                "the allotment starts a transaction per member and must not run inside one");
         String month = yearMonth.toString();
         Template template = templates
                 .find(properties.templateId())
@@ -86,7 +93,7 @@ class MonthlyAllotment {
             for (MemberTiers.Due due : page) {
                 after = due.memberId();
                 try {
-                    Integer issued = retry.run(() -> tx.execute(status -> allot(template, due, month)));
+                    Integer issued = retry.executeSupplier(() -> tx.execute(status -> allot(template, due, month)));
                     if (issued == null || issued < 0) {
                         continue;
                     }

@@ -6,13 +6,11 @@ import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.CouponView;
-import io.unimember.coupon.issuing.DeadlockRetry;
-import io.unimember.coupon.issuing.IssueBulkhead;
-import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.issuing.OnceIssuer;
+import io.unimember.coupon.issuing.OnceIssuer.Once;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,28 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ClaimController {
 
     private final Templates templates;
-    private final Issuer issuer;
-    private final Idempotency idempotency;
-    private final DeadlockRetry retry;
-    private final IssueBulkhead bulkhead;
+    private final OnceIssuer issuing;
     private final ClaimMetrics metrics;
-    private final Clock clock;
 
-    ClaimController(
-            Templates templates,
-            Issuer issuer,
-            Idempotency idempotency,
-            DeadlockRetry retry,
-            IssueBulkhead bulkhead,
-            ClaimMetrics metrics,
-            Clock clock) {
+    ClaimController(Templates templates, OnceIssuer issuing, ClaimMetrics metrics) {
         this.templates = templates;
-        this.issuer = issuer;
-        this.idempotency = idempotency;
-        this.retry = retry;
-        this.bulkhead = bulkhead;
+        this.issuing = issuing;
         this.metrics = metrics;
-        this.clock = clock;
     }
 
     @PostMapping("/api/v1/coupons/claims")
@@ -81,31 +64,12 @@ class ClaimController {
                 .findForIssuing(request.templateId())
                 .filter(Template::claimable)
                 .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no claimable coupon template"));
-        String scope = "claim:" + memberId;
-        var exhausted = issuer.knownRefusal(template.id());
-        if (exhausted.isPresent() && !alreadyUsed(scope, key)) {
+        Once once = new Once(Channel.CLAIM, "claim:" + memberId, key, request);
+        var exhausted = issuing.knownRefusal(template.id());
+        if (exhausted.isPresent() && !issuing.alreadyUsed(once)) {
             // what MySQL already answered for good; a retry of an earlier claim still gets its original answer below
             throw exhausted.get().toException();
         }
-        return bulkhead.run(
-                template.id(),
-                () -> retry.run(() -> idempotency.execute(
-                        scope,
-                        key,
-                        request,
-                        201,
-                        CouponView.class,
-                        () -> CouponView.forOwner(
-                                issuer.issueOrThrow(template, memberId, Channel.CLAIM, "claim:" + memberId + ":" + key),
-                                clock.instant()))));
-    }
-
-    /** Whether the key has a stored answer or a claim with it is in flight (its row exists without an answer yet). */
-    private boolean alreadyUsed(String scope, String key) {
-        try {
-            return idempotency.find(scope, key, CouponView.class).isPresent();
-        } catch (RuntimeException inFlight) {
-            return true;
-        }
+        return issuing.issueOnce(template, memberId, once, CouponView::forOwner);
     }
 }

@@ -1,26 +1,21 @@
 package io.unimember.coupon.coupons;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.unimember.coupon.terms.Kind;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.unimember.coupon.terms.TermsView;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A coupon as clients see it. {@code discountFen} is the face value (FIXED) or the cap (PERCENT), or, in lists for
- * an amount, the discount on that amount. {@code code} is only ever shown to the owner.
+ * A coupon as clients see it: its terms (in lists for an amount, {@code discountFen} is the discount on that amount)
+ * and state. {@code code} is only ever shown to the owner.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CouponView(
         String couponId,
         String templateId,
         String name,
-        Kind kind,
-        long discountFen,
-        @Nullable Integer percentOff,
-        @Nullable Long maxDiscountFen,
-        long minSpendFen,
-        List<String> scenes,
+        @JsonUnwrapped TermsView terms,
         String fundingBu,
         CouponStatus status,
         Instant issuedAt,
@@ -47,12 +42,7 @@ public record CouponView(
                 c.id(),
                 c.templateId(),
                 c.name(),
-                c.terms().kind(),
-                discountFen,
-                c.terms().percentOff(),
-                c.terms().maxDiscountFen(),
-                c.terms().minSpendFen(),
-                c.terms().scenes(),
+                TermsView.of(c.terms(), discountFen),
                 c.fundingBu(),
                 c.statusAt(now),
                 c.issuedAt(),

@@ -1,17 +1,14 @@
 package io.unimember.coupon.grants;
 
-import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.CouponView;
-import io.unimember.coupon.issuing.DeadlockRetry;
-import io.unimember.coupon.issuing.IssueBulkhead;
-import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.issuing.OnceIssuer;
+import io.unimember.coupon.issuing.OnceIssuer.Once;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,32 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A BU grants a member a coupon it funds (a service recovery, a campaign prize). Only templates whose fundingBu is
- * the calling BU: a BU spends its own budget, never PLATFORM's or another BU's (docs/decisions in this module).
+ * the calling BU: a BU spends its own budget, never PLATFORM's or another BU's (decision 0026).
  * Idempotent on (BU, grantId); per-member limit, stock and budget hold as for claims.
  */
 @RestController
 class GrantController {
 
     private final Templates templates;
-    private final Issuer issuer;
-    private final Idempotency idempotency;
-    private final DeadlockRetry retry;
-    private final IssueBulkhead bulkhead;
-    private final Clock clock;
+    private final OnceIssuer issuing;
 
-    GrantController(
-            Templates templates,
-            Issuer issuer,
-            Idempotency idempotency,
-            DeadlockRetry retry,
-            IssueBulkhead bulkhead,
-            Clock clock) {
+    GrantController(Templates templates, OnceIssuer issuing) {
         this.templates = templates;
-        this.issuer = issuer;
-        this.idempotency = idempotency;
-        this.retry = retry;
-        this.bulkhead = bulkhead;
-        this.clock = clock;
+        this.issuing = issuing;
     }
 
     @PostMapping("/api/v1/bu/coupons/grants")
@@ -59,21 +42,8 @@ class GrantController {
             throw ApiException.forbidden(
                     "TEMPLATE_NOT_OWNED", "a business unit may only grant coupons of templates it funds");
         }
-        var result = bulkhead.run(
-                template.id(),
-                () -> retry.run(() -> idempotency.execute(
-                        "grant:" + bu,
-                        request.grantId(),
-                        request,
-                        201,
-                        CouponView.class,
-                        () -> CouponView.withoutCode(
-                                issuer.issueOrThrow(
-                                        template,
-                                        request.memberId(),
-                                        Channel.GRANT,
-                                        "grant:" + bu + ":" + request.grantId()),
-                                clock.instant()))));
+        var once = new Once(Channel.GRANT, "grant:" + bu, request.grantId(), request);
+        var result = issuing.issueOnce(template, request.memberId(), once, CouponView::withoutCode);
         return ResponseEntity.status(result.status()).body(result.body());
     }
 }

@@ -1,5 +1,7 @@
 package io.unimember.coupon.issuing;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.unimember.common.web.ApiException;
@@ -13,7 +15,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -32,9 +33,14 @@ import org.springframework.stereotype.Component;
  * other request's CPU work (token checks, JSON), whereas the OS schedules a woken platform thread promptly. And the
  * lane's workers take the next waiting transaction themselves as soon as one ends, so a slot never waits for a
  * request thread to be scheduled.
+ *
+ * <p>A lane's cap is a resilience4j {@link Bulkhead} ({@code coupon-issuing-lane-N}, configured in {@link
+ * IssuingResilience}), taken by the worker that starts a transaction, never waited for: resilience4j's bulkheads
+ * either make the caller wait for a permit or give each bulkhead its own threads, and neither keeps the hand-over
+ * above nor the shared pool of workers (decision 0025).
  */
 @Component
-public class IssueBulkhead implements DisposableBean {
+class IssueBulkhead implements DisposableBean {
 
     private static final int LANES = 64;
 
@@ -44,10 +50,10 @@ public class IssueBulkhead implements DisposableBean {
     private final Timer queued;
     private final Timer running;
 
-    IssueBulkhead(IssuingProperties properties, MeterRegistry meters) {
+    IssueBulkhead(IssuingProperties properties, BulkheadRegistry bulkheads, MeterRegistry meters) {
         this.properties = properties;
         for (int i = 0; i < LANES; i++) {
-            lanes[i] = new Lane();
+            lanes[i] = new Lane(bulkheads.bulkhead("coupon-issuing-lane-%02d".formatted(i)));
         }
         this.workers = Executors.newFixedThreadPool(
                 properties.workerThreads(),
@@ -66,7 +72,7 @@ public class IssueBulkhead implements DisposableBean {
      * Runs {@code work} in the template's lane and answers its result; a 503 if it did not start within the queue
      * wait (then it never runs). Once started it is waited for to the end: its outcome is the answer.
      */
-    public <T> T run(String templateId, Supplier<T> work) {
+    <T> T run(String templateId, Supplier<T> work) {
         Lane lane = lanes[Math.floorMod(templateId.hashCode(), LANES)];
         Task<T> task = new Task<>(work, MDC.getCopyOfContextMap());
         lane.waiting.add(task);
@@ -102,15 +108,8 @@ public class IssueBulkhead implements DisposableBean {
 
     /** Starts another worker on the lane if it has waiting work and a free slot. */
     private void dispatch(Lane lane) {
-        while (!lane.waiting.isEmpty()) {
-            int busy = lane.active.get();
-            if (busy >= properties.concurrentPerTemplate()) {
-                return;
-            }
-            if (lane.active.compareAndSet(busy, busy + 1)) {
-                workers.execute(() -> drain(lane));
-                return;
-            }
+        if (!lane.waiting.isEmpty() && lane.slots.tryAcquirePermission()) {
+            workers.execute(() -> drain(lane));
         }
     }
 
@@ -120,7 +119,7 @@ public class IssueBulkhead implements DisposableBean {
                 task.runUnlessAbandoned();
             }
         } finally {
-            lane.active.decrementAndGet();
+            lane.slots.onComplete();
             // work queued after the last poll but before the decrement would otherwise wait for the next arrival
             dispatch(lane);
         }
@@ -151,7 +150,11 @@ public class IssueBulkhead implements DisposableBean {
 
     private static final class Lane {
         final Queue<Task<?>> waiting = new ConcurrentLinkedQueue<>();
-        final AtomicInteger active = new AtomicInteger();
+        final Bulkhead slots;
+
+        Lane(Bulkhead slots) {
+            this.slots = slots;
+        }
     }
 
     /** A waiting transaction; it runs at most once, and not at all once its requester gave up on it. */

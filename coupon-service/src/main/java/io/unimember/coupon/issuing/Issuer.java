@@ -60,7 +60,7 @@ public class Issuer {
      * anything; empty when it does not know or is unreachable. Lets a caller turn a storm's late claimers away before
      * they queue for the template.
      */
-    public Optional<Refusal> knownRefusal(String templateId) {
+    Optional<Refusal> knownRefusal(String templateId) {
         return gate.knownRefusal(templateId);
     }
 

@@ -5,11 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * How issuing decides fast and stays up under a storm; the resilience parts are applied in {@link IssuingResilience}.
+ *
  * @param gateEnabled whether Redis remembers exhausted templates, so a storm's late claimers are turned away
  *     before they queue on the template's row lock
  * @param gateTtl how long Redis remembers; the database decides again afterwards
  * @param gateBackoff after Redis fails, how long the gate stays out of the way before trying Redis again
- * @param retryAttempts how often a claim or grant is tried when the database picks it as a deadlock victim
+ * @param retryAttempts how often a claim, grant or member's allotment is tried (the first time included) when the
+ *     database picks it as a deadlock victim or it waits too long for a lock
  * @param concurrentPerTemplate issuing transactions of one template running at once in one instance
  * @param queueWait how long a claim or grant waits for one of those slots before it is answered 503
  * @param workerThreads platform threads that run issuing transactions, for all templates together

@@ -1,9 +1,9 @@
 package io.unimember.coupon.templates;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.unimember.coupon.terms.Kind;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.unimember.coupon.terms.TermsView;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A template as admins and its funding BU see it, with how much of its stock and budget is used. */
@@ -11,12 +11,7 @@ import org.jspecify.annotations.Nullable;
 record TemplateView(
         String templateId,
         String name,
-        Kind kind,
-        long discountFen,
-        @Nullable Integer percentOff,
-        @Nullable Long maxDiscountFen,
-        long minSpendFen,
-        List<String> scenes,
+        @JsonUnwrapped TermsView terms,
         String fundingBu,
         @Nullable Integer validDays,
         @Nullable Instant validFrom,
@@ -33,12 +28,7 @@ record TemplateView(
         return new TemplateView(
                 t.id(),
                 t.name(),
-                t.terms().kind(),
-                t.terms().faceValueFen(),
-                t.terms().percentOff(),
-                t.terms().maxDiscountFen(),
-                t.terms().minSpendFen(),
-                t.terms().scenes(),
+                TermsView.of(t.terms()),
                 t.fundingBu(),
                 t.validDays(),
                 t.validFrom(),

@@ -73,7 +73,8 @@ class WalletController {
                 queries.usable(caller.memberId(), scene, amountFen, now, properties.maxUsable()).stream()
                         .filter(c -> c.terms().usableFor(amountFen))
                         .map(c -> CouponView.forOwnerAndAmount(c, now, amountFen))
-                        .sorted(Comparator.comparingLong(CouponView::discountFen)
+                        .sorted(Comparator.comparingLong(
+                                        (CouponView v) -> v.terms().discountFen())
                                 .reversed()
                                 .thenComparing(CouponView::expiresAt)
                                 .thenComparing(CouponView::couponId))

@@ -92,6 +92,27 @@ class ClaimMetricsTests {
         assertThat(scraped).containsOnlyKeys("issued", "sold_out", "limit_reached", "budget_exhausted");
     }
 
+    @Test
+    void theIssuingRetryAndBulkheadsPublishResilience4jMetrics() {
+        String template = api.template(Api.fixedTemplate(500, 100, 5, 50_000));
+        assertThat(api.claim(Api.member(), template).status()).isEqualTo(201);
+
+        String scrape = RestClient.create("http://127.0.0.1:" + port)
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .body(String.class);
+
+        assertThat(scrape)
+                .containsPattern("(?m)^resilience4j_retry_calls_total\\{[^}]*kind=\"successful_without_retry\""
+                        + "[^}]*name=\"issuing\"[^}]*\\} [1-9]")
+                .containsPattern("(?m)^resilience4j_retry_calls_total\\{[^}]*name=\"allotment\"")
+                .containsPattern("(?m)^resilience4j_bulkhead_max_allowed_concurrent_calls\\{[^}]*"
+                        + "name=\"coupon-issuing-lane-00\"[^}]*\\} 8")
+                .containsPattern("(?m)^resilience4j_bulkhead_available_concurrent_calls\\{[^}]*"
+                        + "name=\"coupon-issuing-lane-63\"");
+    }
+
     private Map<String, Double> outcomes() {
         Map<String, Double> counts = new LinkedHashMap<>();
         registry.find("unimember.coupon.claims")

@@ -84,6 +84,7 @@ class ClaimsTests {
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.text("couponId")).isEqualTo(first.text("couponId"));
+        assertThat(retry.body()).as("the stored answer, field for field").isEqualTo(first.body());
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_CONFLICT");
         assertThat(couponsOf(member, template)).isEqualTo(1);

@@ -53,6 +53,7 @@ class GrantsTests {
         assertThat(granted.raw()).as("the code is the member's alone").doesNotContain("\"code\"");
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.text("couponId")).isEqualTo(granted.text("couponId"));
+        assertThat(retried.body()).as("the stored answer, field for field").isEqualTo(granted.body());
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.code()).isEqualTo("IDEMPOTENCY_CONFLICT");
         var wallet = api.get("/api/v1/coupons/me", TestTokens.member(member));

@@ -91,7 +91,8 @@ class IssueBulkheadTests {
     private static IssueBulkhead bulkhead(int perTemplate, Duration queueWait) {
         var properties =
                 new IssuingProperties(false, Duration.ofDays(1), Duration.ofSeconds(10), 3, perTemplate, queueWait, 4);
-        return new IssueBulkhead(properties, new SimpleMeterRegistry());
+        return new IssueBulkhead(
+                properties, new IssuingResilience().issuingBulkheads(properties), new SimpleMeterRegistry());
     }
 
     private static void sleep(long millis) {

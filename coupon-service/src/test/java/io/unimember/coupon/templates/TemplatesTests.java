@@ -186,6 +186,7 @@ class TemplatesTests {
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.text("templateId")).isEqualTo(first.text("templateId"));
+        assertThat(retry.body()).as("the stored answer, field for field").isEqualTo(first.body());
     }
 
     private void assertFieldErrors(Map<String, Object> body, String... fields) {
