@@ -116,10 +116,28 @@ class StatementFormatTests {
 
     @Test
     void csvQuotesSeparatorsAndDefusesSpreadsheetFormulas() {
-        assertThat(StatementCsv.text("a,b")).isEqualTo("\"a,b\"");
-        assertThat(StatementCsv.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(StatementCsv.text("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
-        assertThat(StatementCsv.text("order-1")).isEqualTo("order-1");
+        StatementLine line = new StatementLine(
+                1,
+                1,
+                "=HYPERLINK(1)",
+                BenefitType.COUPON,
+                "a,b",
+                "say \"hi\"",
+                USED,
+                "2026-03",
+                "HOTEL",
+                Account.RECEIVABLE,
+                1,
+                1,
+                1);
+        PartyStatement s = Statements.statement("DINE_IN", List.of(line), List.of());
+
+        String row = StatementCsv.write(new StatementsView("2026-03", PeriodStatus.OPEN, true, null, List.of(s)))
+                .split("\r\n")[1];
+
+        assertThat(row).contains(",'=HYPERLINK(1),COUPON,\"a,b\",\"say \"\"hi\"\"\",");
+        assertThat(StatementCsv.defused("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThat(StatementCsv.defused("order-1")).isEqualTo("order-1");
     }
 
     @Test
