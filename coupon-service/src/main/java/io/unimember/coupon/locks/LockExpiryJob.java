@@ -1,5 +1,6 @@
 package io.unimember.coupon.locks;
 
+import io.unimember.common.jobs.BatchDrain;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,18 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class LockExpiryJob {
 
+    static final String JOB = "coupon-lock-expiry";
     private static final Logger log = LoggerFactory.getLogger(LockExpiryJob.class);
 
     private final CouponLocks locks;
     private final Checkout checkout;
-    private final LockProperties properties;
     private final Clock clock;
+    private final BatchDrain lapsed;
 
     LockExpiryJob(CouponLocks locks, Checkout checkout, LockProperties properties, Clock clock) {
         this.locks = locks;
         this.checkout = checkout;
-        this.properties = properties;
         this.clock = clock;
+        this.lapsed = new BatchDrain(JOB, properties.batchSize());
     }
 
     @Scheduled(
@@ -41,18 +43,6 @@ class LockExpiryJob {
 
     /** Releases every lock lapsed at {@code now}; returns how many this call released. */
     int releaseLapsedAt(Instant now) {
-        int released = 0;
-        while (true) {
-            var batch = locks.lapsed(now, properties.batchSize());
-            int before = released;
-            for (CouponLocks.Lock lock : batch) {
-                if (checkout.expire(lock.bu(), lock.lockId(), now)) {
-                    released++;
-                }
-            }
-            if (batch.size() < properties.batchSize() || released == before) {
-                return released;
-            }
-        }
+        return lapsed.drain(limit -> locks.lapsed(now, limit), lock -> checkout.expire(lock.bu(), lock.lockId(), now));
     }
 }

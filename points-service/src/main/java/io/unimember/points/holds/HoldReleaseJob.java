@@ -1,8 +1,8 @@
 package io.unimember.points.holds;
 
+import io.unimember.common.jobs.BatchDrain;
 import io.unimember.points.PointsProperties;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,18 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoldReleaseJob {
 
+    static final String JOB = "points-hold-release";
     private static final Logger log = LoggerFactory.getLogger(HoldReleaseJob.class);
 
     private final HoldRepository holds;
     private final Holds service;
     private final Clock clock;
-    private final PointsProperties properties;
+    private final BatchDrain due;
 
     HoldReleaseJob(HoldRepository holds, Holds service, Clock clock, PointsProperties properties) {
         this.holds = holds;
         this.service = service;
         this.clock = clock;
-        this.properties = properties;
+        this.due = new BatchDrain(JOB, properties.jobBatchSize());
     }
 
     /** Releases every due hold; returns how many this run released. */
@@ -34,22 +35,8 @@ public class HoldReleaseJob {
             fixedDelayString = "${unimember.points.hold-release-every:PT30S}",
             initialDelayString = "${unimember.points.hold-release-every:PT30S}")
     public int run() {
-        int released = 0;
-        List<HoldRepository.Due> due;
-        do {
-            due = holds.due(clock.instant(), properties.jobBatchSize());
-            int before = released;
-            for (HoldRepository.Due hold : due) {
-                try {
-                    released += service.expire(hold.bu(), hold.holdId()) ? 1 : 0;
-                } catch (RuntimeException e) {
-                    log.warn("could not release hold {}/{}, will retry: {}", hold.bu(), hold.holdId(), e.toString());
-                }
-            }
-            if (released == before) {
-                break; // nothing of this batch was ours to release (others did it, or all failed): stop for now
-            }
-        } while (due.size() == properties.jobBatchSize());
+        int released =
+                due.drain(limit -> holds.due(clock.instant(), limit), hold -> service.expire(hold.bu(), hold.holdId()));
         if (released > 0) {
             log.info("released {} expired holds", released);
         }

@@ -59,11 +59,85 @@ class StatementFormatTests {
     }
 
     @Test
+    void csvIsTheseBytesForTwoPartiesWithTextThatNeedsQuotingOrDefusing() {
+        StatementLine quoted = new StatementLine(
+                7,
+                5,
+                "-e7",
+                BenefitType.POINTS,
+                "c,1",
+                "say \"hi\"",
+                USED,
+                "2026-03",
+                "HOTEL",
+                Account.PAYABLE,
+                250,
+                8_000,
+                -200);
+        StatementLine unusual = new StatementLine(
+                8,
+                6,
+                " e\n8",
+                BenefitType.COUPON,
+                "#tag ",
+                null,
+                USED,
+                "2026-03",
+                "=HOTEL",
+                Account.RECEIVABLE,
+                0,
+                0,
+                0);
+        PartyStatement dineIn = Statements.statement(
+                "DINE_IN", List.of(quoted, unusual), List.of(new NetPosition("DINE_IN", "HOTEL", 200)));
+        PartyStatement hotel = Statements.statement(
+                "HOTEL",
+                List.of(line(9, "DINE_IN", Account.RECEIVABLE, 200)),
+                List.of(new NetPosition("DINE_IN", "HOTEL", 200)));
+
+        String csv = StatementCsv.write(
+                new StatementsView("2026-03", PeriodStatus.OPEN, true, null, List.of(dineIn, hotel)));
+
+        assertThat(csv)
+                .isEqualTo("period,status,party,record,counterparty,postingId,eventId,benefitType,sourceRef,orderRef,"
+                        + "usedAt,usagePeriod,account,faceFen,rateBp,amountFen,owedFen,dueFen,netFen\r\n"
+                        + "2026-03,OPEN,DINE_IN,LINE,HOTEL,5,'-e7,POINTS,\"c,1\",\"say \"\"hi\"\"\",2026-03-10T02:00:00Z,2026-03,"
+                        + "PAYABLE,250,8000,-200,,,\r\n"
+                        + "2026-03,OPEN,DINE_IN,LINE,'=HOTEL,6,\" e\n8\",COUPON,#tag ,,2026-03-10T02:00:00Z,2026-03,"
+                        + "RECEIVABLE,0,0,0,,,\r\n"
+                        + "2026-03,OPEN,DINE_IN,COUNTERPARTY,'=HOTEL,,,,,,,,,,,,0,0,0\r\n"
+                        + "2026-03,OPEN,DINE_IN,COUNTERPARTY,HOTEL,,,,,,,,,,,,200,0,-200\r\n"
+                        + "2026-03,OPEN,DINE_IN,TOTAL,,,,,,,,,,,,,200,0,-200\r\n"
+                        + "2026-03,OPEN,HOTEL,LINE,DINE_IN,9,e-9,COUPON,c-9,o-9,2026-03-10T02:00:00Z,2026-03,"
+                        + "RECEIVABLE,200,10000,200,,,\r\n"
+                        + "2026-03,OPEN,HOTEL,COUNTERPARTY,DINE_IN,,,,,,,,,,,,0,200,200\r\n"
+                        + "2026-03,OPEN,HOTEL,TOTAL,,,,,,,,,,,,,0,200,200\r\n");
+    }
+
+    @Test
     void csvQuotesSeparatorsAndDefusesSpreadsheetFormulas() {
-        assertThat(StatementCsv.text("a,b")).isEqualTo("\"a,b\"");
-        assertThat(StatementCsv.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(StatementCsv.text("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
-        assertThat(StatementCsv.text("order-1")).isEqualTo("order-1");
+        StatementLine line = new StatementLine(
+                1,
+                1,
+                "=HYPERLINK(1)",
+                BenefitType.COUPON,
+                "a,b",
+                "say \"hi\"",
+                USED,
+                "2026-03",
+                "HOTEL",
+                Account.RECEIVABLE,
+                1,
+                1,
+                1);
+        PartyStatement s = Statements.statement("DINE_IN", List.of(line), List.of());
+
+        String row = StatementCsv.write(new StatementsView("2026-03", PeriodStatus.OPEN, true, null, List.of(s)))
+                .split("\r\n")[1];
+
+        assertThat(row).contains(",'=HYPERLINK(1),COUPON,\"a,b\",\"say \"\"hi\"\"\",");
+        assertThat(StatementCsv.defused("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThat(StatementCsv.defused("order-1")).isEqualTo("order-1");
     }
 
     @Test

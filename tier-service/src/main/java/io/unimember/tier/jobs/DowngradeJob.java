@@ -1,5 +1,6 @@
 package io.unimember.tier.jobs;
 
+import io.unimember.common.jobs.BatchDrain;
 import io.unimember.tier.membership.MemberQueries;
 import io.unimember.tier.membership.Memberships;
 import io.unimember.tier.tiers.TierRules;
@@ -28,6 +29,7 @@ public class DowngradeJob {
     private final TierRules rules;
     private final JobRuns runs;
     private final JobsProperties properties;
+    private final BatchDrain members;
     private final Clock clock;
 
     DowngradeJob(
@@ -42,6 +44,7 @@ public class DowngradeJob {
         this.rules = rules;
         this.runs = runs;
         this.properties = properties;
+        this.members = new BatchDrain(JOB, properties.batchSize());
         this.clock = clock;
     }
 
@@ -60,9 +63,9 @@ public class DowngradeJob {
         String period = period(now);
         runs.start(JOB, period, now);
         String lowest = rules.current().lowest().code();
-        int downgraded = MemberWalk.walk(
-                JOB,
-                after -> queries.downgradeCandidates(lowest, period, now, after, properties.batchSize()),
+        int downgraded = members.walk(
+                "",
+                (after, limit) -> queries.downgradeCandidates(lowest, period, now, after, limit),
                 memberId -> memberships.downgrade(memberId, period));
         runs.finish(JOB, period, downgraded, clock.instant());
         log.info("downgrade evaluation for {}: {} members went down a tier", period, downgraded);

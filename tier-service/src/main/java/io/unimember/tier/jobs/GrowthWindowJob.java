@@ -1,5 +1,6 @@
 package io.unimember.tier.jobs;
 
+import io.unimember.common.jobs.BatchDrain;
 import io.unimember.tier.growth.GrowthLedger;
 import io.unimember.tier.growth.GrowthWindow;
 import io.unimember.tier.membership.Memberships;
@@ -27,6 +28,7 @@ public class GrowthWindowJob {
     private final Memberships memberships;
     private final JobRuns runs;
     private final JobsProperties properties;
+    private final BatchDrain members;
     private final Clock clock;
 
     GrowthWindowJob(
@@ -41,6 +43,7 @@ public class GrowthWindowJob {
         this.memberships = memberships;
         this.runs = runs;
         this.properties = properties;
+        this.members = new BatchDrain(JOB, properties.batchSize());
         this.clock = clock;
     }
 
@@ -59,9 +62,9 @@ public class GrowthWindowJob {
         LocalDate to = firstDay.minusDays(1);
         String period = window.businessDate(now).toString();
         runs.start(JOB, period, now);
-        int refreshed = MemberWalk.walk(
-                JOB,
-                after -> ledger.membersWithGrowthBetween(from, to, after, properties.batchSize()),
+        int refreshed = members.walk(
+                "",
+                (after, limit) -> ledger.membersWithGrowthBetween(from, to, after, limit),
                 memberships::refreshGrowth);
         runs.finish(JOB, period, refreshed, clock.instant());
         log.info("growth window moved to start at {}: {} members' growth republished", firstDay, refreshed);

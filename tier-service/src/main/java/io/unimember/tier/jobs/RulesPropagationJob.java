@@ -1,5 +1,6 @@
 package io.unimember.tier.jobs;
 
+import io.unimember.common.jobs.BatchDrain;
 import io.unimember.tier.membership.MemberQueries;
 import io.unimember.tier.membership.Memberships;
 import io.unimember.tier.tiers.TierRules;
@@ -22,13 +23,13 @@ public class RulesPropagationJob {
     private final Memberships memberships;
     private final MemberQueries queries;
     private final TierRules rules;
-    private final JobsProperties properties;
+    private final BatchDrain members;
 
     RulesPropagationJob(Memberships memberships, MemberQueries queries, TierRules rules, JobsProperties properties) {
         this.memberships = memberships;
         this.queries = queries;
         this.rules = rules;
-        this.properties = properties;
+        this.members = new BatchDrain(JOB, properties.batchSize());
     }
 
     @Scheduled(
@@ -41,10 +42,8 @@ public class RulesPropagationJob {
     /** Re-evaluates members behind the current rules; returns how many got an event. */
     public int run() {
         long revision = rules.current().revision();
-        int changed = MemberWalk.walk(
-                JOB,
-                after -> queries.evaluatedBefore(revision, after, properties.batchSize()),
-                memberships::applyRules);
+        int changed = members.walk(
+                "", (after, limit) -> queries.evaluatedBefore(revision, after, limit), memberships::applyRules);
         if (changed > 0) {
             log.info("rules revision {} reached {} members", revision, changed);
         }

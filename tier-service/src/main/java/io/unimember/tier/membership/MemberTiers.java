@@ -19,16 +19,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MemberTiers {
 
+    /** A member's columns, in the order {@link #bind} sets them and {@link #row} reads them. */
     private static final String COLUMNS =
             """
-            member_id, tier_code, reached_at, retained_until, has_ordered, growth, next_tier, growth_to_next, version,
-            rules_revision, downgrade_period, registered_at""";
+            member_id, tier_code, reached_at, retained_until, growth, next_tier, growth_to_next, has_ordered,
+            rules_revision, downgrade_period, registered_at, version""";
 
-    private static final String INSERT =
-            """
-            INSERT INTO member_tier (member_id, tier_code, reached_at, retained_until, has_ordered, growth, next_tier,
-                   growth_to_next, version, rules_revision, downgrade_period, registered_at, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT = "INSERT INTO member_tier (" + COLUMNS
+            + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_OR_LOCK = INSERT + " ON DUPLICATE KEY UPDATE member_id = member_id";
+
+    private static final String UPSERT = INSERT
+            + """
+             ON DUPLICATE KEY UPDATE tier_code = VALUES(tier_code), reached_at = VALUES(reached_at),
+                   retained_until = VALUES(retained_until), growth = VALUES(growth), next_tier = VALUES(next_tier),
+                   growth_to_next = VALUES(growth_to_next), has_ordered = VALUES(has_ordered),
+                   rules_revision = VALUES(rules_revision), downgrade_period = VALUES(downgrade_period),
+                   registered_at = VALUES(registered_at), version = VALUES(version), updated_at = VALUES(updated_at)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -66,65 +74,26 @@ class MemberTiers {
         return locked;
     }
 
-    /** {@link #insertOrLock} for several members in one statement. */
+    /**
+     * Inserts each member unless they exist, in one statement, and either way holds their rows' exclusive locks
+     * afterwards. The upsert takes an exclusive lock on a duplicate too, where a plain insert would take a shared
+     * one: two transactions creating the same member would then both hold shared locks and deadlock upgrading them.
+     */
     void insertAllOrLock(List<MemberTier> members, Instant now) {
-        batch.batchUpdate(
-                INSERT + " ON DUPLICATE KEY UPDATE member_id = member_id",
-                members,
-                members.size(),
-                (ps, m) -> bind(ps, m, now));
+        batch.batchUpdate(INSERT_OR_LOCK, members, members.size(), (ps, m) -> bind(ps, m, now));
     }
 
-    /** Writes every member's row in one statement; each is locked by this transaction. */
+    /** Writes every member's row in one statement; each is locked by this transaction (an upsert, so one binding). */
     void saveAll(List<MemberTier> members, Instant now) {
         if (members.isEmpty()) {
             return;
         }
-        batch.batchUpdate(
-                INSERT
-                        + """
-                         ON DUPLICATE KEY UPDATE tier_code = VALUES(tier_code), reached_at = VALUES(reached_at),
-                               retained_until = VALUES(retained_until), has_ordered = VALUES(has_ordered),
-                               growth = VALUES(growth), next_tier = VALUES(next_tier),
-                               growth_to_next = VALUES(growth_to_next), version = VALUES(version),
-                               rules_revision = VALUES(rules_revision), downgrade_period = VALUES(downgrade_period),
-                               registered_at = VALUES(registered_at), updated_at = VALUES(updated_at)""",
-                members,
-                members.size(),
-                (ps, m) -> bind(ps, m, now));
+        batch.batchUpdate(UPSERT, members, members.size(), (ps, m) -> bind(ps, m, now));
     }
 
-    /**
-     * Inserts the member unless they exist, and either way holds their row's exclusive lock afterwards. The upsert
-     * takes an exclusive lock on a duplicate too, where a plain insert would take a shared one: two transactions
-     * creating the same member would then both hold shared locks and deadlock upgrading them.
-     */
-    void insertOrLock(MemberTier m, Instant now) {
-        insertAllOrLock(List.of(m), now);
-    }
-
+    /** Writes the member's row; it is locked by this transaction. */
     void save(MemberTier m, Instant now) {
-        jdbc.sql(
-                        """
-                        UPDATE member_tier SET tier_code = ?, reached_at = ?, retained_until = ?, has_ordered = ?,
-                               growth = ?, next_tier = ?, growth_to_next = ?, version = ?, rules_revision = ?,
-                               downgrade_period = ?, registered_at = ?, updated_at = ?
-                        WHERE member_id = ?""")
-                .params(
-                        m.tier(),
-                        ts(m.reachedAt()),
-                        ts(m.retainedUntil()),
-                        m.hasOrdered(),
-                        m.growth(),
-                        m.nextTier(),
-                        m.growthToNext(),
-                        m.version(),
-                        m.rulesRevision(),
-                        m.downgradePeriod(),
-                        ts(m.registeredAt()),
-                        ts(now),
-                        m.memberId())
-                .update();
+        saveAll(List.of(m), now);
     }
 
     /** Members above the lowest tier, past retention, not yet evaluated for {@code period}. */
@@ -155,35 +124,36 @@ class MemberTiers {
 
     private static void bind(PreparedStatement ps, MemberTier m, Instant now) throws SQLException {
         ps.setString(1, m.memberId());
-        ps.setString(2, m.tier());
-        ps.setTimestamp(3, ts(m.reachedAt()));
-        ps.setTimestamp(4, ts(m.retainedUntil()));
-        ps.setBoolean(5, m.hasOrdered());
-        ps.setLong(6, m.growth());
-        ps.setString(7, m.nextTier());
-        ps.setLong(8, m.growthToNext());
-        ps.setLong(9, m.version());
-        ps.setLong(10, m.rulesRevision());
-        ps.setString(11, m.downgradePeriod());
-        ps.setTimestamp(12, ts(m.registeredAt()));
-        ps.setTimestamp(13, ts(now));
-        ps.setTimestamp(14, ts(now));
+        ps.setString(2, m.standing().tier());
+        ps.setTimestamp(3, ts(m.standing().reachedAt()));
+        ps.setTimestamp(4, ts(m.standing().retainedUntil()));
+        ps.setLong(5, m.view().growth());
+        ps.setString(6, m.view().nextTier());
+        ps.setLong(7, m.view().growthToNext());
+        ps.setBoolean(8, m.applied().hasOrdered());
+        ps.setLong(9, m.applied().rulesRevision());
+        ps.setString(10, m.applied().downgradePeriod());
+        ps.setTimestamp(11, ts(m.applied().registeredAt()));
+        ps.setLong(12, m.version());
+        ps.setTimestamp(13, ts(now)); // created_at, kept by an update
+        ps.setTimestamp(14, ts(now)); // updated_at
     }
 
     private static MemberTier row(ResultSet rs, int n) throws SQLException {
         return new MemberTier(
                 rs.getString("member_id"),
-                rs.getString("tier_code"),
-                rs.getTimestamp("reached_at").toInstant(),
-                instant(rs.getTimestamp("retained_until")),
-                rs.getBoolean("has_ordered"),
-                rs.getLong("growth"),
-                rs.getString("next_tier"),
-                rs.getLong("growth_to_next"),
-                rs.getLong("version"),
-                rs.getLong("rules_revision"),
-                rs.getString("downgrade_period"),
-                instant(rs.getTimestamp("registered_at")));
+                new MemberTier.Standing(
+                        rs.getString("tier_code"),
+                        rs.getTimestamp("reached_at").toInstant(),
+                        instant(rs.getTimestamp("retained_until"))),
+                new MemberTier.GrowthView(
+                        rs.getLong("growth"), rs.getString("next_tier"), rs.getLong("growth_to_next")),
+                new MemberTier.Applied(
+                        rs.getBoolean("has_ordered"),
+                        rs.getLong("rules_revision"),
+                        rs.getString("downgrade_period"),
+                        instant(rs.getTimestamp("registered_at"))),
+                rs.getLong("version"));
     }
 
     private static @Nullable Timestamp ts(@Nullable Instant instant) {

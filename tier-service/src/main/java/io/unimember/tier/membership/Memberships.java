@@ -55,7 +55,7 @@ public class Memberships {
     public void register(String memberId, Instant registeredAt) {
         Instant now = clock.instant();
         MemberTier member = lockOrCreate(memberId, rules.current(), now);
-        if (member.registeredAt() == null) {
+        if (member.applied().registeredAt() == null) {
             member = member.registered(registeredAt);
         }
         members.save(member, now);
@@ -105,7 +105,7 @@ public class Memberships {
                         member.tier(),
                         evaluatedGrowth(memberGrowth, entry.getValue(), outcomes),
                         orderTier,
-                        !member.hasOrdered(),
+                        !member.applied().hasOrdered(),
                         Reason.UPGRADE);
                 member = transitions
                         .apply(member, steps, memberGrowth, table, now)
@@ -152,12 +152,13 @@ public class Memberships {
         TierTable table = rules.current();
         MemberTier member = members.lock(memberId).orElse(null);
         if (member == null
-                || (member.downgradePeriod() != null && member.downgradePeriod().compareTo(period) >= 0)
-                || (member.retainedUntil() != null && now.isBefore(member.retainedUntil()))) {
+                || member.applied().downgradeEvaluatedFor(period)
+                || member.standing().keptAt(now)) {
             return false;
         }
         long growth = ledger.rollingGrowth(memberId, now);
-        Optional<Step> step = TierEvaluation.downgrade(table, member.tier(), growth, member.retainedUntil(), now);
+        Optional<Step> step = TierEvaluation.downgrade(
+                table, member.tier(), growth, member.standing().retainedUntil(), now);
         member = transitions.apply(member, step.stream().toList(), growth, table, now);
         members.save(member.downgradeEvaluated(period), now);
         return step.isPresent();
@@ -187,12 +188,13 @@ public class Memberships {
         Instant now = clock.instant();
         TierTable table = rules.current();
         MemberTier member = members.lock(memberId).orElse(null);
-        if (member == null || member.rulesRevision() >= table.revision()) {
+        if (member == null || member.applied().rulesRevision() >= table.revision()) {
             return false;
         }
         long growth = ledger.rollingGrowth(memberId, now);
         List<Step> steps = TierEvaluation.upgrades(table, member.tier(), growth, null, false, Reason.ADMIN_RULES);
-        if (steps.isEmpty() && table.get(member.tier()).revision() > member.rulesRevision()) {
+        if (steps.isEmpty()
+                && table.get(member.tier()).revision() > member.applied().rulesRevision()) {
             steps = List.of(new Step(member.tier(), member.tier(), Reason.ADMIN_RULES));
         }
         MemberTier after = transitions.apply(member, steps, growth, table, now).evaluatedAgainst(table.revision());
@@ -220,8 +222,7 @@ public class Memberships {
                 memberIds.stream().filter(id -> !locked.containsKey(id)).toList();
         members.insertAllOrLock(
                 missing.stream()
-                        .map(id -> new MemberTier(
-                                id, lowest, now, null, false, 0, null, 0, 0, table.revision(), null, null))
+                        .map(id -> MemberTier.newcomer(id, lowest, table.revision(), now))
                         .toList(),
                 now);
         members.lockAll(missing)

@@ -9,8 +9,6 @@ import io.unimember.tier.tiers.Tier;
 import io.unimember.tier.tiers.TierTable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,26 +34,24 @@ class Transitions {
         for (Step step : steps) {
             member = move(member, step, growth, table, now);
         }
-        String nextTier = table.above(member.tier()).map(Tier::code).orElse(null);
-        long growthToNext = table.growthToNext(member.tier(), growth);
+        MemberTier.GrowthView view = new MemberTier.GrowthView(
+                growth,
+                table.above(member.tier()).map(Tier::code).orElse(null),
+                table.growthToNext(member.tier(), growth));
         long version = member.version();
-        if (steps.isEmpty()
-                && (growth != before.growth()
-                        || !Objects.equals(nextTier, before.nextTier())
-                        || growthToNext != before.growthToNext())) {
+        if (steps.isEmpty() && !view.equals(before.view())) {
             version++;
-            events.publish(
-                    new TierGrowthChanged(member.memberId(), member.tier(), growth, nextTier, growthToNext, version));
+            events.publish(new TierGrowthChanged(
+                    member.memberId(), member.tier(), growth, view.nextTier(), view.growthToNext(), version));
         }
-        return member.viewing(growth, nextTier, growthToNext, version);
+        return member.viewing(view, version);
     }
 
     private MemberTier move(MemberTier member, Step step, long growth, TierTable table, Instant now) {
-        Instant reached = step.moves() ? now : member.reachedAt();
-        @Nullable
-        Instant retained = step.moves()
-                ? TierEvaluation.retainedUntil(table, step.to(), now, properties.retention())
-                : member.retainedUntil();
+        MemberTier.Standing standing = step.moves()
+                ? new MemberTier.Standing(
+                        step.to(), now, TierEvaluation.retainedUntil(table, step.to(), now, properties.retention()))
+                : member.standing();
         long version = member.version() + 1;
         Tier to = table.get(step.to());
         history.add(member.memberId(), step, growth, version, now);
@@ -70,8 +66,8 @@ class Transitions {
                 table.growthToNext(to.code(), growth),
                 to.multiplierText(),
                 to.monthlyCoupons(),
-                retained,
+                standing.retainedUntil(),
                 version));
-        return member.moved(to.code(), reached, retained, version);
+        return member.moved(standing, version);
     }
 }

@@ -47,7 +47,7 @@ class MyTierController {
                 growth,
                 table.above(tier.code()).map(Tier::code).orElse(null),
                 table.growthToNext(tier.code(), growth),
-                member.map(MemberTier::retainedUntil).orElse(null),
+                member.map(m -> m.standing().retainedUntil()).orElse(null),
                 tier.multiplierText(),
                 tier.monthlyCoupons(),
                 member.isPresent() ? members.history(memberId) : List.of());
