@@ -1,6 +1,5 @@
 package io.unimember.gateway.web;
 
-import io.unimember.gateway.auth.TokenCheckUnavailableException;
 import io.unimember.gateway.logging.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +23,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(e);
         }
-        if (e instanceof TokenCheckUnavailableException) {
+        if (e instanceof ServiceUnavailableException unavailable) {
             try (var ids = RequestLogContext.of(exchange)) {
                 log.warn(
-                        "cannot check tokens: {}",
+                        "{}: {}",
+                        unavailable.getMessage(),
                         e.getCause() == null ? e : e.getCause().toString());
             }
             return Problems.write(
-                    exchange,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "SERVICE_UNAVAILABLE",
-                    "tokens cannot be checked right now; retry shortly");
+                    exchange, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", unavailable.detail());
         }
         if (e instanceof ResponseStatusException status) {
             HttpStatus resolved = HttpStatus.resolve(status.getStatusCode().value());
