@@ -113,7 +113,10 @@ class LookupRedisStoppedTests {
                             .toArray());
             StoredView view = StoredView.initial(member, new StoredView.TierState("GOLD", "黄金", 10, null, 0, "1.2", 3));
             redis.opsForValue()
-                    .set(keys.key(member), CachedViews.view(1, GatewayTestSupport.JSON.writeValueAsString(view)));
+                    .set(
+                            keys.key(member),
+                            CachedViews.view(1, GatewayTestSupport.JSON.writeValueAsString(view)),
+                            Duration.ofMinutes(10));
         } finally {
             factory.destroy();
         }

@@ -73,6 +73,44 @@ class LookupTests extends GatewayTestSupport {
     }
 
     @Test
+    void aMerchantsLookupOfAMemberWhoConsentedIsAnsweredHereInTheMerchantsScene() {
+        String member = "m-" + UUID.randomUUID();
+        String merchant = "shop-" + UUID.randomUUID();
+        String token = TestTokens.merchant(merchant, "HOTEL");
+        leaseRunning();
+        cache(member, 2, view(member, 300).withConsents(List.of(merchant)));
+
+        EntityExchangeResult<byte[]> answer =
+                awaitAnsweredHere("/open/v1/members/" + member + "/entitlements", h -> h.setBearerAuth(token));
+
+        Map<String, Object> body = JSON.readValue(answer.getResponseBody(), new TypeReference<>() {});
+        assertThat(body).containsEntry("memberId", member).containsEntry("scene", "HOTEL");
+        assertThat(body.get("coupons").toString())
+                .contains("c-hotel", "c-fixed")
+                .doesNotContain("c-percent");
+    }
+
+    @Test
+    void aMerchantTheViewDoesNotListGoesToMemberServiceWhichChecksTheConsent() {
+        String member = "m-" + UUID.randomUUID();
+        String merchant = "shop-" + UUID.randomUUID();
+        String token = TestTokens.merchant(merchant, "HOTEL");
+        leaseRunning();
+        cache(member, 2, view(member, 300).withConsents(List.of("shop-" + UUID.randomUUID())));
+        // a member this merchant may read, so the gateway has verified the merchant's token and answers here
+        String readable = "m-" + UUID.randomUUID();
+        cache(readable, 1, view(readable, 1).withConsents(List.of(merchant)));
+        awaitAnsweredHere("/open/v1/members/" + readable + "/entitlements", h -> h.setBearerAuth(token));
+        double before = forwarded();
+
+        var notConsented = get("/open/v1/members/" + member + "/entitlements", h -> h.setBearerAuth(token));
+
+        assertThat(echo(notConsented.getResponseBody()))
+                .containsEntry("path", "/open/v1/members/" + member + "/entitlements");
+        assertThat(forwarded()).isEqualTo(before + 1);
+    }
+
+    @Test
     void withoutRunningLeasesTheLookupGoesToMemberService() {
         String member = "m-" + UUID.randomUUID();
         String token = TestTokens.member(member);
@@ -271,7 +309,11 @@ class LookupTests extends GatewayTestSupport {
     }
 
     private void cache(String member, long version, StoredView view) {
-        redis.opsForValue().set(keys.key(member), CachedViews.view(version, JSON.writeValueAsString(view)));
+        redis.opsForValue()
+                .set(
+                        keys.key(member),
+                        CachedViews.view(version, JSON.writeValueAsString(view)),
+                        Duration.ofMinutes(10));
     }
 
     private static StoredView view(String member, long points) {

@@ -78,7 +78,7 @@ public record CachedViews(String namespace) {
     /**
      * Renews the lease of instance {@code ARGV[1]} for {@code ARGV[2]} ms and sets the scenes ({@code ARGV[3]}) and
      * point value ({@code ARGV[4]}); forgets leases that ran out more than {@code ARGV[5]} ms ago (an instance that
-     * died without saying goodbye). Returns the Redis time in ms, or -1 without a change when that time is past
+     * died without saying goodbye); the hash itself goes when no one renewed for that long. Returns the Redis time in ms, or -1 without a change when that time is past
      * {@code ARGV[6]} (0: no limit), so a renewal delayed on its way cannot extend a lease its sender gave up on.
      */
     public static final String RENEW_LEASE_SCRIPT =
@@ -95,6 +95,7 @@ public record CachedViews(String namespace) {
             end
             redis.call('HSET', KEYS[1], 'lease:' .. ARGV[1], tostring(now + tonumber(ARGV[2])),
                 'scenes', ARGV[3], 'fenPerPoint', ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + tonumber(ARGV[2]))
             return now
             """;
 

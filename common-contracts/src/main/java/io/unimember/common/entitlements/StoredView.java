@@ -10,7 +10,26 @@ import org.jspecify.annotations.Nullable;
  * needs, for any scene and amount, so a lookup only filters and computes in memory ({@link ViewRenderer}). member-service
  * is its only writer; the gateway reads it to answer lookups itself.
  */
-public record StoredView(String memberId, TierState tier, PointsState points, List<CouponTerms> coupons) {
+public record StoredView(
+        String memberId, TierState tier, PointsState points, List<CouponTerms> coupons, List<String> consents) {
+
+    /**
+     * @param consents the merchants the member lets read their data (ids, sorted); a view written before consents
+     *     were kept in it has none, and a reader then asks member-service, which reads the consent table
+     */
+    public StoredView {
+        consents = consents == null ? List.of() : List.copyOf(consents);
+    }
+
+    /** A view without consents. */
+    public StoredView(String memberId, TierState tier, PointsState points, List<CouponTerms> coupons) {
+        this(memberId, tier, points, coupons, List.of());
+    }
+
+    /** Whether the member lets this merchant read their data, as far as this view knows. */
+    public boolean lets(String merchantId) {
+        return consents.contains(merchantId);
+    }
 
     public record TierState(
             String code,
@@ -57,14 +76,19 @@ public record StoredView(String memberId, TierState tier, PointsState points, Li
     }
 
     public StoredView withTier(TierState newTier) {
-        return new StoredView(memberId, newTier, points, coupons);
+        return new StoredView(memberId, newTier, points, coupons, consents);
     }
 
     public StoredView withPoints(PointsState newPoints) {
-        return new StoredView(memberId, tier, newPoints, coupons);
+        return new StoredView(memberId, tier, newPoints, coupons, consents);
     }
 
     public StoredView withCoupons(List<CouponTerms> newCoupons) {
-        return new StoredView(memberId, tier, points, newCoupons);
+        return new StoredView(memberId, tier, points, newCoupons, consents);
+    }
+
+    public StoredView withConsents(List<String> merchantIds) {
+        return new StoredView(
+                memberId, tier, points, coupons, merchantIds.stream().sorted().toList());
     }
 }

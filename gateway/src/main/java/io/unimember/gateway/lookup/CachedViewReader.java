@@ -43,6 +43,9 @@ final class CachedViewReader implements AutoCloseable {
     private final ScheduledExecutorService metaReads;
     private final ConcurrentHashMap<String, Parsed> parsed = new ConcurrentHashMap<>();
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
+    /** The client that made {@code connection} (only the meta thread touches it). */
+    private @Nullable RedisClient connectedBy;
+
     private volatile Trust trust = new Trust(Set.of(), 1, System.nanoTime());
 
     /** What the last read of the hash said; {@code untilNanos}: when to stop believing views. */
@@ -129,11 +132,22 @@ final class CachedViewReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The shared connection, made anew when the connection factory has a new client (it was stopped and started again,
+     * as a paused test context is, which shuts the old client down). While Lettuce reconnects after a blip it stays.
+     */
     private StatefulRedisConnection<String, String> connected() {
+        RedisClient now = client.get();
         StatefulRedisConnection<String, String> current = connection;
+        if (current != null && now != connectedBy) {
+            connection = null;
+            current.closeAsync();
+            current = null;
+        }
         if (current == null) {
-            current = client.get().connect(StringCodec.UTF8);
+            current = now.connect(StringCodec.UTF8);
             current.setTimeout(timeout);
+            connectedBy = now;
             connection = current;
         }
         return current;

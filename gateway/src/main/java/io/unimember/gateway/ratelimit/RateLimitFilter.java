@@ -50,22 +50,28 @@ public final class RateLimitFilter implements WebFilter, Ordered {
             TokenBuckets.Decision d = local.take(id);
             return d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis());
         }
-        // braces: a Redis Cluster hash tag, so a bucket's key stays on one slot
-        Mono<TokenBuckets.Decision> decision = member
-                ? buckets.take(PREFIX + "m:" + id + "}", memberLimit)
-                : buckets.take(PREFIX + "c:" + id + "}", clientLimit);
-        return decision.flatMap(d -> d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis()));
+        return inRedis(caller)
+                .flatMap(d -> d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis()));
     }
 
     /**
-     * For a path that answers without this filter: takes a token from the caller's bucket when it is kept in this
-     * gateway's memory. False when the caller is over the limit or limited in Redis: the request then takes the full
-     * filter chain, where this filter decides (and answers 429).
+     * For a path that answers without this filter: takes a token from the caller's bucket, wherever it is kept. False
+     * when the caller is over the limit: the request then takes the full filter chain, where this filter answers 429.
      */
-    public boolean takesLocally(VerifiedToken caller) {
+    public Mono<Boolean> takes(VerifiedToken caller) {
         LocalBuckets local = caller.memberId() != null ? localMembers : localClients;
-        String id = caller.memberId() != null ? caller.memberId() : caller.subject();
-        return local != null && local.take(id).allowed();
+        if (local != null) {
+            return Mono.just(local.take(caller.memberId() != null ? caller.memberId() : caller.subject())
+                    .allowed());
+        }
+        return inRedis(caller).map(TokenBuckets.Decision::allowed);
+    }
+
+    private Mono<TokenBuckets.Decision> inRedis(VerifiedToken caller) {
+        // braces: a Redis Cluster hash tag, so a bucket's key stays on one slot
+        return caller.memberId() != null
+                ? buckets.take(PREFIX + "m:" + caller.memberId() + "}", memberLimit)
+                : buckets.take(PREFIX + "c:" + caller.subject() + "}", clientLimit);
     }
 
     private static @Nullable LocalBuckets local(RateLimitProperties.Limit limit, RateLimitProperties properties) {

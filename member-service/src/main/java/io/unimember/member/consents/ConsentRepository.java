@@ -2,6 +2,7 @@ package io.unimember.member.consents;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,14 @@ class ConsentRepository {
                 .query(Timestamp.class)
                 .optional()
                 .map(Timestamp::toInstant);
+    }
+
+    /** Every merchant the member lets read their data. */
+    List<String> merchantsOf(String memberId) {
+        return jdbc.sql("SELECT merchant_id FROM member_consent WHERE member_id = ? ORDER BY merchant_id")
+                .param(memberId)
+                .query(String.class)
+                .list();
     }
 
     boolean revoke(String memberId, String merchantId) {

@@ -4,6 +4,7 @@ import io.unimember.common.web.ApiException;
 import io.unimember.member.clients.Clients;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +15,13 @@ public class Consents {
     private final ConsentRepository repository;
     private final Clients clients;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Consents(ConsentRepository repository, Clients clients, Clock clock) {
+    Consents(ConsentRepository repository, Clients clients, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clients = clients;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Grants consent to a registered merchant; granting again is harmless. Returns when it was first granted. */
@@ -28,11 +31,17 @@ public class Consents {
             throw ApiException.notFound("MERCHANT_NOT_FOUND", "no merchant " + merchantId + " is registered");
         }
         repository.grant(memberId, merchantId, clock.instant());
+        events.publishEvent(new ConsentsChanged(memberId, repository.merchantsOf(memberId)));
         return repository.grantedAt(memberId, merchantId).orElseThrow();
     }
 
+    @Transactional
     boolean revoke(String memberId, String merchantId) {
-        return repository.revoke(memberId, merchantId);
+        boolean revoked = repository.revoke(memberId, merchantId);
+        if (revoked) {
+            events.publishEvent(new ConsentsChanged(memberId, repository.merchantsOf(memberId)));
+        }
+        return revoked;
     }
 
     /** Throws {@code 403 CONSENT_REQUIRED} unless the member has granted this merchant access. */

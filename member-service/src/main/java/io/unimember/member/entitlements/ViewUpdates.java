@@ -56,6 +56,13 @@ class ViewUpdates {
 
     private record Next(StoredView view, ViewRepository.Versions versions) {}
 
+    void consentsChanged(String memberId, List<String> merchantIds) {
+        update(memberId, current -> {
+            StoredView next = current.view().withConsents(merchantIds);
+            return next.consents().equals(current.view().consents()) ? null : new Next(next, current.versions());
+        });
+    }
+
     void tierChanged(TierChanged e) {
         update(e.memberId(), current -> {
             ViewRepository.Versions v = current.versions();

@@ -2,12 +2,16 @@ package io.unimember.member.consents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unimember.common.entitlements.CachedViews;
+import io.unimember.common.entitlements.StoredView;
 import io.unimember.member.MemberIntegrationTest;
 import io.unimember.member.TestApi;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 class ConsentTests extends MemberIntegrationTest {
 
@@ -16,6 +20,15 @@ class ConsentTests extends MemberIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    CachedViews keys;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void aMemberGrantsAndRevokesAMerchantIdempotently() {
@@ -36,6 +49,23 @@ class ConsentTests extends MemberIntegrationTest {
         assertThat(revoked.getStatusCode().value()).isEqualTo(204);
         assertThat(revokedAgain.getStatusCode().value()).isEqualTo(204);
         assertThat(consents(member.id(), merchant)).isZero();
+    }
+
+    @Test
+    void theCachedViewTheGatewayReadsListsTheConsentFromItsGrantUntilItsRevocation() {
+        String merchant = "shop-" + UUID.randomUUID();
+        api.merchantToken(merchant);
+        TestApi.Member member = api.newMember();
+
+        api.send("PUT", "/api/v1/members/me/consents/" + merchant, member.token(), null);
+        StoredView granted = cachedView(member.id());
+        api.send("DELETE", "/api/v1/members/me/consents/" + merchant, member.token(), null);
+        StoredView revoked = cachedView(member.id());
+
+        assertThat(granted.consents()).containsExactly(merchant);
+        assertThat(granted.lets(merchant)).isTrue();
+        assertThat(revoked.consents()).isEmpty();
+        assertThat(revoked.lets(merchant)).isFalse();
     }
 
     @Test
@@ -61,6 +91,13 @@ class ConsentTests extends MemberIntegrationTest {
         var byMerchant = api.send("PUT", "/api/v1/members/me/consents/" + merchant, merchantToken, null);
 
         assertThat(byMerchant.getStatusCode().value()).isEqualTo(403);
+    }
+
+    /** The view as the gateway reads it from Redis (written just after each change commits). */
+    private StoredView cachedView(String memberId) {
+        String value = redis.opsForValue().get(keys.key(memberId));
+        assertThat(CachedViews.parse(value)).isInstanceOf(CachedViews.Value.View.class);
+        return json.readValue(((CachedViews.Value.View) CachedViews.parse(value)).json(), StoredView.class);
     }
 
     private int consents(String memberId, String merchantId) {
