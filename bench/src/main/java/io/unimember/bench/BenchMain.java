@@ -28,8 +28,6 @@ public final class BenchMain {
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("gateway", "http://127.0.0.1:8080"),
             Map.entry("member", "http://127.0.0.1:8081"),
-            // member-service's entitlement lookup listener (decision 0017), where the gateway sends lookups
-            Map.entry("listener", "http://127.0.0.1:8091"),
             Map.entry("points", "http://127.0.0.1:8082"),
             Map.entry("members", "10000"),
             Map.entry("rates", "1000,2000,5000"),
@@ -47,9 +45,8 @@ public final class BenchMain {
             Map.entry("out", ".run/bench"));
 
     private static final Map<String, String> NAMES = Map.of(
-            "gateway", "via gateway",
-            "member", "direct to member-service",
-            "listener", "direct to member-service's lookup listener");
+            "gateway", "via gateway", // answered from the cached view by the gateway itself (decision 0024)
+            "member", "direct to member-service");
 
     private static final String[] SCENES = {"ENTERTAINMENT", "DINE_IN", "HOTEL", "RETAIL"};
 
@@ -100,7 +97,7 @@ public final class BenchMain {
             return;
         }
         if (cfg.get("targets").isEmpty()) {
-            cfg.put("targets", "gateway,member,listener");
+            cfg.put("targets", "gateway,member");
         }
         int count = Integer.parseInt(cfg.get("members"));
         Path saved = out.resolve("members.tsv");
@@ -213,7 +210,6 @@ public final class BenchMain {
     private static void report(Path out, List<Row> rows, double redisGetsPerSecond) throws Exception {
         double gatewayMax = max(rows, NAMES.get("gateway"));
         double directMax = max(rows, NAMES.get("member"));
-        double listenerMax = max(rows, NAMES.get("listener"));
         StringBuilder md = new StringBuilder();
         md.append("| target | model | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors"
                 + " | CPU µs per answered lookup |\n");
@@ -221,9 +217,8 @@ public final class BenchMain {
         rows.forEach(r -> md.append(r.line()).append('\n'));
         md.append(String.format(
                 "%nredis-benchmark GET: %.0f req/s%n%nvia gateway ÷ direct to member-service's main port (max"
-                        + " throughput): %.2f%nvia gateway ÷ direct to its lookup listener (max throughput): %.2f%n"
-                        + "direct ÷ redis GET: %.3f%n",
-                redisGetsPerSecond, gatewayMax / directMax, gatewayMax / listenerMax, directMax / redisGetsPerSecond));
+                        + " throughput): %.2f%nvia gateway ÷ redis GET: %.3f%n",
+                redisGetsPerSecond, gatewayMax / directMax, gatewayMax / redisGetsPerSecond));
         Files.writeString(out.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
         Chart.write(
                 out.resolve("latency.png"),
@@ -232,9 +227,7 @@ public final class BenchMain {
                         series(rows, "via gateway", 99, "gateway p99", new Color(200, 40, 40)),
                         series(rows, "via gateway", 50, "gateway p50", new Color(240, 150, 150)),
                         series(rows, "direct to member-service", 99, "direct p99", new Color(30, 90, 200)),
-                        series(rows, "direct to member-service", 50, "direct p50", new Color(140, 180, 240)),
-                        series(rows, NAMES.get("listener"), 99, "listener p99", new Color(30, 150, 60)),
-                        series(rows, NAMES.get("listener"), 50, "listener p50", new Color(140, 210, 150))));
+                        series(rows, "direct to member-service", 50, "direct p50", new Color(140, 180, 240))));
         System.out.println();
         System.out.print(md);
         log("written: %s and %s", out.resolve("results.md"), out.resolve("latency.png"));
