@@ -278,6 +278,7 @@ public final class Journey {
         return last;
     }
 
+    /** The interval between two looks in {@link #waitFor}, which waits on a condition (bounded by patience). */
     private static void pause() {
         try {
             Thread.sleep(200);

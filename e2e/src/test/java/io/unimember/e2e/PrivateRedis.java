@@ -42,7 +42,7 @@ final class PrivateRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server is needed for the end-to-end tests", e);
         }
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60)) // a process start on a loaded box
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> Ports.listening(port));
     }

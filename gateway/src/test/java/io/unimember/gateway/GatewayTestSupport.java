@@ -60,11 +60,14 @@ abstract class GatewayTestSupport {
         registry.add("unimember.security.jwks-uri", TestJwks::uri);
     }
 
-    /** A client of the gateway on this port, patient enough for a loaded 2-core box. */
+    /**
+     * A client of the gateway on this port, patient enough for a loaded 2-core box: no test waits for the client to
+     * give up (the gateway's own 3 s timeout answers a slow service), so this bounds only a hang.
+     */
     static WebTestClient clientOf(int port) {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 

@@ -50,11 +50,11 @@ class LogoutTests extends GatewayTestSupport {
                                 claims.getJWTID(),
                                 "expires",
                                 Long.toString(claims.getExpirationTime().getTime())))
-                .block(Duration.ofSeconds(5));
+                .block(Duration.ofSeconds(30));
 
         // polled about once a second: these tests' member rate limit (burst 5, ~1/s) must not answer for the gateway,
         // and a 429 meanwhile only means "not yet"
-        await().atMost(Duration.ofSeconds(15))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(1_100))
                 .until(() -> status(token) == HttpStatus.UNAUTHORIZED);
     }

@@ -121,7 +121,7 @@ class LookupTests extends GatewayTestSupport {
         // member-service could not tell Redis of a change and let its lease run out
         redis.opsForHash().put(keys.meta(), "lease:test-writer", "1");
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> echo(get(LOOKUP, h -> h.setBearerAuth(token)).getResponseBody())
                         .containsKey("method"));
         leaseRunning();
@@ -250,7 +250,7 @@ class LookupTests extends GatewayTestSupport {
         get(LOOKUP, h -> h.setBearerAuth(token)); // a plain lookup the cache cannot answer
 
         // recorded when the exchange ends, just after the client has the answer
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(proxied()).isEqualTo(before + 2));
     }
 
@@ -287,7 +287,7 @@ class LookupTests extends GatewayTestSupport {
 
     /** The lookup, once the gateway has read the leases and answers it from the cache. */
     private EntityExchangeResult<byte[]> awaitAnsweredHere(String uri, Consumer<HttpHeaders> headers) {
-        return await().atMost(Duration.ofSeconds(5))
+        return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(
                         () -> {

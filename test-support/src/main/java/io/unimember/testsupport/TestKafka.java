@@ -59,12 +59,28 @@ public final class TestKafka {
     }
 
     /**
+     * Every record on the test broker's topic whose value matches, as the topic stands when called (read from the
+     * beginning up to its end offsets): no waiting for more. For "exactly one" or "none" once something proves nothing
+     * more is on its way ({@link TestOutbox#awaitSent}, a consumer caught up).
+     */
+    public static List<ConsumerRecord<String, String>> recordsUpToNow(String topic, Predicate<String> valueMatches) {
+        return upToNow(TestInfrastructure.get().kafkaBootstrapServers(), topic, valueMatches);
+    }
+
+    /**
      * Every value on the topic of the broker at {@code bootstrapServers} that matches: the whole topic as it stands
-     * when called, read from the beginning up to its end offsets (for at most a minute). For a broker other than
+     * when called, read from the beginning up to its end offsets (failing if that takes over a minute). For a broker other than
      * the test one, such as a whole platform's.
      */
     public static List<String> valuesUpToNow(String bootstrapServers, String topic, Predicate<String> valueMatches) {
-        List<String> values = new ArrayList<>();
+        return upToNow(bootstrapServers, topic, valueMatches).stream()
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> upToNow(
+            String bootstrapServers, String topic, Predicate<String> valueMatches) {
+        List<ConsumerRecord<String, String>> values = new ArrayList<>();
         try (var consumer = reader(bootstrapServers)) {
             List<TopicPartition> partitions = fromTheBeginning(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -73,9 +89,13 @@ public final class TestKafka {
                     && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (valueMatches.test(record.value())) {
-                        values.add(record.value());
+                        values.add(record);
                     }
                 }
+            }
+            // a part of the topic left unread would make "none" or "exactly one" pass for the wrong reason
+            if (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                throw new IllegalStateException("could not read " + topic + " up to its end within a minute");
             }
         }
         return values;

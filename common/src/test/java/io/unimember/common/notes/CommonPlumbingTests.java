@@ -171,9 +171,10 @@ class CommonPlumbingTests {
 
         assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(inner), 1, Duration.ofSeconds(30)))
                 .hasSize(1);
-        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(outer), 1, Duration.ofSeconds(3)))
-                .isEmpty();
+        // the outer event is not in the outbox (never stored, or sent already), so the topic holds all there will be
         assertThat(publicationsOf(outer)).isZero();
+        assertThat(TestKafka.recordsUpToNow(Topics.MEMBER, v -> v.contains(outer)))
+                .isEmpty();
     }
 
     private double duplicates() {
@@ -204,8 +205,8 @@ class CommonPlumbingTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
-        assertThat(TestKafka.records(Topics.MEMBER, v -> v.contains(id), 1, Duration.ofSeconds(3)))
-                .isEmpty();
+        // nothing in the outbox (never stored, or sent already): the topic holds all there will be
+        assertThat(TestKafka.recordsUpToNow(Topics.MEMBER, v -> v.contains(id))).isEmpty();
     }
 
     @Test
@@ -231,7 +232,8 @@ class CommonPlumbingTests {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> seen(id) == 1);
         assertThat(listener.transientFailuresLeft.get()).isNegative();
-        assertThat(TestKafka.records(Topics.deadLetter(Topics.MEMBER), v -> v.contains(id), 1, Duration.ofSeconds(2)))
+        // applied, so done with: a dead letter for it would have been written before that
+        assertThat(TestKafka.recordsUpToNow(Topics.deadLetter(Topics.MEMBER), v -> v.contains(id)))
                 .isEmpty();
     }
 
@@ -383,7 +385,7 @@ class CommonPlumbingTests {
         var answer = post("/api/v1/notes", TestTokens.member("m-" + UUID.randomUUID()), "k-" + UUID.randomUUID(), "{}");
         assertThat(answer.getStatusCode().value()).isLessThan(500);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("http.server.requests")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters.find("http.server.requests")
                         .tag("uri", "/api/v1/notes")
                         .timer())
                 .isNotNull());

@@ -33,7 +33,7 @@ class KafkaExternalizerTests {
         producer.start();
         producer.join();
 
-        assertThat(marked.get(5, TimeUnit.SECONDS)).isEqualTo("acked");
+        assertThat(marked.get(30, TimeUnit.SECONDS)).isEqualTo("acked");
         assertThat(markedOn).hasValue("completions");
     }
 
@@ -54,7 +54,7 @@ class KafkaExternalizerTests {
         producer.start();
         producer.join();
 
-        assertThat(handled.get(5, TimeUnit.SECONDS)).isEqualTo("marked failed");
+        assertThat(handled.get(30, TimeUnit.SECONDS)).isEqualTo("marked failed");
         assertThat(failedOn).hasValue("completions: expired");
     }
 }

@@ -161,7 +161,7 @@ final class ClaimStorm {
                     return new Outcome(claimer, -1, "NO_ANSWER", "", System.nanoTime() - began, attempts);
                 }
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // a real client's back-off before it tries again, not a wait for something
         }
     }
 

@@ -38,7 +38,7 @@ class IssueBulkheadTests {
                 int n = i;
                 answers.add(requests.submit(() -> bulkhead.run("template-a", () -> {
                     most.accumulateAndGet(now.incrementAndGet(), Math::max);
-                    sleep(5);
+                    sleep(5); // the issuing work, long enough for callers to overlap
                     now.decrementAndGet();
                     done.incrementAndGet();
                     return n;
@@ -66,12 +66,12 @@ class IssueBulkheadTests {
                 await(release);
                 return "first";
             }));
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(() -> bulkhead.run("template-b", () -> ranLate.incrementAndGet()))
                     .isInstanceOfSatisfying(
                             ApiException.class, e -> assertThat(e.code()).isEqualTo("ISSUING_BUSY"));
             release.countDown();
-            assertThat(holder.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(holder.get(30, TimeUnit.SECONDS)).isEqualTo("first");
         }
         assertThat(bulkhead.run("template-b", () -> "after")).isEqualTo("after");
         assertThat(ranLate).as("the refused work never ran").hasValue(0);

@@ -10,6 +10,7 @@ import io.unimember.common.inbox.EventCodec;
 import io.unimember.coupon.Api;
 import io.unimember.testsupport.IntegrationTest;
 import io.unimember.testsupport.TestKafka;
+import io.unimember.testsupport.TestOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,9 @@ class FirstDineInRewardTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     JsonMapper json;
@@ -81,14 +86,12 @@ class FirstDineInRewardTests {
         assertThat(coupon)
                 .containsExactly("tpl-first-dine-in-15", "REWARD", "AVAILABLE", "30", "1500", "ALL", "DINE_IN", "0");
 
-        List<JsonNode> issued = TestKafka.records(
-                        Topics.COUPON,
-                        v -> v.contains(member) && v.contains("coupon.issued"),
-                        2,
-                        Duration.ofSeconds(10))
-                .stream()
-                .map(r -> json.readTree(r.value()))
-                .toList();
+        // once the outbox holds nothing of the member's, the topic holds every coupon.issued there will be
+        TestOutbox.awaitSent(dataSource, member);
+        List<JsonNode> issued =
+                TestKafka.recordsUpToNow(Topics.COUPON, v -> v.contains(member) && v.contains("coupon.issued")).stream()
+                        .map(r -> json.readTree(r.value()))
+                        .toList();
         assertThat(issued.stream()
                         .map(e -> e.path("data").path("couponId").asString())
                         .distinct())

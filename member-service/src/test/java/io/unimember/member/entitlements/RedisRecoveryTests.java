@@ -122,7 +122,7 @@ class RedisRecoveryTests {
         String memberId = TestEvents.newMemberId();
         GatewayRule gateway = new GatewayRule(realRedis(), keys, json);
         tierEvents.on(events.batch(events.envelope(TestEvents.gold(memberId, 1))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "GOLD".equals(gateway.tierOf(memberId)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GOLD".equals(gateway.tierOf(memberId)));
 
         PROXY.stop();
         tierEvents.on(events.batch(events.envelope(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 2))));

@@ -95,7 +95,7 @@ class OrderMetricsTests {
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         LedgerQueries.count(jdbc, "SELECT COUNT(*) FROM bu_order WHERE order_id = ?", marker) == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> count("unimember.orders", "RETAIL") - orders >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("unimember.orders", "RETAIL") - orders >= 2);
         assertThat(count("unimember.orders", "RETAIL") - orders).isEqualTo(2);
         assertThat(count("unimember.points.earned", "RETAIL") - earned).isEqualTo(150 + 1);
     }

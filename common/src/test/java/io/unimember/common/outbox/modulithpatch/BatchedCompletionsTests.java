@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,9 @@ class BatchedCompletionsTests {
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     private final Set<UUID> deleted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger deletesToFail = new AtomicInteger();
+    /** Each delete waits for this first: lets a test hold the flusher in a delete while acknowledgements arrive. */
+    private volatile CountDownLatch deletesMayRun = new CountDownLatch(0);
+
     private BatchedCompletions completions;
 
     @AfterEach
@@ -44,7 +49,7 @@ class BatchedCompletionsTests {
         completions.markProcessing(id);
         completions.markCompleted(id, Instant.now());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> deleted.contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deleted.contains(id));
         assertThat(calls).containsOnly("deletePublications");
     }
 
@@ -54,11 +59,13 @@ class BatchedCompletionsTests {
         List<UUID> ids =
                 IntStream.range(0, 1_000).mapToObj(i -> UUID.randomUUID()).toList();
 
+        deletesMayRun = new CountDownLatch(1);
         ids.forEach(id -> completions.markCompleted(id, Instant.now()));
+        deletesMayRun.countDown();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> deleted.containsAll(ids));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deleted.containsAll(ids));
         assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 50));
-        // 1,000 acknowledgements arriving faster than one delete, so they gathered: far fewer statements than ids
+        // 1,000 acknowledgements arrived while the first delete was held, so they gathered: far fewer statements
         assertThat(batchSizes.size()).isLessThan(500);
         assertThat(completions.pending()).isZero();
     }
@@ -71,7 +78,7 @@ class BatchedCompletionsTests {
 
         ids.forEach(id -> completions.markCompleted(id, Instant.now()));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> deleted.containsAll(ids));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deleted.containsAll(ids));
         assertThat(deletesToFail).hasValue(0);
     }
 
@@ -83,7 +90,7 @@ class BatchedCompletionsTests {
         UUID overflow = UUID.randomUUID();
 
         completions.markCompleted(queued, Instant.now());
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("deletePublications"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls.contains("deletePublications"));
         completions.markCompleted(UUID.randomUUID(), Instant.now()); // fills the queue while the flusher waits
         completions.markCompleted(overflow, Instant.now());
 
@@ -117,6 +124,8 @@ class BatchedCompletionsTests {
                     calls.add(m.getName());
                     switch (m.getName()) {
                         case "deletePublications" -> {
+                            assertThat(deletesMayRun.await(30, TimeUnit.SECONDS))
+                                    .isTrue();
                             if (deletesToFail.getAndUpdate(n -> n > 0 && n != Integer.MAX_VALUE ? n - 1 : n) > 0) {
                                 throw new IllegalStateException("database away");
                             }
