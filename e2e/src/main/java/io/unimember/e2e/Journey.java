@@ -112,6 +112,11 @@ public final class Journey {
                 "tier GOLD in the entitlement view",
                 () -> api.get("/api/v1/members/me/entitlements", member).body(),
                 v -> "GOLD".equals(v.path("tier").path("code").asString()));
+        // points-service learns the tier from the same event on its own: the next order earns ×1.2 once it has
+        waitFor(
+                "points-service earning at GOLD's 1.2",
+                () -> api.get("/api/v1/points/me", member).body(),
+                p -> "1.2".equals(p.path("earningMultiplier").asString()));
         Api.Reply afterGold = expect(order(dineIn, memberId, "tea-" + run, 10_000), 201, "report order");
         fact("goldOrderPoints", afterGold.number("pointsEarned"));
         say("now GOLD: a ¥100 order earns %d points (100 × 1.2)", afterGold.number("pointsEarned"));

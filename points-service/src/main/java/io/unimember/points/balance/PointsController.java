@@ -6,6 +6,7 @@ import io.unimember.common.security.Caller;
 import io.unimember.points.ledger.Ledger;
 import io.unimember.points.ledger.TransferKind;
 import io.unimember.points.ledger.TransferView;
+import io.unimember.points.tiers.TierProjection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -25,6 +26,10 @@ class PointsController {
     /** 100 points = ¥1 at checkout. */
     private static final long FEN_PER_POINT = 1;
 
+    /**
+     * @param earningMultiplier what the member's next order earns per yuan, from the tier as this service knows it
+     *     (it learns a new tier from {@code tier.changed}, a moment after tier-service decided it)
+     */
     record MemberPoints(
             String memberId,
             long available,
@@ -32,6 +37,7 @@ class PointsController {
             long lifetimeEarned,
             long redeemableFen,
             List<ExpiringPoints> expiring,
+            String earningMultiplier,
             long version) {}
 
     record Transaction(
@@ -60,9 +66,11 @@ class PointsController {
     record Transactions(List<Transaction> items, @Nullable String nextCursor) {}
 
     private final Ledger ledger;
+    private final TierProjection tiers;
 
-    PointsController(Ledger ledger) {
+    PointsController(Ledger ledger, TierProjection tiers) {
         this.ledger = ledger;
+        this.tiers = tiers;
     }
 
     @GetMapping("/api/v1/points/me")
@@ -76,6 +84,7 @@ class PointsController {
                 balance.lifetimeEarned(),
                 balance.available() * FEN_PER_POINT,
                 balance.expiring(),
+                tiers.multiplierOf(memberId).stripTrailingZeros().toPlainString(),
                 balance.version());
     }
 

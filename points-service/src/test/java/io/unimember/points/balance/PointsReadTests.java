@@ -26,6 +26,9 @@ class PointsReadTests {
         assertThat(me.number("frozen")).isZero();
         assertThat(me.number("lifetimeEarned")).isZero();
         assertThat(me.json().path("expiring").isEmpty()).isTrue();
+        assertThat(me.text("earningMultiplier"))
+                .as("no tier event yet: the regular rate")
+                .isEqualTo("1");
     }
 
     @Test

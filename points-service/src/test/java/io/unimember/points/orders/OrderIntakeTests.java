@@ -56,8 +56,12 @@ class OrderIntakeTests {
                         .params(member, new BigDecimal("1.2"))
                         .update());
 
+        String before = api.me(member).text("earningMultiplier");
         Api.Reply reply = api.order("HOTEL", member, Api.newId("o"), 10_050);
 
+        assertThat(before)
+                .as("what the member's next order earns at, shown before it")
+                .isEqualTo("1.2");
         assertThat(reply.number("pointsEarned")).isEqualTo(120);
         assertThat(reply.number("growthEarned")).isEqualTo(100);
     }
