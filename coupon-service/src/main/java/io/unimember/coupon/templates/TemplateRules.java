@@ -1,7 +1,7 @@
 package io.unimember.coupon.templates;
 
+import io.unimember.common.web.FieldErrors;
 import io.unimember.coupon.businessunits.BusinessUnits;
-import io.unimember.coupon.support.FieldErrors;
 import io.unimember.coupon.terms.Kind;
 import io.unimember.coupon.terms.Terms;
 import java.time.Instant;
