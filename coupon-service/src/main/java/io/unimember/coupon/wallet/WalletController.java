@@ -1,8 +1,8 @@
 package io.unimember.coupon.wallet;
 
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.FieldErrors;
-import io.unimember.coupon.businessunits.BusinessUnits;
 import io.unimember.coupon.coupons.Coupon;
 import io.unimember.coupon.coupons.CouponStatus;
 import io.unimember.coupon.coupons.CouponView;

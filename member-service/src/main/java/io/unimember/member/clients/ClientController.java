@@ -1,5 +1,6 @@
 package io.unimember.member.clients;
 
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Scopes;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
