@@ -10,6 +10,7 @@ import io.unimember.common.events.PointsRedeemed;
 import io.unimember.common.events.SpentLot;
 import io.unimember.common.inbox.EventCodec;
 import io.unimember.settlement.periods.PeriodKey;
+import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestInfrastructure;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;

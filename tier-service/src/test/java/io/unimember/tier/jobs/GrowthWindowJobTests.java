@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.TierGrowthChanged;
+import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestTokens;
-import io.unimember.tier.MutableClock;
 import io.unimember.tier.TierIntegrationTest;
 import io.unimember.tier.TierTestSupport;
 import io.unimember.tier.membership.Memberships;
@@ -31,7 +31,7 @@ class GrowthWindowJobTests {
     int port;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     Memberships memberships;
