@@ -1,11 +1,12 @@
 package io.unimember.coupon;
 
+import io.unimember.testsupport.TestHttp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,15 +24,12 @@ public final class Api {
         }
     }
 
-    private final RestClient http;
+    private final TestHttp http;
     private final JsonMapper json;
 
     public Api(int port, JsonMapper json) {
         this.json = json;
-        this.http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(s -> true, (req, res) -> {})
-                .build();
+        this.http = TestHttp.toPort(port);
     }
 
     public Response post(String path, @Nullable String token, Object body) {
@@ -39,26 +37,12 @@ public final class Api {
     }
 
     public Response post(String path, @Nullable String token, Object body, Map<String, String> headers) {
-        var request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        for (var h : headers.entrySet()) {
-            request = request.header(h.getKey(), h.getValue());
-        }
-        var entity = request.body(body instanceof String s ? s : json.writeValueAsString(body))
-                .retrieve()
-                .toEntity(String.class);
-        return response(entity.getStatusCode().value(), entity.getBody());
+        String raw = body instanceof String s ? s : json.writeValueAsString(body);
+        return response(http.send(HttpMethod.POST, path, token, raw, headers));
     }
 
     public Response get(String path, @Nullable String token) {
-        var request = http.get().uri(path);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        var entity = request.retrieve().toEntity(String.class);
-        return response(entity.getStatusCode().value(), entity.getBody());
+        return response(http.get(path, token));
     }
 
     /** Creates a template as admin and answers its id. */
@@ -100,10 +84,10 @@ public final class Api {
         return body;
     }
 
-    private Response response(int status, @Nullable String raw) {
-        String text = raw == null ? "" : raw;
+    private Response response(ResponseEntity<String> entity) {
+        String text = entity.getBody() == null ? "" : entity.getBody();
         JsonNode node = text.isBlank() ? json.createObjectNode() : json.readTree(text);
-        return new Response(status, node, text);
+        return new Response(entity.getStatusCode().value(), node, text);
     }
 
     public static String member() {

@@ -185,10 +185,10 @@ class FaultTests {
         OrderLoad.Totals totals = new OrderLoad(platform.url("points-service"), dineIn)
                 .run(ids(members), perMember, 1_000, run, 16, accepted -> {
                     if (accepted == 200 && cut.compareAndSet(false, true)) {
-                        platform.database().cut();
+                        platform.database().stop();
                         Thread.ofVirtual().start(() -> {
                             pause(Duration.ofSeconds(5));
-                            platform.database().restore();
+                            platform.database().start();
                         });
                     }
                 });

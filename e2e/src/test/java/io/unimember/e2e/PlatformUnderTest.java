@@ -2,6 +2,7 @@ package io.unimember.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.unimember.testsupport.TcpProxy;
 import io.unimember.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +94,8 @@ final class PlatformUnderTest implements AutoCloseable {
         var infra = TestInfrastructure.get();
         String server = infra.jdbcUrl().substring("jdbc:mysql://".length());
         String[] hostPort = server.substring(0, server.indexOf('/')).split(":");
-        database = new TcpProxy(freePort(), hostPort[0], Integer.parseInt(hostPort[1]));
+        database = TcpProxy.on(freePort(), hostPort[0], Integer.parseInt(hostPort[1]))
+                .start();
         redis = new PrivateRedis(freePort(), logs.resolve("redis.log"));
         redis.start();
         kafka = KafkaBroker.start(logs.resolve("kafka-" + dbPrefix), freePort(), freePort());

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.common.entitlements.CachedViews;
 import io.unimember.common.entitlements.StoredView;
-import io.unimember.gateway.ratelimit.TcpForwarder;
+import io.unimember.testsupport.TcpProxy;
 import io.unimember.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,7 +36,8 @@ class LookupRedisStoppedTests {
 
     private static final String NAMESPACE = "gateway-redis-stopped-" + UUID.randomUUID() + ":member:view:1";
     private static final int REDIS_PORT = freePort();
-    private static TcpForwarder redisForGateway = forward();
+    private static final TcpProxy redisForGateway =
+            TcpProxy.on(REDIS_PORT, TestRedis.host(), TestRedis.port()).start();
 
     @LocalServerPort
     int port;
@@ -53,12 +54,12 @@ class LookupRedisStoppedTests {
     }
 
     @AfterAll
-    static void stopForwarding() throws IOException {
+    static void stopForwarding() {
         redisForGateway.close();
     }
 
     @Test
-    void lookupsAreAnsweredThroughMemberServiceWhenRedisStops() throws IOException {
+    void lookupsAreAnsweredThroughMemberServiceWhenRedisStops() {
         WebTestClient client = GatewayTestSupport.clientOf(port);
         String member = "m-" + UUID.randomUUID();
         String token = TestTokens.member(member);
@@ -125,14 +126,6 @@ class LookupRedisStoppedTests {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static TcpForwarder forward() {
-        try {
-            return new TcpForwarder(REDIS_PORT, TestRedis.host(), TestRedis.port());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import io.unimember.member.clients.RegisteredClient;
 import io.unimember.member.members.PhoneNumber;
 import io.unimember.member.members.PhoneProtection;
 import io.unimember.member.tokens.TokenIssuer;
+import io.unimember.testsupport.TestHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -29,7 +30,7 @@ public class TestApi {
     public static final String SECRET = "test-secret";
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
-    private final Environment environment;
+    private final TestHttp http;
     private final CapturingSmsSender sms;
     private final Clients clients;
     private final PhoneProtection phones;
@@ -44,7 +45,7 @@ public class TestApi {
             StringRedisTemplate redis,
             TokenIssuer issuer) {
         this.issuer = issuer;
-        this.environment = environment;
+        this.http = TestHttp.to(environment);
         this.sms = sms;
         this.clients = clients;
         this.phones = phones;
@@ -68,10 +69,7 @@ public class TestApi {
     }
 
     public RestClient http() {
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"))
-                .defaultStatusHandler(s -> true, (req, res) -> {})
-                .build();
+        return http.client();
     }
 
     /** A random, valid China mobile number: tests never share a phone. */
@@ -81,27 +79,15 @@ public class TestApi {
     }
 
     public ResponseEntity<String> get(String path, @Nullable String token) {
-        var request = http().get().uri(path);
-        if (token != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.retrieve().toEntity(String.class);
+        return http.get(path, token);
     }
 
     public ResponseEntity<String> send(String method, String path, @Nullable String token, @Nullable String json) {
-        var request = http().method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(path);
-        if (token != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (json != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).body(json);
-        }
-        return request.retrieve().toEntity(String.class);
+        return http.send(HttpMethod.valueOf(method), path, token, json);
     }
 
     public ResponseEntity<String> post(String path, @Nullable String token, String json) {
-        return send("POST", path, token, json);
+        return http.post(path, token, json);
     }
 
     public ResponseEntity<Map<String, Object>> tokenRequest(

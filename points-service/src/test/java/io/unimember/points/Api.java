@@ -1,5 +1,6 @@
 package io.unimember.points;
 
+import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestTokens;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,10 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,13 +40,12 @@ public class Api {
         }
     }
 
-    private final Environment environment;
+    private final TestHttp http;
     private final JsonMapper json;
     private final Clock clock;
-    private volatile @Nullable RestClient client;
 
     Api(Environment environment, JsonMapper json, Clock clock) {
-        this.environment = environment;
+        this.http = TestHttp.to(environment);
         this.json = json;
         this.clock = clock;
     }
@@ -113,14 +110,7 @@ public class Api {
     }
 
     private Reply send(HttpMethod method, String path, @Nullable String token, @Nullable String body) {
-        var request = http().method(method).uri(path);
-        if (token != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        var response = request.retrieve().toEntity(String.class);
+        var response = http.send(method, path, token, body);
         String raw = response.getBody() == null ? "" : response.getBody();
         JsonNode node = null;
         if (!raw.isBlank()) {
@@ -131,17 +121,5 @@ public class Api {
             }
         }
         return new Reply(response.getStatusCode().value(), node, raw);
-    }
-
-    private RestClient http() {
-        RestClient c = client;
-        if (c == null) {
-            c = RestClient.builder()
-                    .baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"))
-                    .defaultStatusHandler(s -> true, (req, res) -> {})
-                    .build();
-            client = c;
-        }
-        return c;
     }
 }

@@ -1,6 +1,7 @@
 package io.unimember.points;
 
 import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Points-service whole, against the real database and Kafka, with a {@link MutableClock}, the background jobs left
+ * Points-service whole, against the real database and Kafka, with a {@link TestClock}, the background jobs left
  * to the tests (they call them), and the ledger audited after the class. Every integration test class uses exactly
  * this configuration, so they share one Spring context.
  */
@@ -39,15 +40,15 @@ public @interface PointsIntegrationTest {
 
         @Bean
         @org.springframework.context.annotation.Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        TestClock testClock() {
+            return new TestClock();
         }
 
         @Bean
         Api api(
                 org.springframework.core.env.Environment environment,
                 tools.jackson.databind.json.JsonMapper json,
-                MutableClock clock) {
+                TestClock clock) {
             return new Api(environment, json, clock);
         }
     }

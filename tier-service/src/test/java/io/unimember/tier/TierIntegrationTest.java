@@ -3,6 +3,7 @@ package io.unimember.tier;
 import io.unimember.common.security.SecurityConfiguration;
 import io.unimember.common.security.SecurityProperties;
 import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -20,7 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Tier-service whole, against the real database and Kafka, with a {@link MutableClock} as the clock. Every test
+ * Tier-service whole, against the real database and Kafka, with a {@link TestClock} as the clock. Every test
  * class uses this one configuration, so they share one Spring context.
  */
 @Target(ElementType.TYPE)
@@ -36,8 +37,8 @@ public @interface TierIntegrationTest {
 
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        TestClock testClock() {
+            return new TestClock();
         }
 
         /**

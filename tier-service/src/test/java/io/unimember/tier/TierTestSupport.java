@@ -13,14 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What tier-service's integration tests share: sending events, reading what tier-service published, calling it. */
+/** What tier-service's integration tests share: sending events, reading what tier-service published. */
 @Component
 public class TierTestSupport {
 
@@ -117,28 +114,5 @@ public class TierTestSupport {
                                 .query(Integer.class)
                                 .single()
                         == 0);
-    }
-
-    public static RestClient http(int port) {
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(s -> true, (req, res) -> {})
-                .build();
-    }
-
-    public static ResponseEntity<String> get(RestClient http, String path, String token) {
-        var request = http.get().uri(path);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.retrieve().toEntity(String.class);
-    }
-
-    public static ResponseEntity<String> put(RestClient http, String path, String token, String body) {
-        var request = http.put().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.body(body).retrieve().toEntity(String.class);
     }
 }

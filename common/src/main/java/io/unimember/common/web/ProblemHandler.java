@@ -1,8 +1,6 @@
 package io.unimember.common.web;
 
 import jakarta.validation.ConstraintViolationException;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +38,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String WRONG_TYPE = "has the wrong type or format";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -52,15 +51,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList();
+        FieldErrors errors = new FieldErrors();
+        e.getConstraintViolations()
+                .forEach(v -> errors.reject(lastNode(v.getPropertyPath().toString()), v.getMessage()));
         return validationFailed(errors);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return validationFailed(List.of(fieldError(e.getName(), "has the wrong type or format")));
+        return validationFailed(new FieldErrors().reject(e.getName(), WRONG_TYPE));
     }
 
     @ExceptionHandler({AccessDeniedException.class})
@@ -122,20 +121,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> fieldError(f.getField(), messageOf(f)))
-                .toList();
+        FieldErrors errors = new FieldErrors();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.reject(f.getField(), messageOf(f)));
         return asObject(validationFailed(errors));
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> fieldError(
-                                r.getMethodParameter().getParameterName(), String.valueOf(err.getDefaultMessage()))))
-                .toList();
+        FieldErrors errors = new FieldErrors();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors()
+                .forEach(err -> errors.reject(
+                        String.valueOf(r.getMethodParameter().getParameterName()),
+                        String.valueOf(err.getDefaultMessage()))));
         return asObject(validationFailed(errors));
     }
 
@@ -147,7 +145,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return asObject(validationFailed(List.of(fieldError(field, "has the wrong type or format"))));
+            return asObject(validationFailed(new FieldErrors().reject(field, WRONG_TYPE)));
         }
         ProblemDetail problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
@@ -176,19 +174,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    private static ResponseEntity<ProblemDetail> validationFailed(List<Map<String, String>> errors) {
-        ProblemDetail problem =
-                Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid fields");
-        problem.setProperty("errors", errors);
+    private static ResponseEntity<ProblemDetail> validationFailed(FieldErrors errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, FieldErrors.CODE, FieldErrors.DETAIL);
+        problem.setProperty("errors", errors.list());
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field, "message", message);
-    }
-
     private static String messageOf(FieldError f) {
-        return f.isBindingFailure() ? "has the wrong type or format" : String.valueOf(f.getDefaultMessage());
+        return f.isBindingFailure() ? WRONG_TYPE : String.valueOf(f.getDefaultMessage());
     }
 
     private static String lastNode(String path) {

@@ -8,17 +8,20 @@ import io.unimember.common.events.MemberRegistered;
 import io.unimember.common.events.Topics;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestKafka;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
@@ -28,7 +31,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.RestClient;
 
 /** The shared plumbing end to end: outbox to Kafka to inbox, rollbacks, dead letters, idempotency, problems. */
 @IntegrationTest
@@ -61,11 +63,8 @@ class CommonPlumbingTests {
     @Autowired
     EventPublicationRepository publications;
 
-    RestClient http() {
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(s -> true, (req, res) -> {})
-                .build();
+    TestHttp http() {
+        return TestHttp.toPort(port);
     }
 
     @Autowired
@@ -395,12 +394,7 @@ class CommonPlumbingTests {
     }
 
     private org.springframework.http.ResponseEntity<String> post(String path, String token, String key, String body) {
-        var request =
-                http().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.body(body).retrieve().toEntity(String.class);
+        return http().send(HttpMethod.POST, path, token, body, Map.of("Idempotency-Key", key));
     }
 
     private int seen(String memberId) {

@@ -12,11 +12,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Clock;
+import io.unimember.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +33,7 @@ class VerifiedTokenCacheTests {
     private static final RSAKey KEY = generate("k1");
     private static final RSAKey OTHER_KEY = generate("k2");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final TestClock clock = TestClock.at(START);
     private final AtomicInteger verifications = new AtomicInteger();
     private final AtomicReference<JwtDecoder> trusted = new AtomicReference<>(decoderTrusting(KEY, Duration.ZERO));
 
@@ -207,34 +205,6 @@ class VerifiedTokenCacheTests {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

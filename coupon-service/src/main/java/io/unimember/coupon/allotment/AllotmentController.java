@@ -1,7 +1,7 @@
 package io.unimember.coupon.allotment;
 
 import io.unimember.common.web.ApiException;
-import io.unimember.coupon.support.FieldErrors;
+import io.unimember.common.web.FieldErrors;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +30,10 @@ class AllotmentController {
         try {
             yearMonth = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw FieldErrors.single("month", "must be yyyy-MM");
+            throw FieldErrors.invalid("month", "must be yyyy-MM");
         }
         if (yearMonth.getYear() < FIRST_YEAR) {
-            throw FieldErrors.single("month", "must be yyyy-MM from " + FIRST_YEAR);
+            throw FieldErrors.invalid("month", "must be yyyy-MM from " + FIRST_YEAR);
         }
         if (yearMonth.isAfter(allotment.currentMonth())) {
             throw ApiException.conflict("MONTH_NOT_STARTED", "a month is allotted on or after its 1st");

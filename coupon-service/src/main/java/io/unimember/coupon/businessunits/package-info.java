@@ -1,4 +1,4 @@
-/** The business units, kept as data: which codes are scenes and which may fund a coupon. */
+/** The business units, kept as data: which codes are scenes and which may fund a coupon (common's BusinessUnits). */
 @NullMarked
 package io.unimember.coupon.businessunits;
 

@@ -1,4 +1,4 @@
-/** Small glue shared by the features: SQL time conversion and field-level 400s. No business rules. */
+/** Small glue shared by the features: SQL time conversion. No business rules. */
 @NullMarked
 package io.unimember.coupon.support;
 

@@ -1,7 +1,7 @@
 package io.unimember.coupon.templates;
 
-import io.unimember.coupon.businessunits.BusinessUnits;
-import io.unimember.coupon.support.FieldErrors;
+import io.unimember.common.businessunits.BusinessUnits;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.coupon.terms.Kind;
 import io.unimember.coupon.terms.Terms;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class TemplateRules {
                             r.discountFen() != null, "discountFen", "a PERCENT coupon has percentOff, not discountFen");
         }
         checkScenes(r.scenes(), errors);
-        errors.rejectIf(!businessUnits.canFund(r.fundingBu()), "fundingBu", "must be a business unit code or PLATFORM");
+        errors.rejectIf(!businessUnits.exists(r.fundingBu()), "fundingBu", "must be a business unit code or PLATFORM");
         checkValidity(r, now, errors);
         errors.throwIfAny();
 

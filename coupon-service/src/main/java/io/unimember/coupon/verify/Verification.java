@@ -3,10 +3,10 @@ package io.unimember.coupon.verify;
 import io.unimember.common.events.CouponRedeemed;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.common.web.ApiException;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.coupon.coupons.Coupon;
 import io.unimember.coupon.coupons.CouponStatus;
 import io.unimember.coupon.coupons.Coupons;
-import io.unimember.coupon.support.FieldErrors;
 import io.unimember.coupon.support.Times;
 import io.unimember.coupon.terms.Kind;
 import java.time.Clock;
@@ -62,7 +62,7 @@ class Verification {
     private static long discount(Coupon coupon, @Nullable Long amountFen) {
         if (amountFen == null) {
             if (coupon.terms().kind() != Kind.FIXED || coupon.terms().minSpendFen() > 0) {
-                throw FieldErrors.single("amountFen", "is needed for this coupon (percent off or minimum spend)");
+                throw FieldErrors.invalid("amountFen", "is needed for this coupon (percent off or minimum spend)");
             }
             return coupon.terms().faceValueFen();
         }

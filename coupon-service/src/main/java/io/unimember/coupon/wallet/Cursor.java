@@ -1,6 +1,6 @@
 package io.unimember.coupon.wallet;
 
-import io.unimember.coupon.support.FieldErrors;
+import io.unimember.common.web.FieldErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,7 +32,7 @@ record Cursor(Instant issuedAt, String couponId) {
                             Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
                     id);
         } catch (RuntimeException e) {
-            throw FieldErrors.single("cursor", "is not a cursor this API returned");
+            throw FieldErrors.invalid("cursor", "is not a cursor this API returned");
         }
     }
 }

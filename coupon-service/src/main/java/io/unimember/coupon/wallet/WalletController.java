@@ -1,11 +1,11 @@
 package io.unimember.coupon.wallet;
 
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Caller;
-import io.unimember.coupon.businessunits.BusinessUnits;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.coupon.coupons.Coupon;
 import io.unimember.coupon.coupons.CouponStatus;
 import io.unimember.coupon.coupons.CouponView;
-import io.unimember.coupon.support.FieldErrors;
 import io.unimember.coupon.support.Times;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,7 +84,7 @@ class WalletController {
 
     private void requireScene(String scene) {
         if (!businessUnits.isScene(scene)) {
-            throw FieldErrors.single("scene", "must be a business unit code");
+            throw FieldErrors.invalid("scene", "must be a business unit code");
         }
     }
 }

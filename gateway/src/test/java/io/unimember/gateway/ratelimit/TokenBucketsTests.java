@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
+import io.unimember.testsupport.TcpProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class TokenBucketsTests {
         String[] oneInTenSecondsBurstOne = {"0.1", "1"};
         assertThat(buckets.take(key, oneInTenSecondsBurstOne).block().allowed()).isTrue(); // Redis away
 
-        try (TcpForwarder redis = new TcpForwarder(port, redisHost(), redisPort())) {
+        try (TcpProxy redis = TcpProxy.on(port, redisHost(), redisPort()).start()) {
             await().atMost(Duration.ofSeconds(10))
                     .until(() ->
                             !buckets.take(key, oneInTenSecondsBurstOne).block().allowed());

@@ -1,9 +1,10 @@
 package io.unimember.member.clients;
 
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Scopes;
 import io.unimember.common.web.ApiException;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.member.support.RandomIds;
-import io.unimember.member.web.FieldErrors;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.unimember.member.demo;
 
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Scopes;
-import io.unimember.member.clients.BusinessUnits;
 import io.unimember.member.clients.ClientKind;
 import io.unimember.member.clients.Clients;
 import io.unimember.member.clients.RegisteredClient;

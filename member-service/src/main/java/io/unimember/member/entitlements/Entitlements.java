@@ -2,12 +2,12 @@ package io.unimember.member.entitlements;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.entitlements.EntitlementView;
 import io.unimember.common.entitlements.LookupQuery;
 import io.unimember.common.entitlements.StoredView;
 import io.unimember.common.entitlements.ViewRenderer;
-import io.unimember.member.clients.BusinessUnits;
-import io.unimember.member.web.FieldErrors;
+import io.unimember.common.web.FieldErrors;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.unimember.member.entitlements;
 
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.entitlements.CachedViews;
-import io.unimember.member.clients.BusinessUnits;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

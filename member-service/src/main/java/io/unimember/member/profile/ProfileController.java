@@ -2,9 +2,9 @@ package io.unimember.member.profile;
 
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.member.members.MemberProfile;
 import io.unimember.member.members.Members;
-import io.unimember.member.web.FieldErrors;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;

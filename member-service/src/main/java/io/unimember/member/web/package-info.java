@@ -1,4 +1,4 @@
-/** Web glue shared by member-service's features: its path rules and field-level errors. */
+/** Web glue shared by member-service's features: its path rules and the development-secrets warning. */
 @NullMarked
 package io.unimember.member.web;
 

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.unimember.member.clients.BusinessUnits;
+import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.member.clients.ClientKind;
 import io.unimember.member.clients.Clients;
 import io.unimember.member.clients.RegisteredClient;

@@ -2,13 +2,11 @@ package io.unimember.points.orders;
 
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.idempotency.IdempotentResult;
-import io.unimember.common.web.ApiException;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.points.PointsProperties;
 import io.unimember.points.earning.BusinessUnit;
 import io.unimember.points.earning.BusinessUnits;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -58,11 +56,7 @@ class OrderIntake {
     IdempotentResult<OrderReceipt> order(String buCode, OrderRequest request) {
         BusinessUnit bu = units.require(buCode);
         if (request.occurredAt().isAfter(clock.instant().plus(properties.maxClockSkew()))) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "VALIDATION_FAILED",
-                    "the request has invalid fields",
-                    Map.of("errors", List.of(Map.of("field", "occurredAt", "message", "must not be in the future"))));
+            throw FieldErrors.invalid("occurredAt", "must not be in the future");
         }
         Idempotency.Claim claim = idempotency.claim("order:" + bu.code(), request.orderId(), request);
         if (batches != null) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unimember.common.events.Topics;
 import io.unimember.points.Api;
 import io.unimember.points.LedgerQueries;
-import io.unimember.points.MutableClock;
 import io.unimember.points.PointsIntegrationTest;
+import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ class ExpiryTests {
     JdbcClient jdbc;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     ExpiryJob expiry;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unimember.points.Api;
 import io.unimember.points.LedgerQueries;
 import io.unimember.points.LedgerQueries.MemberLedger;
-import io.unimember.points.MutableClock;
 import io.unimember.points.PointsIntegrationTest;
+import io.unimember.testsupport.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class HoldsConcurrencyTests {
     JdbcClient jdbc;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     HoldReleaseJob releaseJob;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.points.Api;
 import io.unimember.points.LedgerQueries;
-import io.unimember.points.MutableClock;
 import io.unimember.points.PointsIntegrationTest;
+import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class HoldsTests {
     JdbcClient jdbc;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     HoldReleaseJob releaseJob;

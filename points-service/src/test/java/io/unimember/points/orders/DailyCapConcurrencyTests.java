@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.points.Api;
 import io.unimember.points.LedgerQueries;
-import io.unimember.points.MutableClock;
 import io.unimember.points.PointsIntegrationTest;
+import io.unimember.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,7 @@ class DailyCapConcurrencyTests {
     JdbcClient jdbc;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @AfterEach
     void resetClock() {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @PointsIntegrationTest
 class OrderIntakeTests {
@@ -27,6 +30,9 @@ class OrderIntakeTests {
     /** Connections start with autocommit off: test data is written in a transaction, like everything else. */
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    JsonMapper mapper;
 
     @Test
     void anOrderEarnsOnePointPerYuanAndTheSameGrowth() {
@@ -147,6 +153,15 @@ class OrderIntakeTests {
                 .isEqualTo(403);
         assertThat(api.post("/api/v1/bu/orders", null, body).status()).isEqualTo(401);
         assertThat(api.me(member).number("available")).isZero();
+    }
+
+    /** Common's StrictJson reads every service strictly; points' application.yml says so again for its own mapper. */
+    @Test
+    void amountsAreReadStrictlyByTheMapperTheApiUses() {
+        assertThat(mapper.isEnabled(DeserializationFeature.ACCEPT_FLOAT_AS_INT)).isFalse();
+        assertThat(mapper.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES))
+                .isTrue();
+        assertThat(mapper.isEnabled(MapperFeature.ALLOW_COERCION_OF_SCALARS)).isFalse();
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.unimember.settlement.periods;
 
-import io.unimember.common.web.ApiException;
+import io.unimember.common.web.FieldErrors;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 
 /** A settlement period: one calendar month in the settlement zone, written {@code yyyy-MM}. */
 public record PeriodKey(YearMonth month) implements Comparable<PeriodKey> {
@@ -24,11 +21,7 @@ public record PeriodKey(YearMonth month) implements Comparable<PeriodKey> {
     /** Parses a period from a request path; a bad one is a 400 naming the {@code period} field. */
     public static PeriodKey fromPath(String text) {
         if (text.length() > 7 || !FORMAT.matcher(text).matches()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "VALIDATION_FAILED",
-                    "the request has invalid fields",
-                    Map.of("errors", List.of(Map.of("field", "period", "message", "must be a month as yyyy-MM"))));
+            throw FieldErrors.invalid("period", "must be a month as yyyy-MM");
         }
         return parse(text);
     }

@@ -1,14 +1,13 @@
 package io.unimember.settlement.prices;
 
 import io.unimember.common.web.ApiException;
+import io.unimember.common.web.FieldErrors;
 import io.unimember.settlement.parties.Parties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,32 +56,26 @@ class PriceVersions {
     }
 
     private void validate(List<PriceEntry> entries, Instant now) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         for (int i = 0; i < entries.size(); i++) {
             PriceEntry entry = entries.get(i);
             String at = "prices[" + i + "].";
             if (!parties.isKnown(entry.fromBu())) {
-                errors.add(error(at + "fromBu", "is not a settlement party"));
+                errors.reject(at + "fromBu", "is not a settlement party");
             }
             if (!parties.isKnown(entry.toBu())) {
-                errors.add(error(at + "toBu", "is not a settlement party"));
+                errors.reject(at + "toBu", "is not a settlement party");
             }
             if (entry.fromBu().equals(entry.toBu())) {
-                errors.add(error(at + "toBu", "must differ from fromBu: a party settles nothing with itself"));
+                errors.reject(at + "toBu", "must differ from fromBu: a party settles nothing with itself");
             }
             boolean replay = prices.version(entry.benefitType(), entry.fromBu(), entry.toBu(), entry.effectiveFrom())
                     .isPresent();
             if (!replay && entry.effectiveFrom().isBefore(now)) {
-                errors.add(error(at + "effectiveFrom", "must not be in the past: prices are never retroactive"));
+                errors.reject(at + "effectiveFrom", "must not be in the past: prices are never retroactive");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "VALIDATION_FAILED",
-                    "the request has invalid fields",
-                    Map.of("errors", errors));
-        }
+        errors.throwIfAny();
     }
 
     private static PriceEntry toMicros(PriceEntry e) {
@@ -92,9 +85,5 @@ class PriceVersions {
                 e.toBu(),
                 e.rateBp(),
                 e.effectiveFrom().truncatedTo(ChronoUnit.MICROS));
-    }
-
-    private static Map<String, String> error(String field, String message) {
-        return Map.of("field", field, "message", message);
     }
 }

@@ -10,6 +10,8 @@ import io.unimember.common.events.PointsRedeemed;
 import io.unimember.common.events.SpentLot;
 import io.unimember.common.inbox.EventCodec;
 import io.unimember.settlement.periods.PeriodKey;
+import io.unimember.testsupport.TestClock;
+import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestInfrastructure;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
@@ -28,10 +30,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,14 +43,14 @@ public class Fixture {
     private final JsonMapper mapper;
     private final EventCodec codec;
     private final JdbcClient jdbc;
-    private final Environment environment;
+    private final TestHttp http;
     private final TestClock clock;
 
     Fixture(JsonMapper mapper, EventCodec codec, JdbcClient jdbc, Environment environment, TestClock clock) {
         this.mapper = mapper;
         this.codec = codec;
         this.jdbc = jdbc;
-        this.environment = environment;
+        this.http = TestHttp.to(environment);
         this.clock = clock;
     }
 
@@ -207,36 +209,15 @@ public class Fixture {
     }
 
     public ResponseEntity<String> get(String path, String token, String accept) {
-        var request = http().get().uri(path).header(HttpHeaders.ACCEPT, accept);
-        if (token != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.retrieve().toEntity(String.class);
+        return http.send(HttpMethod.GET, path, token, null, Map.of(HttpHeaders.ACCEPT, accept));
     }
 
     public ResponseEntity<String> post(String path, String token) {
-        return http().post()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .retrieve()
-                .toEntity(String.class);
+        return http.post(path, token, null);
     }
 
     public ResponseEntity<String> put(String path, String token, String json) {
-        return http().put()
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .toEntity(String.class);
-    }
-
-    private RestClient http() {
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"))
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+        return http.put(path, token, json);
     }
 
     private long count(String sql, List<String> ids) {

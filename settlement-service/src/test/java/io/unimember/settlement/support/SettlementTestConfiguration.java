@@ -1,6 +1,7 @@
 package io.unimember.settlement.support;
 
 import io.unimember.common.inbox.EventCodec;
+import io.unimember.testsupport.TestClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

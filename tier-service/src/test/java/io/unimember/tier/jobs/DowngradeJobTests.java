@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.TierChanged;
-import io.unimember.tier.MutableClock;
+import io.unimember.testsupport.TestClock;
 import io.unimember.tier.TierIntegrationTest;
 import io.unimember.tier.TierTestSupport;
 import io.unimember.tier.membership.Memberships;
@@ -32,7 +32,7 @@ class DowngradeJobTests {
     private static final Duration DAY = Duration.ofDays(1);
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     Memberships memberships;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.TierGrowthChanged;
+import io.unimember.testsupport.TestClock;
+import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestTokens;
-import io.unimember.tier.MutableClock;
 import io.unimember.tier.TierIntegrationTest;
 import io.unimember.tier.TierTestSupport;
 import io.unimember.tier.membership.Memberships;
@@ -31,7 +32,7 @@ class GrowthWindowJobTests {
     int port;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     Memberships memberships;
@@ -84,7 +85,7 @@ class GrowthWindowJobTests {
     }
 
     private JsonNode me(String member) {
-        var response = TierTestSupport.get(TierTestSupport.http(port), "/api/v1/tiers/me", TestTokens.member(member));
+        var response = TestHttp.toPort(port).get("/api/v1/tiers/me", TestTokens.member(member));
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         return mapper.readTree(response.getBody());
     }

@@ -3,9 +3,9 @@ package io.unimember.tier.reads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.common.events.OrderCompleted;
+import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestTokens;
 import io.unimember.tier.TierIntegrationTest;
-import io.unimember.tier.TierTestSupport;
 import io.unimember.tier.membership.Memberships;
 import java.time.Instant;
 import java.util.List;
@@ -104,7 +104,7 @@ class TierReadsTests {
     }
 
     private org.springframework.http.ResponseEntity<String> get(String path, String token) {
-        return TierTestSupport.get(TierTestSupport.http(port), path, token);
+        return TestHttp.toPort(port).get(path, token);
     }
 
     private static OrderCompleted order(String member, long amountFen) {

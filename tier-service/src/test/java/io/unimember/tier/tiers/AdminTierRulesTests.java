@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.TierChanged;
+import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestTokens;
 import io.unimember.tier.TierIntegrationTest;
 import io.unimember.tier.TierTestSupport;
@@ -21,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -249,15 +249,11 @@ class AdminTierRulesTests {
                 .single();
     }
 
-    private RestClient http() {
-        return TierTestSupport.http(port);
-    }
-
     private ResponseEntity<String> put(String path, String token, String body) {
-        return TierTestSupport.put(http(), path, token, body);
+        return TestHttp.toPort(port).put(path, token, body);
     }
 
     private ResponseEntity<String> get(String path, String token) {
-        return TierTestSupport.get(http(), path, token);
+        return TestHttp.toPort(port).get(path, token);
     }
 }
