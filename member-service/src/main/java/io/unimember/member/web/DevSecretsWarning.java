@@ -1,5 +1,8 @@
 package io.unimember.member.web;
 
+import io.unimember.member.members.MemberProperties;
+import io.unimember.member.tokens.TokenProperties;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,16 +15,16 @@ import org.springframework.stereotype.Component;
 class DevSecretsWarning implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DevSecretsWarning.class);
-    private static final String[] SECRETS = {
-        "unimember.tokens.key-encryption-secret",
-        "unimember.members.phone-pepper",
-        "unimember.members.phone-encryption-secret"
-    };
 
     private final Environment environment;
+    private final Map<String, String> secrets;
 
-    DevSecretsWarning(Environment environment) {
+    DevSecretsWarning(Environment environment, TokenProperties tokens, MemberProperties members) {
         this.environment = environment;
+        this.secrets = Map.of(
+                "unimember.tokens.key-encryption-secret", tokens.keyEncryptionSecret(),
+                "unimember.members.phone-pepper", members.phonePepper(),
+                "unimember.members.phone-encryption-secret", members.phoneEncryptionSecret());
     }
 
     @Override
@@ -29,11 +32,10 @@ class DevSecretsWarning implements ApplicationRunner {
         if (environment.matchesProfiles("demo")) {
             return;
         }
-        for (String name : SECRETS) {
-            String value = environment.getProperty(name, "");
+        secrets.forEach((name, value) -> {
             if (value.startsWith("dev-only")) {
                 log.warn("{} has its dev-only default: set it (see application.yml) before real data arrives", name);
             }
-        }
+        });
     }
 }
