@@ -1,4 +1,4 @@
-package io.unimember.member.web;
+package io.unimember.member;
 
 import io.unimember.member.members.MemberProperties;
 import io.unimember.member.tokens.TokenProperties;
@@ -10,7 +10,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says loudly when a secret still has its dev-only default outside the demo profile. */
+/**
+ * Says loudly when a secret still has its dev-only default outside the demo profile. Beside the application, not in
+ * a feature: it reads the secrets of two ({@code tokens}, {@code members}).
+ */
 @Component
 class DevSecretsWarning implements ApplicationRunner {
 
