@@ -50,6 +50,11 @@ public final class EventTypes {
         return Optional.ofNullable(BY_NAME.get(typeName));
     }
 
+    /** The record class of {@code typeName} if it is one of {@code kind}'s, e.g. a {@link BalanceChange}. */
+    public static <T extends DomainEvent> Optional<Class<? extends T>> classOf(String typeName, Class<T> kind) {
+        return classOf(typeName).filter(kind::isAssignableFrom).map(type -> type.asSubclass(kind));
+    }
+
     public static List<Class<? extends DomainEvent>> all() {
         return ALL;
     }

@@ -13,4 +13,4 @@ public record PointsEarned(
         boolean capped,
         Instant expiresAt,
         PointsBalance balance)
-        implements DomainEvent {}
+        implements BalanceChange {}

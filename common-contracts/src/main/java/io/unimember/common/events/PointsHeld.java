@@ -12,4 +12,4 @@ public record PointsHeld(
         long points,
         Instant expiresAt,
         PointsBalance balance)
-        implements DomainEvent {}
+        implements BalanceChange {}

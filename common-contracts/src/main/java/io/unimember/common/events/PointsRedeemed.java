@@ -15,4 +15,4 @@ public record PointsRedeemed(
         List<SpentLot> lots,
         Instant redeemedAt,
         PointsBalance balance)
-        implements DomainEvent {}
+        implements BalanceChange {}

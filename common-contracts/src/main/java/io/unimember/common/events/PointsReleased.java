@@ -4,4 +4,4 @@ package io.unimember.common.events;
 @EventType(value = "points.released", topic = Topics.POINTS)
 public record PointsReleased(
         String memberId, String holdId, String bu, long points, String reason, PointsBalance balance)
-        implements DomainEvent {}
+        implements BalanceChange {}

@@ -14,4 +14,4 @@ public record PointsReversed(
         long points,
         long shortfall,
         PointsBalance balance)
-        implements DomainEvent {}
+        implements BalanceChange {}

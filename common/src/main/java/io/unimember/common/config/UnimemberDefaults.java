@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -31,7 +32,8 @@ public class UnimemberDefaults implements EnvironmentPostProcessor {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         // UNIMEMBER_LOG_JSON=true switches the console to structured JSON (ECS), with request and trace ids.
-        if (Boolean.parseBoolean(environment.getProperty("unimember.log.json", "false"))) {
+        LogProperties log = Binder.get(environment).bindOrCreate(LogProperties.PREFIX, LogProperties.class);
+        if (log.json()) {
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource(

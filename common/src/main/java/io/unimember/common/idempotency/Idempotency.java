@@ -55,35 +55,52 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code action} once per {@code (scope, key)}.
+     * A write to run once per {@code (scope, key)}; the key is checked (400 {@code IDEMPOTENCY_KEY_INVALID}) and the
+     * request hashed now, before any transaction: {@code idempotency.once("hold:" + bu, holdId, request)
+     * .answering(HttpStatus.CREATED, HoldReceipt.class, () -> holds.open(bu, request))}.
      *
      * @param scope what the key is unique within, e.g. {@code "order:DINE_IN"} or {@code "claim:" + memberId}
      * @param request what was asked; its hash tells a replay from a different request reusing the key
-     * @param status the status a first successful call answers with
      */
-    public <T> IdempotentResult<T> execute(
-            String scope, String key, Object request, int status, Class<T> responseType, Supplier<T> action) {
-        return execute(claim(scope, key, request), status, responseType, action);
+    public Once once(String scope, String key, Object request) {
+        return once(claim(scope, key, request));
     }
 
-    /** {@link #execute(String, String, Object, int, Class, Supplier)} for a key checked by {@link #claim}. */
-    public <T> IdempotentResult<T> execute(Claim claim, int status, Class<T> responseType, Supplier<T> action) {
-        return tx.execute(txStatus -> {
-            if (!insertClaim(claim.scope(), claim.key(), claim.hash())) {
-                return replay(claim.scope(), claim.key(), claim.hash(), responseType);
-            }
-            T body = action.get();
-            jdbc.sql("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")
-                    .params(status, mapper.writeValueAsString(body), claim.scope(), claim.key())
-                    .update();
-            return new IdempotentResult<>(status, body, false);
-        });
+    /** {@link #once(String, String, Object)} for a key already checked by {@link #claim}. */
+    public Once once(Claim claim) {
+        return new Once(claim);
     }
 
-    /**
-     * Checks a key and hashes its request, before any transaction: the first step of {@link #execute(Claim, int,
-     * Class, Supplier)} and of a batch ({@link #claimAll}).
-     */
+    /** A claimed key's write, run by {@link #answering}; may be run again (a retry) while it has stored nothing. */
+    public final class Once {
+
+        private final Claim claim;
+
+        private Once(Claim claim) {
+            this.claim = claim;
+        }
+
+        /**
+         * Runs {@code action} and stores its answer, in one transaction, if no call with the key has; else answers
+         * what the first call answered (a replay), or {@code 409 IDEMPOTENCY_CONFLICT} if it asked something else.
+         *
+         * @param status the status a first successful call answers with
+         */
+        public <T> IdempotentResult<T> answering(HttpStatus status, Class<T> responseType, Supplier<T> action) {
+            return tx.execute(txStatus -> {
+                if (!insertClaim(claim)) {
+                    return replay(claim, responseType);
+                }
+                T body = action.get();
+                jdbc.sql("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")
+                        .params(status.value(), mapper.writeValueAsString(body), claim.scope(), claim.key())
+                        .update();
+                return new IdempotentResult<>(status.value(), body, false);
+            });
+        }
+    }
+
+    /** Checks a key and hashes its request, before any transaction: the first step of {@link #once} and of a batch. */
     public Claim claim(String scope, String key, Object request) {
         requireValidKey(key);
         return new Claim(scope, key, hash(request));
@@ -92,7 +109,7 @@ public class Idempotency {
     /**
      * Claims many keys in the caller's transaction with one statement, for a batch of first calls (order intake's
      * group commit). Returns the claims that were already taken — replays, or keys a concurrent call holds — which
-     * the batch must leave out and run through {@link #execute(Claim, int, Class, Supplier)} instead; the rest are
+     * the batch must leave out and run through {@link #once(Claim)} instead; the rest are
      * now held until the transaction ends, and {@link #recordAll} stores their responses. Keys must be distinct.
      */
     public Set<Claim> claimAll(List<Claim> claims) {
@@ -186,10 +203,10 @@ public class Idempotency {
         }
     }
 
-    private boolean insertClaim(String scope, String key, String hash) {
+    private boolean insertClaim(Claim claim) {
         try {
             jdbc.sql(CLAIM)
-                    .params(scope, key, hash, Timestamp.from(clock.instant()))
+                    .params(claim.scope(), claim.key(), claim.hash(), Timestamp.from(clock.instant()))
                     .update();
             return true;
         } catch (DuplicateKeyException taken) {
@@ -197,18 +214,18 @@ public class Idempotency {
         }
     }
 
-    private <T> IdempotentResult<T> replay(String scope, String key, String hash, Class<T> responseType) {
+    private <T> IdempotentResult<T> replay(Claim claim, Class<T> responseType) {
         record Stored(String hash, int status, String body) {}
         Stored stored = jdbc.sql(
                         "SELECT request_hash, status, response_body FROM idempotency_key WHERE scope = ? AND idem_key = ?")
-                .params(scope, key)
+                .params(claim.scope(), claim.key())
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 .single();
-        if (!stored.hash().equals(hash)) {
+        if (!stored.hash().equals(claim.hash())) {
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     "IDEMPOTENCY_CONFLICT",
-                    "this key was already used with a different request: " + key);
+                    "this key was already used with a different request: " + claim.key());
         }
         return new IdempotentResult<>(stored.status(), mapper.readValue(stored.body(), responseType), true);
     }

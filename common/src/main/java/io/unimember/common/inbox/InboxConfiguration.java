@@ -1,15 +1,16 @@
 package io.unimember.common.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.unimember.common.config.KafkaEventProperties;
 import io.unimember.common.events.Topics;
 import java.time.Clock;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * record goes to {@code <topic>.dlt} with the exception in its headers, and the partition moves on.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(KafkaEventProperties.class)
 public class InboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(InboxConfiguration.class);
@@ -45,8 +47,7 @@ public class InboxConfiguration {
     DefaultErrorHandler kafkaErrorHandler(
             KafkaTemplate<Object, Object> template,
             ObjectProvider<MeterRegistry> registry,
-            @Value("${unimember.kafka.retry.attempts:3}") long attempts,
-            @Value("${unimember.kafka.retry.interval-ms:200}") long intervalMs) {
+            KafkaEventProperties kafka) {
         var recoverer = new DeadLetterPublishingRecoverer(template, (record, e) -> {
             registry.ifAvailable(r ->
                     r.counter("unimember.dlt.records", "topic", record.topic()).increment());
@@ -56,7 +57,9 @@ public class InboxConfiguration {
                     e.getCause() == null ? e.toString() : e.getCause().toString());
             return new TopicPartition(Topics.deadLetter(record.topic()), -1);
         });
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
+        var handler = new DefaultErrorHandler(
+                recoverer,
+                new FixedBackOff(kafka.retry().intervalMs(), kafka.retry().attempts()));
         handler.addNotRetryableExceptions(MalformedEventException.class);
         // a batch listener's record sent to the dead-letter topic is committed at once, not with the next batch of
         // its partition (which may never come): the group's lag then says what is really left to apply

@@ -3,7 +3,6 @@ package io.unimember.common.outbox;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,7 +40,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 public class KafkaExternalizerConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskExecutor outboxCompletions(@Value("${unimember.outbox.completion-threads:4}") int threads) {
+    ThreadPoolTaskExecutor outboxCompletions(OutboxProperties outbox) {
+        int threads = outbox.completionThreads();
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("outbox-completion-");
         executor.setCorePoolSize(threads);

@@ -1,15 +1,16 @@
 package io.unimember.common.outbox;
 
+import io.unimember.common.config.KafkaEventProperties;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the transactional outbox: envelopes go to their type's topic, keyed by member, as JSON text. */
 @AutoConfiguration
 @EnableScheduling
+@EnableConfigurationProperties({OutboxProperties.class, KafkaEventProperties.class})
 public class OutboxConfiguration {
 
     @Bean
@@ -61,21 +63,20 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxResubmission outboxResubmission(
-            IncompleteEventPublications incomplete,
-            @Value("${unimember.outbox.resubmit-older-than:PT15S}") Duration olderThan,
-            @Value("${unimember.outbox.resubmit-batch-size:500}") int batchSize,
-            @Value("${unimember.outbox.resubmit-max-in-flight:1000}") int maxInFlight) {
-        return new OutboxResubmission(incomplete, olderThan, batchSize, maxInFlight);
+    OutboxResubmission outboxResubmission(IncompleteEventPublications incomplete, OutboxProperties outbox) {
+        return new OutboxResubmission(
+                incomplete, outbox.resubmitOlderThan(), outbox.resubmitBatchSize(), outbox.resubmitMaxInFlight());
     }
 
     /** Creates the topics (and their dead-letter topics) with the partition count we plan for. */
     @Bean
-    KafkaAdmin.NewTopics unimemberTopics(@Value("${unimember.kafka.partitions:6}") int partitions) {
+    KafkaAdmin.NewTopics unimemberTopics(KafkaEventProperties kafka) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetter(t)))
-                .map(t ->
-                        TopicBuilder.name(t).partitions(partitions).replicas(1).build())
+                .map(t -> TopicBuilder.name(t)
+                        .partitions(kafka.partitions())
+                        .replicas(1)
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 }

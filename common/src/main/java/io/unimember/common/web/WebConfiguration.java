@@ -4,6 +4,7 @@ import io.unimember.common.security.CallerArgumentResolver;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** The web glue every MVC service gets: request ids, problem+json, the {@code Caller} argument. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebLimitProperties.class)
 public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
@@ -23,10 +25,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @org.springframework.beans.factory.annotation.Value("${unimember.web.max-body-bytes:65536}")
-                    long maxBytes) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebLimitProperties limits) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

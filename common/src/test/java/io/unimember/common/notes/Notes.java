@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -76,8 +77,9 @@ class Notes {
         @PostMapping("/api/v1/notes")
         ResponseEntity<NoteCreated> create(
                 Caller caller, @RequestHeader("Idempotency-Key") String key, @Valid @RequestBody NoteRequest request) {
-            var result = idempotency.execute(
-                    "note:" + caller.memberId(), key, request, 201, NoteCreated.class, () -> writer.write(request));
+            var result = idempotency
+                    .once("note:" + caller.memberId(), key, request)
+                    .answering(HttpStatus.CREATED, NoteCreated.class, () -> writer.write(request));
             return ResponseEntity.status(result.status()).body(result.body());
         }
 

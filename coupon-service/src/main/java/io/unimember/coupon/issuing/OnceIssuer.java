@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,12 +55,11 @@ public class OnceIssuer {
      */
     public IdempotentResult<CouponView> issueOnce(
             Template template, String memberId, Once once, BiFunction<Coupon, Instant, CouponView> view) {
-        Idempotency.Claim claim = idempotency.claim(once.scope(), once.key(), once.request());
+        Idempotency.Once write = idempotency.once(once.scope(), once.key(), once.request());
         return bulkhead.run(
                 template.id(),
-                () -> retry.executeSupplier(() -> idempotency.execute(
-                        claim,
-                        201,
+                () -> retry.executeSupplier(() -> write.answering(
+                        HttpStatus.CREATED,
                         CouponView.class,
                         () -> view.apply(
                                 issuer.issueOrThrow(template, memberId, once.channel(), once.sourceRef()),

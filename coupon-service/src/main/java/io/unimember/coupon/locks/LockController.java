@@ -5,6 +5,7 @@ import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +33,9 @@ class LockController {
     ResponseEntity<LockView> lock(
             Caller caller, @PathVariable @Size(max = 36) String couponId, @Valid @RequestBody LockRequest request) {
         String bu = caller.bu();
-        var result = idempotency.execute(
-                "lock:" + bu,
-                request.lockId(),
-                new LockCommand(couponId, request),
-                201,
-                LockView.class,
-                () -> checkout.lock(bu, couponId, request));
+        var result = idempotency
+                .once("lock:" + bu, request.lockId(), new LockCommand(couponId, request))
+                .answering(HttpStatus.CREATED, LockView.class, () -> checkout.lock(bu, couponId, request));
         return ResponseEntity.status(result.status()).body(result.body());
     }
 

@@ -56,8 +56,9 @@ class TemplateController {
         if (key == null) {
             return ResponseEntity.status(HttpStatus.CREATED).body(tx.execute(status -> create(caller, request)));
         }
-        var result = idempotency.execute(
-                "template:" + caller.subject(), key, request, 201, TemplateView.class, () -> create(caller, request));
+        var result = idempotency
+                .once("template:" + caller.subject(), key, request)
+                .answering(HttpStatus.CREATED, TemplateView.class, () -> create(caller, request));
         return ResponseEntity.status(result.status()).body(result.body());
     }
 

@@ -4,6 +4,7 @@ import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,13 +38,9 @@ class VerifyController {
         if (key == null) {
             return ResponseEntity.ok(verification.verify(merchantId, bu, request));
         }
-        var result = idempotency.execute(
-                "verify:" + merchantId,
-                key,
-                request,
-                200,
-                VerifyView.class,
-                () -> verification.verify(merchantId, bu, request));
+        var result = idempotency
+                .once("verify:" + merchantId, key, request)
+                .answering(HttpStatus.OK, VerifyView.class, () -> verification.verify(merchantId, bu, request));
         return ResponseEntity.status(result.status()).body(result.body());
     }
 }

@@ -3,7 +3,6 @@ package io.unimember.gateway.downstream;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +21,8 @@ class DownstreamConfiguration {
      * copies the client's whole configuration every time (a route may still override it there).
      */
     @Bean
-    HttpClientCustomizer connectTimeout(@Value("${unimember.gateway.connect-timeout-ms:500}") int millis) {
-        return client -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis);
+    HttpClientCustomizer connectTimeout(DownstreamProperties properties) {
+        return client -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, properties.connectTimeoutMs());
     }
 
     @Bean

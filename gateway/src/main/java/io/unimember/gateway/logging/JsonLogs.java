@@ -3,6 +3,7 @@ package io.unimember.gateway.logging;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -15,7 +16,9 @@ public class JsonLogs implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (Boolean.parseBoolean(environment.getProperty("unimember.log.json", "false"))) {
+        if (Binder.get(environment)
+                .bindOrCreate(LogProperties.PREFIX, LogProperties.class)
+                .json()) {
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource(

@@ -1,13 +1,8 @@
 package io.unimember.member.entitlements;
 
+import io.unimember.common.events.BalanceChange;
 import io.unimember.common.events.EventEnvelope;
-import io.unimember.common.events.PointsBalance;
-import io.unimember.common.events.PointsEarned;
-import io.unimember.common.events.PointsExpired;
-import io.unimember.common.events.PointsHeld;
-import io.unimember.common.events.PointsRedeemed;
-import io.unimember.common.events.PointsReleased;
-import io.unimember.common.events.PointsReversed;
+import io.unimember.common.events.EventTypes;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.inbox.MalformedEventException;
@@ -49,34 +44,17 @@ class PointsEventsListener {
                         .toList()));
     }
 
-    private record Snapshot(String memberId, PointsBalance balance) {}
-
-    private @Nullable Snapshot balanceOf(EventEnvelope e) {
-        Snapshot snapshot;
-        if (e.is(PointsEarned.class)) {
-            var p = Payloads.read(e, PointsEarned.class, json);
-            snapshot = new Snapshot(p.memberId(), p.balance());
-        } else if (e.is(PointsReversed.class)) {
-            var p = Payloads.read(e, PointsReversed.class, json);
-            snapshot = new Snapshot(p.memberId(), p.balance());
-        } else if (e.is(PointsHeld.class)) {
-            var p = Payloads.read(e, PointsHeld.class, json);
-            snapshot = new Snapshot(p.memberId(), p.balance());
-        } else if (e.is(PointsReleased.class)) {
-            var p = Payloads.read(e, PointsReleased.class, json);
-            snapshot = new Snapshot(p.memberId(), p.balance());
-        } else if (e.is(PointsRedeemed.class)) {
-            var p = Payloads.read(e, PointsRedeemed.class, json);
-            snapshot = new Snapshot(p.memberId(), p.balance());
-        } else if (e.is(PointsExpired.class)) {
-            var p = Payloads.read(e, PointsExpired.class, json);
-            snapshot = new Snapshot(p.memberId(), p.balance());
-        } else {
+    /** The balance snapshot a points event carries; every points event that changes a balance carries one. */
+    private @Nullable BalanceChange balanceOf(EventEnvelope e) {
+        var type = EventTypes.classOf(e.type(), BalanceChange.class);
+        if (type.isEmpty()) {
             return null;
         }
-        if (snapshot.balance() == null) {
+        BalanceChange change = Payloads.read(e, type.get(), json);
+        // records from JSON may lack a component, whatever the types say
+        if (change.balance() == null) {
             throw new MalformedEventException(e.type() + " " + e.eventId() + " carries no balance snapshot");
         }
-        return snapshot;
+        return change;
     }
 }

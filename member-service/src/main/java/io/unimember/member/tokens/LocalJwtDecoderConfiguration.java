@@ -10,7 +10,6 @@ import io.unimember.common.security.SecurityConfiguration;
 import io.unimember.common.security.SecurityProperties;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,7 +30,7 @@ class LocalJwtDecoderConfiguration {
             RevokedAccessTokens revoked,
             SecurityProperties properties,
             Clock clock,
-            @Value("${unimember.tokens.verified-cache-size:20000}") int verifiedCacheSize) {
+            TokenProperties tokens) {
         JWKSource<SecurityContext> source = (selector, context) -> {
             List<JWK> found = selector.select(keys.ring().jwkSet());
             if (found.isEmpty()) {
@@ -46,6 +45,6 @@ class LocalJwtDecoderConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(SecurityConfiguration.validator(properties));
-        return new VerifiedTokens(decoder, keys, revoked::isRevoked, clock, verifiedCacheSize);
+        return new VerifiedTokens(decoder, keys, revoked::isRevoked, clock, tokens.verifiedCacheSize());
     }
 }

@@ -1,6 +1,7 @@
 package io.unimember.member.tokens;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keyReloadInterval how often each instance rereads the keys, to pick up another instance's rotation
  * @param retireGrace kept in the JWKS beyond the longest token lifetime, for clock skew and slow reloads
  * @param publicBaseUrl where clients reach member-service's token endpoints; the issuer when not set
+ * @param verifiedCacheSize how many verified tokens member-service remembers ({@link VerifiedTokens}); 0 verifies
+ *     every token every time
  */
 @Validated
 @ConfigurationProperties("unimember.tokens")
@@ -27,7 +30,8 @@ public record TokenProperties(
         @NotBlank String keyEncryptionSecret,
         @DefaultValue("PT30S") Duration keyReloadInterval,
         @DefaultValue("PT2M") Duration retireGrace,
-        @Nullable String publicBaseUrl) {
+        @Nullable String publicBaseUrl,
+        @DefaultValue("20000") @PositiveOrZero int verifiedCacheSize) {
 
     /** The longest an access token lives: a rotated-out key stays published at least this long. */
     Duration longestAccessTtl() {

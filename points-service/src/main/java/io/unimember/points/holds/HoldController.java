@@ -37,14 +37,9 @@ class HoldController {
     @PostMapping("/api/v1/points/holds")
     ResponseEntity<HoldReceipt> hold(Caller caller, @Valid @RequestBody HoldRequest request) {
         String bu = units.require(caller.bu()).code();
-        IdempotentResult<HoldReceipt> result = idempotency.execute(
-                "hold:" + bu,
-                request.holdId(),
-                request,
-                HttpStatus.CREATED.value(),
-                HoldReceipt.class,
-                () -> holds.open(bu, request));
-        return answer(result);
+        return answer(idempotency
+                .once("hold:" + bu, request.holdId(), request)
+                .answering(HttpStatus.CREATED, HoldReceipt.class, () -> holds.open(bu, request)));
     }
 
     /** Spends the held points; confirming again answers the first confirmation, byte for byte. */
@@ -52,26 +47,18 @@ class HoldController {
     ResponseEntity<HoldResolution> confirm(
             Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
         String bu = units.require(caller.bu()).code();
-        return answer(idempotency.execute(
-                "hold-confirm:" + bu,
-                holdId,
-                holdId,
-                HttpStatus.OK.value(),
-                HoldResolution.class,
-                () -> holds.confirm(bu, holdId)));
+        return answer(idempotency
+                .once("hold-confirm:" + bu, holdId, holdId)
+                .answering(HttpStatus.OK, HoldResolution.class, () -> holds.confirm(bu, holdId)));
     }
 
     /** Releases the held points; cancelling again answers the first cancellation. */
     @PostMapping("/api/v1/points/holds/{holdId}/cancel")
     ResponseEntity<HoldResolution> cancel(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
         String bu = units.require(caller.bu()).code();
-        return answer(idempotency.execute(
-                "hold-cancel:" + bu,
-                holdId,
-                holdId,
-                HttpStatus.OK.value(),
-                HoldResolution.class,
-                () -> holds.cancel(bu, holdId)));
+        return answer(idempotency
+                .once("hold-cancel:" + bu, holdId, holdId)
+                .answering(HttpStatus.OK, HoldResolution.class, () -> holds.cancel(bu, holdId)));
     }
 
     @GetMapping("/api/v1/points/holds/{holdId}")

@@ -66,18 +66,16 @@ class OrderIntake {
             }
         }
         // on its own: group commit is off, or the batch left this order out (a replay, a key in use) or failed
-        return idempotency.execute(
-                claim, HttpStatus.CREATED.value(), OrderReceipt.class, () -> acceptance.accept(bu, request));
+        return idempotency
+                .once(claim)
+                .answering(HttpStatus.CREATED, OrderReceipt.class, () -> acceptance.accept(bu, request));
     }
 
     IdempotentResult<RefundReceipt> refund(String buCode, String orderId, RefundRequest request) {
         BusinessUnit bu = units.require(buCode);
-        return idempotency.execute(
-                "refund:" + bu.code(),
-                request.refundId(),
-                new RefundCommand(orderId, request.refundId(), request.amountFen()),
-                HttpStatus.CREATED.value(),
-                RefundReceipt.class,
-                () -> refunds.refund(bu.code(), orderId, request));
+        var command = new RefundCommand(orderId, request.refundId(), request.amountFen());
+        return idempotency
+                .once("refund:" + bu.code(), request.refundId(), command)
+                .answering(HttpStatus.CREATED, RefundReceipt.class, () -> refunds.refund(bu.code(), orderId, request));
     }
 }

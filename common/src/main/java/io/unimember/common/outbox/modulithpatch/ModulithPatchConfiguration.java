@@ -1,6 +1,7 @@
 package io.unimember.common.outbox.modulithpatch;
 
 import io.unimember.common.outbox.OutboxConfiguration;
+import io.unimember.common.outbox.OutboxProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -12,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.support.CompletionMode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,25 +40,26 @@ public class ModulithPatchConfiguration {
             ObjectProvider<PlatformTransactionManager> transactions,
             ObjectProvider<JdbcOperations> jdbc,
             ObjectProvider<EventSerializer> serializers,
+            ObjectProvider<OutboxProperties> properties,
             Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof EventPublicationRepository repository
-                        && !(bean instanceof BatchedCompletions)
-                        && "delete".equalsIgnoreCase(environment.getProperty("spring.modulith.events.completion-mode"))
-                        && environment.getProperty(
-                                "unimember.outbox.batched-completion.enabled", Boolean.class, true)) {
-                    return new BatchedCompletions(
-                            repository,
-                            publicationInserts(repository, jdbc, serializers, environment),
-                            new TransactionTemplate(transactions.getObject()),
-                            environment.getProperty(
-                                    "unimember.outbox.batched-completion.max-batch", Integer.class, 100),
-                            environment.getProperty(
-                                    "unimember.outbox.batched-completion.capacity", Integer.class, 100_000));
+                if (!(bean instanceof EventPublicationRepository repository)
+                        || bean instanceof BatchedCompletions
+                        || CompletionMode.from(environment) != CompletionMode.DELETE) {
+                    return bean;
                 }
-                return bean;
+                OutboxProperties outbox = properties.getObject();
+                if (!outbox.batchedCompletion().enabled()) {
+                    return bean;
+                }
+                return new BatchedCompletions(
+                        repository,
+                        publicationInserts(repository, jdbc, serializers, outbox.groupedInserts()),
+                        new TransactionTemplate(transactions.getObject()),
+                        outbox.batchedCompletion().maxBatch(),
+                        outbox.batchedCompletion().capacity());
             }
         };
     }
@@ -69,7 +72,7 @@ public class ModulithPatchConfiguration {
             EventPublicationRepository repository,
             ObjectProvider<JdbcOperations> jdbc,
             ObjectProvider<EventSerializer> serializers,
-            Environment environment) {
+            OutboxProperties.GroupedInserts groupedInserts) {
         // Modulith's store is behind a transactional proxy
         Class<?> store = AopProxyUtils.ultimateTargetClass(repository);
         var log = LoggerFactory.getLogger(ModulithPatchConfiguration.class);
@@ -77,7 +80,7 @@ public class ModulithPatchConfiguration {
             log.info("outbox: publications are inserted one by one (the store is {})", store.getName());
             return null;
         }
-        if (!environment.getProperty("unimember.outbox.grouped-inserts.enabled", Boolean.class, true)) {
+        if (!groupedInserts.enabled()) {
             log.info("outbox: publications are inserted one by one (unimember.outbox.grouped-inserts.enabled=false)");
             return null;
         }
