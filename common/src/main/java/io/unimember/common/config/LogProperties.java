@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param json the console in structured JSON (ECS) with request and trace ids ({@code UNIMEMBER_LOG_JSON=true})
  */
-@ConfigurationProperties(LogProperties.PREFIX)
+@ConfigurationProperties("unimember.log") // literal: deploy's AppProperties reads the prefix from the source
 public record LogProperties(@DefaultValue("false") boolean json) {
 
     static final String PREFIX = "unimember.log";
