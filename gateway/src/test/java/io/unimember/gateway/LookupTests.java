@@ -55,6 +55,15 @@ class LookupTests extends GatewayTestSupport {
         });
 
         assertThat(answer.getStatus().value()).isEqualTo(200);
+        long answeredBefore = answeredHere();
+        double forwardedBefore = forwarded();
+        long proxiedBefore = proxied();
+        assertThat(get(LOOKUP, h -> h.setBearerAuth(token)).getStatus().value()).isEqualTo(200);
+        assertThat(answeredHere()).isEqualTo(answeredBefore + 1);
+        assertThat(forwarded())
+                .as("an answer given here is not sent on as well")
+                .isEqualTo(forwardedBefore);
+        assertThat(proxied()).as("nothing went to member-service").isEqualTo(proxiedBefore);
         Map<String, Object> body = JSON.readValue(answer.getResponseBody(), new TypeReference<>() {});
         assertThat(body).containsEntry("memberId", member).containsEntry("scene", "ENTERTAINMENT");
         assertThat(body.get("tier").toString()).contains("code=GOLD");

@@ -17,6 +17,7 @@ import io.unimember.gateway.requestid.RequestIds;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -159,12 +160,18 @@ final class LookupRoute implements NettyRouteProvider {
         return views.view(lookup.memberId())
                 .filter(found -> lookup.merchantId() == null || found.view().lets(lookup.merchantId()))
                 .filterWhen(found -> limits == null ? Mono.just(true) : limits.takes(lookup.caller()))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .publishOn(Schedulers.fromExecutor(loop))
-                .flatMap(found -> answer(request, response, lookup, query.amountFen(), found, started))
-                .switchIfEmpty(Mono.defer(() -> {
-                    forwarded.increment();
-                    return Mono.from(fullPath.get().apply(request, response));
-                }));
+                // (not switchIfEmpty after the answer: a sent answer completes empty, and would be sent on too)
+                .flatMap(found -> found.isPresent()
+                        ? answer(request, response, lookup, query.amountFen(), found.get(), started)
+                        : forward(request, response));
+    }
+
+    private Mono<Void> forward(HttpServerRequest request, HttpServerResponse response) {
+        forwarded.increment();
+        return Mono.from(fullPath.get().apply(request, response));
     }
 
     /** Whose view, for whom, in which scene; {@code merchantId} null for a member's own lookup. */
