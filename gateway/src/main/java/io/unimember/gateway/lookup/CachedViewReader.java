@@ -93,7 +93,7 @@ final class CachedViewReader implements AutoCloseable {
         }
         return redis.reactive()
                 .get(keys.key(memberId))
-                .timeout(timeout)
+                // bounded by the connection's own command timeout (set when it is made): no second timer per GET
                 .onErrorResume(e -> Mono.empty())
                 .mapNotNull(value -> {
                     // believed only if the leases still ran when Redis answered

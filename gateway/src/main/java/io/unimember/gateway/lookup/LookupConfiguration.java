@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway answers entitlement lookups from member-service's cached views (decision 0024), on unless
- * {@code unimember.gateway.lookup.enabled=false}. A GET waits at most {@code unimember.gateway.lookup.redis-timeout}
+ * {@code unimember.gateway.lookup.enabled=false}. A GET waits at most {@code unimember.gateway.lookup.redis-timeout} (500 ms, the services' Redis timeout: on a saturated 2-core box 100 ms timed out the leases' read)
  * (then the lookup goes to member-service); member-service's leases are read every
  * {@code unimember.gateway.lookup.leases-every}; parsed views are kept for {@code unimember.gateway.lookup.max-parsed}
  * members.
@@ -47,7 +47,7 @@ class LookupConfiguration {
             LettuceConnectionFactory redis,
             CachedViews keys,
             JsonMapper json,
-            @Value("${unimember.gateway.lookup.redis-timeout:100ms}") Duration timeout,
+            @Value("${unimember.gateway.lookup.redis-timeout:500ms}") Duration timeout,
             @Value("${unimember.gateway.lookup.leases-every:250ms}") Duration leasesEvery,
             @Value("${unimember.gateway.lookup.max-parsed:20000}") int maxParsed) {
         return new CachedViewReader(
