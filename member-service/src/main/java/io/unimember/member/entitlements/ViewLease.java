@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -30,7 +30,15 @@ import org.springframework.stereotype.Component;
  * latest, by local {@code sent + last round trip + timeout + lease}.
  */
 @Component
-class ViewLease implements DisposableBean {
+class ViewLease implements SmartLifecycle {
+
+    /**
+     * Stopped after the web server and the Kafka listeners (phases near {@link SmartLifecycle#DEFAULT_PHASE}), which make
+     * the changes this lease covers, and before the Redis connection factory (phase 0), which the goodbye needs. As a
+     * plain destroy callback the goodbye ran after the factory had stopped, failed, and left the lease behind: the
+     * gateway then forwarded every lookup until the lease was forgotten, ten minutes later.
+     */
+    static final int PHASE = 1;
 
     private static final Logger log = LoggerFactory.getLogger(ViewLease.class);
     private static final RedisScript<Long> RENEW = RedisScript.of(CachedViews.RENEW_LEASE_SCRIPT, Long.class);
@@ -44,6 +52,8 @@ class ViewLease implements DisposableBean {
 
     /** Guarded by {@code this}. */
     private boolean renewing = true;
+    /** Guarded by {@code this}: between the context's start and stop. */
+    private boolean running;
     /** Local nanos by which Redis' time has passed the end of every lease this instance may have set. */
     private long endsBy = System.nanoTime();
     /** The last answered renewal: the Redis time it returned, when it was answered, its round trip. */
@@ -141,14 +151,32 @@ class ViewLease implements DisposableBean {
         }
     }
 
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
     /** Says goodbye on a clean stop, so the gateway does not wait for this lease to run out. */
     @Override
-    public synchronized void destroy() {
+    public synchronized void stop() {
+        running = false;
         renewing = false;
         try {
             redis.opsForHash().delete(keys.meta(), CachedViews.leaseField(instance));
         } catch (RuntimeException e) {
-            log.debug("could not remove the entitlement view lease: {}", e.toString());
+            log.warn(
+                    "could not remove the entitlement view lease; gateways forward lookups until it is forgotten: {}",
+                    e.toString());
         }
     }
 }
