@@ -1,5 +1,8 @@
 package io.unimember.gateway.ratelimit;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -8,7 +11,7 @@ import java.util.function.LongSupplier;
  * per-instance bucket of the limit divided by the number of gateways holds them to it about as well as a shared one,
  * and costs no Redis round trip on the hottest path (the entitlement lookup). Clients (a BU's checkout, a merchant's
  * POS fleet) spread much more traffic over every gateway and keep their shared buckets in Redis ({@link
- * TokenBuckets}).
+ * TokenBuckets}). The buckets are Bucket4j's lock-free local ones.
  *
  * <p>A bucket that has refilled to full is the same as no bucket, so full buckets are dropped every {@code
  * SWEEP_NANOS}: the map holds only members active in the last seconds. If it still grows past {@code maxEntries}
@@ -19,34 +22,45 @@ final class LocalBuckets {
 
     private static final long SWEEP_NANOS = 10_000_000_000L;
 
-    private final double perNano;
-    private final double burst;
+    private final BucketConfiguration limit;
+    private final long capacity;
     private final int maxEntries;
     private final LongSupplier clock;
+    private final TimeMeter time;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile long lastSweep;
 
-    /** A limit shared by {@code instances} gateways: each allows its share, rounded up, at least one request. */
+    /** A limit shared by {@code instances} gateways: each allows its share ({@link RateLimitProperties.Limit#share}). */
     LocalBuckets(RateLimitProperties.Limit limit, int instances, int maxEntries, LongSupplier nanoClock) {
-        int share = Math.max(1, instances);
-        this.perNano = Math.max(1.0, (double) limit.replenishPerSecond() / share) / 1e9;
-        this.burst = Math.max(1, (limit.burst() + share - 1) / share);
+        this.limit = limit.share(instances);
+        this.capacity = this.limit.getBandwidths()[0].getCapacity();
         this.maxEntries = maxEntries;
         this.clock = nanoClock;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoClock.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
         this.lastSweep = nanoClock.getAsLong();
     }
 
     /** Takes a token from {@code key}'s bucket if there is one. */
-    TokenBuckets.Decision take(String key) {
+    Decision take(String key) {
         long now = clock.getAsLong();
         if (now - lastSweep > SWEEP_NANOS) {
             sweep(now);
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
-        long waitNanos = bucket.take(now, perNano, burst);
-        return waitNanos == 0
-                ? TokenBuckets.ALLOWED
-                : new TokenBuckets.Decision(false, Math.max(1, (waitNanos + 999_999) / 1_000_000));
+        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .withCustomTimePrecision(time)
+                .addLimit(limit.getBandwidths()[0])
+                .build());
+        return Decision.of(bucket.tryConsumeAndReturnRemaining(1));
     }
 
     int size() {
@@ -58,42 +72,9 @@ final class LocalBuckets {
             return; // another thread swept meanwhile
         }
         lastSweep = now;
-        buckets.values().removeIf(b -> b.fullAt(now, perNano, burst));
+        buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
         if (buckets.size() > maxEntries) {
             buckets.clear();
-        }
-    }
-
-    private static final class Bucket {
-
-        private double tokens;
-        private long updated;
-
-        Bucket(double tokens, long updated) {
-            this.tokens = tokens;
-            this.updated = updated;
-        }
-
-        /** 0 when a token was taken, else how many nanoseconds until one will be there. */
-        synchronized long take(long now, double perNano, double burst) {
-            refill(now, perNano, burst);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano));
-        }
-
-        synchronized boolean fullAt(long now, double perNano, double burst) {
-            refill(now, perNano, burst);
-            return tokens >= burst;
-        }
-
-        private void refill(long now, double perNano, double burst) {
-            if (now > updated) {
-                tokens = Math.min(burst, tokens + (now - updated) * perNano);
-                updated = now;
-            }
         }
     }
 }

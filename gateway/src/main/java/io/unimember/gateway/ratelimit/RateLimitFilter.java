@@ -47,7 +47,7 @@ public final class RateLimitFilter implements WebFilter, Ordered {
         String id = member ? caller.memberId() : caller.subject();
         LocalBuckets local = member ? localMembers : localClients;
         if (local != null) {
-            TokenBuckets.Decision d = local.take(id);
+            Decision d = local.take(id);
             return d.allowed() ? chain.filter(exchange) : tooMany(exchange, d.retryAfterMillis());
         }
         return inRedis(caller)
@@ -64,10 +64,10 @@ public final class RateLimitFilter implements WebFilter, Ordered {
             return Mono.just(local.take(caller.memberId() != null ? caller.memberId() : caller.subject())
                     .allowed());
         }
-        return inRedis(caller).map(TokenBuckets.Decision::allowed);
+        return inRedis(caller).map(Decision::allowed);
     }
 
-    private Mono<TokenBuckets.Decision> inRedis(VerifiedToken caller) {
+    private Mono<Decision> inRedis(VerifiedToken caller) {
         // braces: a Redis Cluster hash tag, so a bucket's key stays on one slot
         return caller.memberId() != null
                 ? buckets.take(PREFIX + "m:" + caller.memberId() + "}", memberLimit)

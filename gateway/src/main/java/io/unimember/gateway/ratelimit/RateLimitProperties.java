@@ -1,5 +1,6 @@
 package io.unimember.gateway.ratelimit;
 
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,20 @@ record RateLimitProperties(
     record Limit(
             @DefaultValue("100") int replenishPerSecond,
             @DefaultValue("200") int burst,
-            @DefaultValue("REDIS") Store store) {}
+            @DefaultValue("REDIS") Store store) {
+
+        /** The bucket each of {@code instances} gateways keeps: its share, rounded up, at least a token a second. */
+        BucketConfiguration share(int instances) {
+            int n = Math.max(1, instances);
+            long capacity = Math.max(1, (burst + n - 1) / n);
+            // replenishPerSecond / n per second, as that many tokens every n seconds, refilled continuously
+            long tokens = replenishPerSecond >= n ? replenishPerSecond : 1;
+            Duration period = Duration.ofSeconds(replenishPerSecond >= n ? n : 1);
+            return BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(tokens, period))
+                    .build();
+        }
+    }
 
     enum Store {
         /** shared by every gateway; one Redis call per request; fails open when Redis does */

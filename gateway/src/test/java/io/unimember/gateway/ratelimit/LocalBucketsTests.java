@@ -29,7 +29,7 @@ class LocalBucketsTests {
         for (int i = 0; i < 3; i++) {
             assertThat(buckets.take("m-1").allowed()).isTrue();
         }
-        TokenBuckets.Decision refused = buckets.take("m-1");
+        Decision refused = buckets.take("m-1");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterMillis()).isEqualTo(500); // 2 per second: one token every 500 ms
 

@@ -41,8 +41,7 @@ class TokenBucketsTests {
             assertThat(buckets.take(key, oneInTenSecondsBurstThree).block().allowed())
                     .isTrue();
         }
-        TokenBuckets.Decision refused =
-                buckets.take(key, oneInTenSecondsBurstThree).block();
+        Decision refused = buckets.take(key, oneInTenSecondsBurstThree).block();
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterMillis()).isBetween(1L, 10_000L);
