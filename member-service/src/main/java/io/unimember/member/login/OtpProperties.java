@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("unimember.otp")
 record OtpProperties(
         @DefaultValue("PT5M") Duration codeTtl,
-        @NotEmpty @Valid List<SendLimit> sendLimits,
+        @NotEmpty List<@Valid SendLimit> sendLimits,
         @DefaultValue("5") @Min(1) int maxFailedAttempts,
         @DefaultValue("PT15M") Duration lockDuration,
         @Nullable String fixedCode) {
