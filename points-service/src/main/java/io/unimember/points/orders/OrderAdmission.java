@@ -1,11 +1,14 @@
 package io.unimember.points.orders;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unimember.points.PointsProperties;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +24,9 @@ import org.springframework.stereotype.Component;
  * {@code intakeQueueWait}, and the rest are turned away before they touch the database, which keeps what is waiting
  * small and lets the service work at its capacity while it warms up. Orders from {@code bu.orders.v1} are not
  * limited here: the listener takes them at its own pace.
+ *
+ * <p>The turns are a resilience4j semaphore {@link Bulkhead} ({@code order-intake}, fair, so waiting requests go in
+ * arrival order), with its {@code resilience4j_bulkhead_*} metrics beside this class's own.
  */
 @Component
 class OrderAdmission {
@@ -32,15 +38,22 @@ class OrderAdmission {
         }
     }
 
-    private final Semaphore turns;
-    private final long waitNanos;
+    private final Bulkhead turns;
     private final Counter rejected;
 
     OrderAdmission(PointsProperties properties, MeterRegistry registry) {
-        this.turns = new Semaphore(properties.intakeConcurrency(), true);
-        this.waitNanos = properties.intakeQueueWait().toNanos();
         int concurrency = properties.intakeConcurrency();
-        Gauge.builder("unimember.orders.in.progress", turns, t -> concurrency - t.availablePermits())
+        BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(concurrency)
+                .maxWaitDuration(properties.intakeQueueWait())
+                .fairCallHandlingStrategyEnabled(true)
+                .build());
+        this.turns = bulkheads.bulkhead("order-intake");
+        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
+        Gauge.builder(
+                        "unimember.orders.in.progress",
+                        turns,
+                        t -> concurrency - t.getMetrics().getAvailableConcurrentCalls())
                 .description("HTTP orders and refunds holding an intake turn")
                 .register(registry);
         this.rejected = Counter.builder("unimember.orders.rejected")
@@ -51,23 +64,11 @@ class OrderAdmission {
 
     /** Runs {@code work} once a turn is free, or throws {@link Overloaded} if none frees up in time. */
     <T> T admit(Supplier<T> work) {
-        if (!awaitTurn()) {
+        try {
+            return turns.executeSupplier(work);
+        } catch (BulkheadFullException e) {
             rejected.increment();
             throw new Overloaded();
-        }
-        try {
-            return work.get();
-        } finally {
-            turns.release();
-        }
-    }
-
-    private boolean awaitTurn() {
-        try {
-            return turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
