@@ -107,6 +107,6 @@ final class ProblemResponses {
     /** Both spellings of the type: OpenAPI 3.1 serializes {@code types}, 3.0 tools read {@code type}. */
     @SuppressWarnings("rawtypes")
     static Schema typed(String type) {
-        return new Schema<>().type(type).types(Set.of(type));
+        return new Schema<>().type(type).types(new java.util.LinkedHashSet<>(Set.of(type)));
     }
 }
