@@ -39,7 +39,7 @@ class FrameworkErrorsTests {
 
     @Test
     void anEncodedPercentInThePathIsAProblem() throws IOException {
-        assertProblem(send("GET /api/v1/notes/%25 HTTP/1.1"), 400, 400);
+        assertProblem(send("GET /api/v1/notes/%25 HTTP/1.1"), 404, 400);
     }
 
     @Test
