@@ -44,11 +44,14 @@ class FrameworkErrorsTests {
 
     @Test
     void anUnknownPathIsANotFoundProblemNamingNoStaticResource() throws IOException {
-        Response response = send("POST /oauth2/revoke HTTP/1.1");
+        for (String method : new String[] {"GET", "POST"}) {
+            Response response = send(method + " /oauth2/revoke HTTP/1.1");
 
-        JsonNode problem = assertProblem(response, 404, 404);
-        assertThat(problem.path("code").asString()).isEqualTo("NOT_FOUND");
-        assertThat(response.body()).doesNotContainIgnoringCase("static resource");
+            assertProblem(response, 405, 404);
+            assertThat(response.body()).doesNotContainIgnoringCase("static resource");
+        }
+        assertThat(assertProblem(send("GET /oauth2/revoke HTTP/1.1"), 404, 404).path("code").asString())
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test

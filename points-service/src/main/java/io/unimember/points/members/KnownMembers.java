@@ -19,16 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class KnownMembers {
 
-    /** Enough for every active member of a busy day; past it the memory starts over, it only saves reads. */
-    private static final int REMEMBERED = 200_000;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final int rememberedAtMost;
     private final Set<String> remembered = ConcurrentHashMap.newKeySet();
 
-    KnownMembers(JdbcClient jdbc, JdbcTemplate batch) {
+    KnownMembers(JdbcClient jdbc, JdbcTemplate batch, KnownMemberProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.rememberedAtMost = properties.remembered();
     }
 
     /** Refuses an id no one registered: {@code 404 MEMBER_NOT_FOUND}; the caller has written nothing yet. */
@@ -64,7 +63,7 @@ public class KnownMembers {
     }
 
     private void remember(String memberId) {
-        if (remembered.size() >= REMEMBERED) {
+        if (remembered.size() >= rememberedAtMost) {
             remembered.clear();
         }
         remembered.add(memberId);
