@@ -240,7 +240,14 @@ public final class Journey {
      */
     private Api.Reply order(String buToken, String memberId, String orderId, long amountFen) {
         Map<String, Object> body = Map.of(
-                "orderId", orderId, "memberId", memberId, "amountFen", amountFen, "occurredAt", Instant.now().toString());
+                "orderId",
+                orderId,
+                "memberId",
+                memberId,
+                "amountFen",
+                amountFen,
+                "occurredAt",
+                Instant.now().toString());
         return waitFor(
                 "points-service to know member " + memberId,
                 () -> api.post("/api/v1/bu/orders", buToken, body),

@@ -26,7 +26,8 @@ class ApiWalkthroughTests {
     void theWalkthroughRunsToTheEndTwice() throws Exception {
         Path docs = Path.of(System.getProperty("basedir", "."), "..", "docs").normalize();
         for (int run = 1; run <= 2; run++) {
-            ProcessBuilder builder = new ProcessBuilder("bash", docs.resolve("api-walkthrough.sh").toString())
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash", docs.resolve("api-walkthrough.sh").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             new File(System.getProperty("basedir", "."), "target/api-walkthrough.log")))
@@ -34,7 +35,9 @@ class ApiWalkthroughTests {
             builder.environment().put("G", platform.gatewayUrl());
             Process walk = builder.start();
             walk.getOutputStream().close();
-            assertThat(walk.waitFor(3, TimeUnit.MINUTES)).as("run %d finishes", run).isTrue();
+            assertThat(walk.waitFor(3, TimeUnit.MINUTES))
+                    .as("run %d finishes", run)
+                    .isTrue();
             assertThat(walk.exitValue())
                     .as("run %d of docs/api.md (target/api-walkthrough.log)", run)
                     .isZero();

@@ -122,7 +122,8 @@ class ContractFuzzTests {
             return null;
         }
         JsonNode requirement = security.get(0);
-        JsonNode scopes = requirement.path("oauth2").isArray() ? requirement.path("oauth2") : requirement.path("bearer");
+        JsonNode scopes =
+                requirement.path("oauth2").isArray() ? requirement.path("oauth2") : requirement.path("bearer");
         String scope = scopes.isEmpty() ? "member" : scopes.get(0).asString();
         if (scope.startsWith("bu:")) {
             return tokens.get("bu");
@@ -142,7 +143,8 @@ class ContractFuzzTests {
             String value = SchemaShape.scalar(parameter.path("schema"));
             if (parameter.path("in").asString().equals("path")) {
                 filled = filled.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
-            } else if (parameter.path("in").asString().equals("query") && parameter.path("required").asBoolean()) {
+            } else if (parameter.path("in").asString().equals("query")
+                    && parameter.path("required").asBoolean()) {
                 query.append(query.isEmpty() ? '?' : '&')
                         .append(name)
                         .append('=')
@@ -185,9 +187,7 @@ class ContractFuzzTests {
                 .timeout(Duration.ofSeconds(10))
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

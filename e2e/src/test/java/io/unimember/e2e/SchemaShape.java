@@ -47,7 +47,9 @@ final class SchemaShape {
                 return array;
             }
             case "integer", "number" -> {
-                return wrongTypes ? NODES.stringNode("12") : NODES.numberNode(resolved.path("minimum").asLong(1));
+                return wrongTypes
+                        ? NODES.stringNode("12")
+                        : NODES.numberNode(resolved.path("minimum").asLong(1));
             }
             case "boolean" -> {
                 return wrongTypes ? NODES.numberNode(1) : NODES.booleanNode(false);
@@ -127,7 +129,11 @@ final class SchemaShape {
             }
             for (var property : resolved.path("properties").properties()) {
                 if (value.has(property.getKey())) {
-                    check(property.getValue(), value.get(property.getKey()), at + "." + property.getKey(), violations,
+                    check(
+                            property.getValue(),
+                            value.get(property.getKey()),
+                            at + "." + property.getKey(),
+                            violations,
                             depth + 1);
                 }
             }

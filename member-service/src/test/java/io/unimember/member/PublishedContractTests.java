@@ -21,13 +21,15 @@ class PublishedContractTests extends MemberIntegrationTest {
     void theDocumentHoldsUpToAParserAndTheContractRules() {
         String document = TestHttp.to(environment).get("/v3/api-docs", null).getBody();
 
-        assertThat(OpenApiContract.violations(document, "http://127.0.0.1:8080")).isEmpty();
+        assertThat(OpenApiContract.violations(document, "http://127.0.0.1:8080"))
+                .isEmpty();
     }
 
     @Test
     void theProfileSaysWhatTheValidatorsCheckInEcmaTerms() {
-        JsonNode spec =
-                JsonMapper.builder().build().readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody());
+        JsonNode spec = JsonMapper.builder()
+                .build()
+                .readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody());
         Map<String, JsonNode> operations = OpenApiContract.operations(spec);
 
         JsonNode nickname = spec.at("/components/schemas/ProfileUpdate/properties/nickname");
@@ -39,7 +41,10 @@ class PublishedContractTests extends MemberIntegrationTest {
                 .isEqualTo("[{\"bearer\":[\"member\"]}]");
         assertThat(operations.get("POST /api/v1/auth/login").path("security").toString())
                 .isEqualTo("[]");
-        assertThat(operations.get("POST /api/v1/bu/members/resolve").path("responses").propertyNames())
+        assertThat(operations
+                        .get("POST /api/v1/bu/members/resolve")
+                        .path("responses")
+                        .propertyNames())
                 .contains("200", "201");
     }
 }

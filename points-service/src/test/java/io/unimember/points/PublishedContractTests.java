@@ -22,23 +22,29 @@ class PublishedContractTests {
     void theDocumentHoldsUpToAParserAndTheContractRules() {
         String document = TestHttp.to(environment).get("/v3/api-docs", null).getBody();
 
-        assertThat(OpenApiContract.violations(document, "http://127.0.0.1:8080")).isEmpty();
+        assertThat(OpenApiContract.violations(document, "http://127.0.0.1:8080"))
+                .isEmpty();
     }
 
     @Test
     void anOrderIsDocumentedAsTheBuScopes201WithTheReceiptAndItsErrors() {
-        JsonNode spec =
-                JsonMapper.builder().build().readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody());
+        JsonNode spec = JsonMapper.builder()
+                .build()
+                .readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody());
         Map<String, JsonNode> operations = OpenApiContract.operations(spec);
 
         JsonNode order = operations.get("POST /api/v1/bu/orders");
         assertThat(order.path("security").toString()).isEqualTo("[{\"oauth2\":[\"bu:orders\"]}]");
-        assertThat(order.at("/responses/201/content/application~1json/schema/$ref").asString())
+        assertThat(order.at("/responses/201/content/application~1json/schema/$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/OrderReceipt");
         assertThat(order.path("responses").propertyNames())
                 .contains("400", "401", "403", "404", "409", "429", "503")
                 .doesNotContain("200");
-        assertThat(operations.get("POST /api/v1/points/holds").at("/responses/201").isObject())
+        assertThat(operations
+                        .get("POST /api/v1/points/holds")
+                        .at("/responses/201")
+                        .isObject())
                 .isTrue();
         assertThat(operations.get("GET /api/v1/points/me").path("security").toString())
                 .isEqualTo("[{\"bearer\":[\"member\"]}]");

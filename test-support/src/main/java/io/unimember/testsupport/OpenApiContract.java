@@ -1,6 +1,6 @@
 package io.unimember.testsupport;
 
-import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class OpenApiContract {
         List<String> violations = new ArrayList<>();
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, options);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, options);
         if (parsed.getMessages() != null) {
             parsed.getMessages().forEach(m -> violations.add("swagger-parser: " + m));
         }
@@ -37,7 +37,8 @@ public final class OpenApiContract {
         if (!spec.path("openapi").asString().startsWith("3.1")) {
             violations.add("not OpenAPI 3.1: " + spec.path("openapi"));
         }
-        if (!gatewayUrl.equals(spec.at("/servers/0/url").asString()) || spec.path("servers").size() != 1) {
+        if (!gatewayUrl.equals(spec.at("/servers/0/url").asString())
+                || spec.path("servers").size() != 1) {
             violations.add("servers must be the gateway only: " + spec.path("servers"));
         }
         if (!spec.at("/components/schemas/Problem").isObject()) {

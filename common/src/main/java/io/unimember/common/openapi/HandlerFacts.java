@@ -82,9 +82,8 @@ class HandlerFacts implements GlobalOperationCustomizer {
             operation.setResponses(responses);
         }
         ApiResponse ok = responses.remove("200");
-        ApiResponse created = new ApiResponse()
-                .description(creates.value())
-                .content(ok == null ? null : ok.getContent());
+        ApiResponse created =
+                new ApiResponse().description(creates.value()).content(ok == null ? null : ok.getContent());
         if (creates.orOk() && ok != null) {
             ok.setDescription("Nothing new was created: the existing one");
             responses.put("200", ok);

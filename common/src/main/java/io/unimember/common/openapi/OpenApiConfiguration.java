@@ -72,8 +72,7 @@ public class OpenApiConfiguration {
 
     @Bean
     PublishedContract unimemberPublishedContract(SecurityProperties security) {
-        return new PublishedContract(
-                new OperationSecurity(List.of(SecurityConfiguration.publicPaths(security))));
+        return new PublishedContract(new OperationSecurity(List.of(SecurityConfiguration.publicPaths(security))));
     }
 
     @Bean

@@ -57,8 +57,9 @@ final class OperationSecurity {
 
     @SuppressWarnings("unchecked")
     private static List<String> scopesOf(String path, Operation operation) {
-        Object handlerScopes =
-                operation.getExtensions() == null ? null : operation.getExtensions().remove(HandlerFacts.SCOPES);
+        Object handlerScopes = operation.getExtensions() == null
+                ? null
+                : operation.getExtensions().remove(HandlerFacts.SCOPES);
         if (operation.getExtensions() != null && operation.getExtensions().isEmpty()) {
             operation.setExtensions(null);
         }
@@ -82,7 +83,8 @@ final class OperationSecurity {
         List<String> buOrAdmin = new ArrayList<>(BU_SCOPES);
         buOrAdmin.add(Scopes.ADMIN);
         families.put("/api/v1/settlement/**", buOrAdmin);
-        for (String member : List.of("/api/v1/members/**", "/api/v1/points/me/**", "/api/v1/coupons/**", "/api/v1/tiers/me")) {
+        for (String member :
+                List.of("/api/v1/members/**", "/api/v1/points/me/**", "/api/v1/coupons/**", "/api/v1/tiers/me")) {
             families.put(member, List.of(Scopes.MEMBER));
         }
         return families;

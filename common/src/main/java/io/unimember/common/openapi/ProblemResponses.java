@@ -84,8 +84,11 @@ final class ProblemResponses {
                 .description("RFC 9457 problem details, as every error of every layer answers")
                 .addProperty("type", typed("string").format("uri"))
                 .addProperty("title", typed("string"))
-                .addProperty("status", typed("integer").minimum(java.math.BigDecimal.valueOf(400)).maximum(
-                        java.math.BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        typed("integer")
+                                .minimum(java.math.BigDecimal.valueOf(400))
+                                .maximum(java.math.BigDecimal.valueOf(599)))
                 .addProperty("detail", typed("string"))
                 .addProperty("instance", typed("string"))
                 .addProperty(

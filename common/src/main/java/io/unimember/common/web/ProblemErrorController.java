@@ -25,8 +25,7 @@ public class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatusCode status = statusOf(request);
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-        String traceId = TraceIds.of(
-                org.slf4j.MDC.get("traceId"), requestId instanceof String id ? id : null);
+        String traceId = TraceIds.of(org.slf4j.MDC.get("traceId"), requestId instanceof String id ? id : null);
         ProblemDetail problem = Problems.of(status, Problems.codeFor(status), detailFor(status));
         problem.setProperty("traceId", traceId);
         return ResponseEntity.status(status)

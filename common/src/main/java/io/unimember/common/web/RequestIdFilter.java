@@ -18,6 +18,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "requestId";
     /** The request attribute holding the id, for the error dispatch that runs after the MDC is cleared. */
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
     private static final int MAX_LENGTH = 64;
     private static final boolean[] ALLOWED =
             allowed("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");

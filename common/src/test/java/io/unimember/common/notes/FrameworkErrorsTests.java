@@ -50,7 +50,9 @@ class FrameworkErrorsTests {
             assertProblem(response, 405, 404);
             assertThat(response.body()).doesNotContainIgnoringCase("static resource");
         }
-        assertThat(assertProblem(send("GET /oauth2/revoke HTTP/1.1"), 404, 404).path("code").asString())
+        assertThat(assertProblem(send("GET /oauth2/revoke HTTP/1.1"), 404, 404)
+                        .path("code")
+                        .asString())
                 .isEqualTo("NOT_FOUND");
     }
 

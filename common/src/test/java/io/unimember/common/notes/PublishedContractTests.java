@@ -2,7 +2,7 @@ package io.unimember.common.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.unimember.testsupport.IntegrationTest;
@@ -37,7 +37,7 @@ class PublishedContractTests {
 
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIParser().readContents(json, null, options);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json, null, options);
 
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v1/notes", "/api/v1/bu/notes");
@@ -125,7 +125,9 @@ class PublishedContractTests {
     }
 
     private JsonNode spec() {
-        return JsonMapper.builder().build().readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody());
+        return JsonMapper.builder()
+                .build()
+                .readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody());
     }
 
     /** "METHOD /path" → operation, for every operation of the document. */

@@ -18,7 +18,9 @@ class StrictJsonTests {
         POS
     }
 
-    record Profile(java.time.@org.jspecify.annotations.Nullable LocalDate birthday, @org.jspecify.annotations.Nullable Channel channel) {}
+    record Profile(
+            java.time.@org.jspecify.annotations.Nullable LocalDate birthday,
+            @org.jspecify.annotations.Nullable Channel channel) {}
 
     private final JsonMapper mapper = strict();
 

@@ -1,8 +1,8 @@
 package io.unimember.coupon.claims;
 
-import io.unimember.common.openapi.Creates;
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.idempotency.IdempotentResult;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;

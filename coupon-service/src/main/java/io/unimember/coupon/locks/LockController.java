@@ -1,7 +1,7 @@
 package io.unimember.coupon.locks;
 
-import io.unimember.common.openapi.Creates;
 import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,7 @@
 package io.unimember.coupon.templates;
 
-import io.unimember.common.openapi.Creates;
 import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
 import io.unimember.common.security.Scopes;

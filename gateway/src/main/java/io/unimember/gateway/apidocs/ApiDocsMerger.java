@@ -39,8 +39,10 @@ final class ApiDocsMerger {
                         ? ((ObjectNode) document.path("info")).deepCopy()
                         : NODES.objectNode();
                 info.put("title", title);
-                info.put("description", "Every Unimember service's API in one document; all of it is reached"
-                        + " through the gateway. Errors are application/problem+json (the Problem schema).");
+                info.put(
+                        "description",
+                        "Every Unimember service's API in one document; all of it is reached"
+                                + " through the gateway. Errors are application/problem+json (the Problem schema).");
                 merged.set("info", info);
                 if (document.has("servers")) {
                     merged.set("servers", document.get("servers"));
@@ -57,7 +59,8 @@ final class ApiDocsMerger {
                 uniqueOperationIds(service, path.getValue(), operationIds);
                 paths.set(path.getKey(), path.getValue());
             });
-            document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asString(), tag));
+            document.path("tags")
+                    .forEach(tag -> tags.putIfAbsent(tag.path("name").asString(), tag));
         }
         if (!tags.isEmpty()) {
             ArrayNode list = merged.putArray("tags");
@@ -78,7 +81,8 @@ final class ApiDocsMerger {
                 if (existing.has(name) && !existing.get(name).equals(own.get(name))) {
                     String renamed = capitalized(service) + name;
                     own.set(renamed, own.remove(name));
-                    renames.put("#/components/" + section.getKey() + "/" + name,
+                    renames.put(
+                            "#/components/" + section.getKey() + "/" + name,
                             "#/components/" + section.getKey() + "/" + renamed);
                 }
             }

@@ -1,5 +1,6 @@
 package io.unimember.gateway.apidocs;
 
+import io.unimember.gateway.web.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import io.unimember.gateway.web.ServiceUnavailableException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +54,11 @@ class MergedApiDocs {
                 .onErrorMap(DocsUnavailable::new)
                 .cache(body -> KEPT_FOR, e -> Duration.ZERO, () -> Duration.ZERO);
         return RouterFunctions.route()
-                .GET("/v3/api-docs", request -> merged.flatMap(body ->
-                        ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body)))
+                .GET(
+                        "/v3/api-docs",
+                        request -> merged.flatMap(body -> ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(body)))
                 .build();
     }
 

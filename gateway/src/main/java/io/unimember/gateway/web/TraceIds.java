@@ -21,7 +21,8 @@ public final class TraceIds {
     private TraceIds() {}
 
     public static String of(ServerWebExchange exchange) {
-        String traced = RequestLogContext.traceId(exchange.getRequest().getHeaders().getFirst("traceparent"));
+        String traced =
+                RequestLogContext.traceId(exchange.getRequest().getHeaders().getFirst("traceparent"));
         return traced != null ? traced : fromRequestId(RequestIds.of(exchange));
     }
 

@@ -13,7 +13,8 @@ class ApiDocsMergerTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final String POINTS = """
+    private static final String POINTS =
+            """
             {"openapi":"3.1.0","info":{"title":"Unimember points-service API","version":"1.0.0"},
              "servers":[{"url":"https://api.example"}],
              "tags":[{"name":"orders"}],
@@ -24,7 +25,8 @@ class ApiDocsMergerTests {
                                       "Problem":{"type":"object"}},
                            "responses":{"BadRequest":{"description":"bad"}}}}""";
 
-    private static final String COUPON = """
+    private static final String COUPON =
+            """
             {"openapi":"3.1.0","info":{"title":"Unimember coupon-service API","version":"1.0.0"},
              "tags":[{"name":"orders"},{"name":"coupons"}],
              "paths":{"/api/v1/coupons/me":{"get":{"operationId":"report","responses":{
@@ -47,10 +49,15 @@ class ApiDocsMergerTests {
         assertThat(merged.path("paths").has("/api/v1/bu/orders")).isTrue();
         assertThat(merged.path("paths").has("/api/v1/coupons/me")).isTrue();
         assertThat(merged.at("/components/schemas/Problem").isObject()).isTrue();
-        assertThat(merged.at("/components/schemas/Receipt/properties/points").isObject()).isTrue();
-        assertThat(merged.at("/components/schemas/CouponReceipt/properties/code").isObject()).isTrue();
+        assertThat(merged.at("/components/schemas/Receipt/properties/points").isObject())
+                .isTrue();
+        assertThat(merged.at("/components/schemas/CouponReceipt/properties/code")
+                        .isObject())
+                .isTrue();
         JsonNode couponOperation = merged.at("/paths/~1api~1v1~1coupons~1me/get");
-        assertThat(couponOperation.at("/responses/200/content/application~1json/schema/$ref").asString())
+        assertThat(couponOperation
+                        .at("/responses/200/content/application~1json/schema/$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/CouponReceipt");
         assertThat(couponOperation.at("/responses/400/$ref").asString()).isEqualTo("#/components/responses/BadRequest");
         assertThat(couponOperation.path("operationId").asString()).isEqualTo("couponReport");

@@ -36,7 +36,8 @@ class MemberRegisteredListener {
     void on(List<ConsumerRecord<String, String>> records) {
         batches.apply(CONSUMER, records, this::read, registrations -> {
             Map<String, Instant> byMember = new LinkedHashMap<>();
-            registrations.forEach(r -> byMember.putIfAbsent(r.value().memberId(), r.value().registeredAt()));
+            registrations.forEach(
+                    r -> byMember.putIfAbsent(r.value().memberId(), r.value().registeredAt()));
             members.registerAll(byMember);
         });
     }

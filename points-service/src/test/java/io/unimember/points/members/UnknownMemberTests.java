@@ -82,8 +82,10 @@ class UnknownMemberTests {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.code()).isEqualTo("MEMBER_NOT_FOUND");
-        assertThat(count("SELECT COUNT(*) FROM points_hold WHERE hold_id = ?", holdId)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", holdId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM points_hold WHERE hold_id = ?", holdId))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", holdId))
+                .isZero();
     }
 
     @Test
@@ -93,9 +95,7 @@ class UnknownMemberTests {
         var reported = new BuOrderReported(member, "RETAIL", orderId, 15_000, Instant.now(), null);
 
         TestKafka.send(
-                Topics.BU_ORDERS,
-                member,
-                codec.toJson(EventEnvelope.wrap(reported, "test", Instant.now(), json)));
+                Topics.BU_ORDERS, member, codec.toJson(EventEnvelope.wrap(reported, "test", Instant.now(), json)));
 
         var dead = TestKafka.records(Topics.deadLetter(Topics.BU_ORDERS), v -> v.contains(orderId), 1, WAIT);
         assertThat(dead).hasSize(1);
@@ -106,12 +106,15 @@ class UnknownMemberTests {
     }
 
     private void assertNothingWrittenFor(String member, String orderId) {
-        assertThat(count("SELECT COUNT(*) FROM bu_order WHERE order_id = ?", orderId)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM member_balance WHERE member_id = ?", member)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM ledger_transfer WHERE member_id = ?", member)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", orderId)).isZero();
-        assertThat(count(
-                        "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?", "%" + member + "%"))
+        assertThat(count("SELECT COUNT(*) FROM bu_order WHERE order_id = ?", orderId))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM member_balance WHERE member_id = ?", member))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM ledger_transfer WHERE member_id = ?", member))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", orderId))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?", "%" + member + "%"))
                 .isZero();
         assertThat(TestKafka.recordsUpToNow(Topics.ORDER, v -> v.contains(orderId)))
                 .isEmpty();
