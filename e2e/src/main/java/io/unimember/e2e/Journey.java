@@ -234,19 +234,25 @@ public final class Journey {
                 .body();
     }
 
+    /**
+     * Reports an order; a member registered a moment ago may not be known to points-service yet (decision 0033), so a
+     * {@code 404 MEMBER_NOT_FOUND} is retried with the same order id, as docs/api.md tells BUs to.
+     */
     private Api.Reply order(String buToken, String memberId, String orderId, long amountFen) {
-        return api.post(
-                "/api/v1/bu/orders",
-                buToken,
-                Map.of(
-                        "orderId",
-                        orderId,
-                        "memberId",
-                        memberId,
-                        "amountFen",
-                        amountFen,
-                        "occurredAt",
-                        Instant.now().toString()));
+        Map<String, Object> body = Map.of(
+                "orderId",
+                orderId,
+                "memberId",
+                memberId,
+                "amountFen",
+                amountFen,
+                "occurredAt",
+                Instant.now().toString());
+        return waitFor(
+                "points-service to know member " + memberId,
+                () -> api.post("/api/v1/bu/orders", buToken, body),
+                reply -> reply.status() != 404
+                        || !"MEMBER_NOT_FOUND".equals(reply.body().path("code").asString()));
     }
 
     private static boolean hasCoupon(JsonNode view, String couponId) {

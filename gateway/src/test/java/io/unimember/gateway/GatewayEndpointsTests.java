@@ -41,6 +41,38 @@ class GatewayEndpointsTests extends GatewayTestSupport {
     }
 
     @Test
+    void servesTheMergedDocumentOfAllServicesWithoutAToken() {
+        client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo("Unimember API")
+                .jsonPath("$.paths")
+                .exists();
+    }
+
+    @Test
+    void aUriLongerThanTheApiAcceptsIsA414Problem() {
+        client.get()
+                .uri("/api/v1/tiers?q=" + "x".repeat(5_000))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(414)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("URI_TOO_LONG")
+                .jsonPath("$.traceId")
+                .value(id -> assertThat(id.toString()).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void listsEveryServiceDocumentInSwaggerUi() {
         byte[] config = client.get()

@@ -124,8 +124,11 @@ class TokenCheckTests extends GatewayTestSupport {
                 .containsEntry("status", status)
                 .containsEntry("code", code)
                 .containsKeys("type", "title", "detail");
+        // the services' format (W3C, 32 hex), the same 128 bits as the generated request id
         assertThat(problem.get("traceId"))
-                .isEqualTo(result.getResponseHeaders().getFirst("X-Request-Id"))
-                .isNotEqualTo("");
+                .isEqualTo(io.unimember.gateway.web.TraceIds.fromRequestId(
+                        result.getResponseHeaders().getFirst("X-Request-Id")))
+                .asString()
+                .matches("[0-9a-f]{32}");
     }
 }

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,17 +43,39 @@ public class Api {
         }
     }
 
+    /**
+     * Where {@link #newMember} registers its members, as {@code member.registered} would: the one integration
+     * context's database (every integration test class shares it), set when that context makes its {@code Api}.
+     */
+    private static volatile @Nullable Consumer<String> registry;
+
     private final TestHttp http;
     private final JsonMapper json;
     private final Clock clock;
 
-    Api(Environment environment, JsonMapper json, Clock clock) {
+    Api(Environment environment, JsonMapper json, Clock clock, JdbcClient jdbc, TransactionTemplate tx) {
         this.http = TestHttp.to(environment);
         this.json = json;
         this.clock = clock;
+        // connections start with autocommit off: the row is written in a transaction, like everything else
+        registry = memberId -> tx.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO known_member (member_id, registered_at) VALUES (?, CURRENT_TIMESTAMP(6))")
+                .param(memberId)
+                .update());
     }
 
+    /** A new member id that points-service knows (registered); {@link #unknownMember} is one it does not. */
     public static String newMember() {
+        String memberId = unknownMember();
+        Consumer<String> register = registry;
+        if (register != null) {
+            register.accept(memberId);
+        }
+        return memberId;
+    }
+
+    /** A member id no one registered. */
+    public static String unknownMember() {
         return "m-" + UUID.randomUUID();
     }
 

@@ -48,8 +48,10 @@ public @interface PointsIntegrationTest {
         Api api(
                 org.springframework.core.env.Environment environment,
                 tools.jackson.databind.json.JsonMapper json,
-                TestClock clock) {
-            return new Api(environment, json, clock);
+                TestClock clock,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                org.springframework.transaction.support.TransactionTemplate tx) {
+            return new Api(environment, json, clock, jdbc, tx);
         }
     }
 }

@@ -94,7 +94,8 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static String[] publicPaths(SecurityProperties properties) {
+    /** The paths served without a token: the always-public ones and the service's own. */
+    public static String[] publicPaths(SecurityProperties properties) {
         List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
         open.addAll(properties.publicPaths());
         return open.toArray(String[]::new);

@@ -28,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -152,6 +153,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "MALFORMED_REQUEST",
                 "the request body is not valid JSON of the expected shape");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring's detail names the static resource it looked for ("No static resource oauth2/revoke."). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such endpoint")));
     }
 
     @Override

@@ -25,14 +25,12 @@ public final class Problems {
         return problem;
     }
 
-    /** The trace id when tracing is on, else the request id, so a client can quote something we can find in logs. */
+    /**
+     * The W3C trace id (32 lowercase hex) a client can quote and we can find in logs: the request's trace when
+     * tracing is on, else one derived from the request id, so every layer answers the same format (design §17).
+     */
     public static String traceId() {
-        String traceId = MDC.get("traceId");
-        if (traceId != null && !traceId.isBlank()) {
-            return traceId;
-        }
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        return requestId == null ? "" : requestId;
+        return TraceIds.of(MDC.get("traceId"), MDC.get(RequestIdFilter.MDC_KEY));
     }
 
     /** The stable code for a status when no more precise one applies. */
@@ -46,7 +44,9 @@ public final class Problems {
             case 406 -> "NOT_ACCEPTABLE";
             case 409 -> "CONFLICT";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 431 -> "HEADERS_TOO_LARGE";
             case 429 -> "TOO_MANY_REQUESTS";
             case 503 -> "SERVICE_UNAVAILABLE";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_REJECTED";

@@ -16,6 +16,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** The request attribute holding the id, for the error dispatch that runs after the MDC is cleared. */
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
     private static final int MAX_LENGTH = 64;
     private static final boolean[] ALLOWED =
             allowed("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
@@ -25,6 +28,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String requestId = from(request.getHeader(HEADER));
         response.setHeader(HEADER, requestId);
+        request.setAttribute(ATTRIBUTE, requestId);
         MDC.put(MDC_KEY, requestId);
         try {
             chain.doFilter(request, response);

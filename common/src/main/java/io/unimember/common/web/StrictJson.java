@@ -30,6 +30,11 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                         LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                // "" is no date: it must not read as null, which a PATCH takes as "leave it" (or "clear it")
+                .withCoercionConfig(
+                        LogicalType.DateTime, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 // an id or a name is a string: 123 or true there is a client bug worth a 400
                 .withCoercionConfig(
                         LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -11,8 +11,11 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The web glue every MVC service gets: request ids, problem+json, the {@code Caller} argument. */
-@AutoConfiguration
+/**
+ * The web glue every MVC service gets: request ids, problem+json (also for what never reached a controller), the
+ * {@code Caller} argument. Before Boot's error configuration, whose {@code BasicErrorController} stands back for ours.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebLimitProperties.class)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -39,6 +42,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Override

@@ -34,6 +34,9 @@ class Notes {
 
     record Dated(@jakarta.validation.constraints.NotNull java.time.LocalDate day) {}
 
+    /** A page as every list answers it: the last one has no cursor. */
+    record NotePage(List<String> items, @org.jspecify.annotations.Nullable String nextCursor) {}
+
     record Amount(@jakarta.validation.constraints.Positive long amountFen, boolean urgent) {}
 
     @Component
@@ -75,12 +78,22 @@ class Notes {
         }
 
         @PostMapping("/api/v1/notes")
+        @io.unimember.common.openapi.Creates("note written")
         ResponseEntity<NoteCreated> create(
                 Caller caller, @RequestHeader("Idempotency-Key") String key, @Valid @RequestBody NoteRequest request) {
             var result = idempotency
                     .once("note:" + caller.memberId(), key, request)
                     .answering(HttpStatus.CREATED, NoteCreated.class, () -> writer.write(request));
             return ResponseEntity.status(result.status()).body(result.body());
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/api/v1/notes/page")
+        NotePage page(
+                Caller caller,
+                @org.springframework.web.bind.annotation.RequestParam
+                        @jakarta.validation.constraints.Pattern(regexp = "[^\\p{Cntrl}]*")
+                        String prefix) {
+            return new NotePage(List.of(prefix + caller.memberId()), null);
         }
 
         @PostMapping("/api/v1/notes/amounts")
@@ -113,6 +126,7 @@ class Notes {
         }
 
         @PostMapping("/api/v1/bu/notes")
+        @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('SCOPE_bu:orders')")
         NoteCreated buOnly(Caller caller) {
             return new NoteCreated(caller.bu(), "bu");
         }

@@ -13,6 +13,15 @@ class StrictJsonTests {
 
     record Order(String orderId, long amountFen, boolean urgent) {}
 
+    enum Channel {
+        APP,
+        POS
+    }
+
+    record Profile(
+            java.time.@org.jspecify.annotations.Nullable LocalDate birthday,
+            @org.jspecify.annotations.Nullable Channel channel) {}
+
     private final JsonMapper mapper = strict();
 
     private static JsonMapper strict() {
@@ -40,5 +49,16 @@ class StrictJsonTests {
             })
     void looselyTypedJsonIsRefused(String json) {
         assertThatThrownBy(() -> mapper.readValue(json, Order.class)).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void anEmptyStringIsNoDateAndNoEnumValue() {
+        assertThatThrownBy(() -> mapper.readValue("{\"birthday\":\"\"}", Profile.class))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"channel\":\"\"}", Profile.class))
+                .isInstanceOf(JacksonException.class);
+        assertThat(mapper.readValue("{\"birthday\":\"1990-05-01\",\"channel\":\"POS\"}", Profile.class))
+                .isEqualTo(new Profile(java.time.LocalDate.of(1990, 5, 1), Channel.POS));
+        assertThat(mapper.readValue("{\"birthday\":null}", Profile.class)).isEqualTo(new Profile(null, null));
     }
 }

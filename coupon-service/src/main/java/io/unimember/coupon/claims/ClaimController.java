@@ -2,6 +2,7 @@ package io.unimember.coupon.claims;
 
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.idempotency.IdempotentResult;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
@@ -37,6 +38,7 @@ class ClaimController {
     }
 
     @PostMapping("/api/v1/coupons/claims")
+    @Creates("the coupon is claimed")
     @PreAuthorize("hasAuthority('SCOPE_member')")
     ResponseEntity<CouponView> claim(
             Caller caller,

@@ -1,5 +1,6 @@
 package io.unimember.coupon.grants;
 
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
@@ -32,6 +33,7 @@ class GrantController {
     }
 
     @PostMapping("/api/v1/bu/coupons/grants")
+    @Creates("the coupon is granted")
     @PreAuthorize("hasAuthority('SCOPE_bu:campaigns')")
     ResponseEntity<CouponView> grant(Caller caller, @Valid @RequestBody GrantRequest request) {
         String bu = caller.bu();

@@ -1,6 +1,7 @@
 package io.unimember.coupon.locks;
 
 import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +31,7 @@ class LockController {
     record LockCommand(String couponId, LockRequest request) {}
 
     @PostMapping("/api/v1/bu/coupons/{couponId}/locks")
+    @Creates("the coupon is locked for this checkout")
     ResponseEntity<LockView> lock(
             Caller caller, @PathVariable @Size(max = 36) String couponId, @Valid @RequestBody LockRequest request) {
         String bu = caller.bu();

@@ -1,6 +1,7 @@
 package io.unimember.coupon.templates;
 
 import io.unimember.common.idempotency.Idempotency;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
 import io.unimember.common.security.Scopes;
@@ -48,6 +49,7 @@ class TemplateController {
 
     /** A retry may send an {@code Idempotency-Key}, so it does not create the template twice. */
     @PostMapping("/api/v1/admin/coupon-templates")
+    @Creates("the template is created")
     ResponseEntity<TemplateView> create(
             Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,

@@ -44,7 +44,7 @@ public final class RequestLogContext implements AutoCloseable {
     }
 
     /** The trace id of a W3C {@code traceparent} ({@code 00-<32 hex>-<16 hex>-<2 hex>}), if it is one. */
-    static @Nullable String traceId(@Nullable String traceparent) {
+    public static @Nullable String traceId(@Nullable String traceparent) {
         if (traceparent == null || traceparent.length() < 55 || traceparent.charAt(2) != '-') {
             return null;
         }

@@ -1,6 +1,5 @@
 package io.unimember.gateway.web;
 
-import io.unimember.gateway.requestid.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,7 @@ public final class Problems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        byte[] body = body(status, code, detail, RequestIds.of(exchange));
+        byte[] body = body(status, code, detail, TraceIds.of(exchange));
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);

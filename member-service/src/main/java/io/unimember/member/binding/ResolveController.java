@@ -1,5 +1,6 @@
 package io.unimember.member.binding;
 
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.member.members.Members;
 import io.unimember.member.members.PhoneNumber;
@@ -25,6 +26,7 @@ class ResolveController {
     }
 
     @PostMapping("/api/v1/bu/members/resolve")
+    @Creates(value = "a member was created for this phone", orOk = true)
     ResponseEntity<ResolveRequest.Resolved> resolve(Caller caller, @Valid @RequestBody ResolveRequest request) {
         PhoneNumber phone = PhoneNumber.parse(request.phone()).orElseThrow();
         Members.Resolution member = oneId.resolve(caller.bu(), phone, request.externalAccountId());

@@ -77,6 +77,18 @@ class ProfileTests extends MemberIntegrationTest {
     }
 
     @Test
+    void anEmptyBirthdayIsRefusedAndChangesNothing() {
+        TestApi.Member member = api.newMember();
+        api.send("PATCH", "/api/v1/members/me", member.token(), "{\"birthday\":\"1990-05-01\"}");
+
+        var empty = api.send("PATCH", "/api/v1/members/me", member.token(), "{\"birthday\":\"\"}");
+
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        assertThat(empty.getBody()).contains("VALIDATION_FAILED", "\"field\":\"birthday\"");
+        assertThat(api.get("/api/v1/members/me", member.token()).getBody()).contains("\"birthday\":\"1990-05-01\"");
+    }
+
+    @Test
     void aMemberTokenForNoMemberIs404() {
         var response = api.get("/api/v1/members/me", api.tokenForUnknownMember());
 

@@ -2,8 +2,10 @@ package io.unimember.points.holds;
 
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.idempotency.IdempotentResult;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.points.earning.BusinessUnits;
+import io.unimember.points.members.KnownMembers;
 import io.unimember.points.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -27,16 +29,20 @@ class HoldController {
     private final Holds holds;
     private final Idempotency idempotency;
     private final BusinessUnits units;
+    private final KnownMembers members;
 
-    HoldController(Holds holds, Idempotency idempotency, BusinessUnits units) {
+    HoldController(Holds holds, Idempotency idempotency, BusinessUnits units, KnownMembers members) {
         this.holds = holds;
         this.idempotency = idempotency;
         this.units = units;
+        this.members = members;
     }
 
     @PostMapping("/api/v1/points/holds")
+    @Creates("the points are held until confirmed, cancelled or expired")
     ResponseEntity<HoldReceipt> hold(Caller caller, @Valid @RequestBody HoldRequest request) {
         String bu = units.require(caller.bu()).code();
+        members.require(request.memberId());
         return answer(idempotency
                 .once("hold:" + bu, request.holdId(), request)
                 .answering(HttpStatus.CREATED, HoldReceipt.class, () -> holds.open(bu, request)));

@@ -1,6 +1,7 @@
 package io.unimember.points.orders;
 
 import io.unimember.common.idempotency.IdempotentResult;
+import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.Problems;
@@ -35,11 +36,13 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/bu/orders")
+    @Creates("the order is accepted: the points and growth it earned")
     ResponseEntity<OrderReceipt> report(Caller caller, @Valid @RequestBody OrderRequest request) {
         return answer(admission.admit(() -> intake.order(caller.bu(), request)));
     }
 
     @PostMapping("/api/v1/bu/orders/{orderId}/refunds")
+    @Creates("the refund is applied: the points and growth it reversed")
     ResponseEntity<RefundReceipt> refund(
             Caller caller,
             @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String orderId,

@@ -6,6 +6,7 @@ import io.unimember.common.web.FieldErrors;
 import io.unimember.points.PointsProperties;
 import io.unimember.points.earning.BusinessUnit;
 import io.unimember.points.earning.BusinessUnits;
+import io.unimember.points.members.KnownMembers;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ class OrderIntake {
 
     private final Idempotency idempotency;
     private final BusinessUnits units;
+    private final KnownMembers members;
     private final OrderAcceptance acceptance;
     private final RefundProcessing refunds;
     private final Clock clock;
@@ -34,12 +36,14 @@ class OrderIntake {
     OrderIntake(
             Idempotency idempotency,
             BusinessUnits units,
+            KnownMembers members,
             OrderAcceptance acceptance,
             RefundProcessing refunds,
             Clock clock,
             PointsProperties properties) {
         this.idempotency = idempotency;
         this.units = units;
+        this.members = members;
         this.acceptance = acceptance;
         this.refunds = refunds;
         this.clock = clock;
@@ -58,6 +62,8 @@ class OrderIntake {
         if (request.occurredAt().isAfter(clock.instant().plus(properties.maxClockSkew()))) {
             throw FieldErrors.invalid("occurredAt", "must not be in the future");
         }
+        // before anything is claimed or written: a mistyped id must never become a points liability (§17)
+        members.require(request.memberId());
         Idempotency.Claim claim = idempotency.claim("order:" + bu.code(), request.orderId(), request);
         if (batches != null) {
             IdempotentResult<OrderReceipt> batched = batches.submit(new OrderAcceptance.Submitted(bu, request, claim));
