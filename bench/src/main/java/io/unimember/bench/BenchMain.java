@@ -196,9 +196,10 @@ public final class BenchMain {
             cfg.put("targets", "points");
         }
         if (cfg.get("members").equals(DEFAULTS.get("members"))) {
-            cfg.put("members", "20000"); // a pool of members the orders go to (they need not exist)
+            cfg.put("members", "20000"); // the registered members the orders go to
         }
-        List<OrdersBench.Step> steps = new OrdersBench(cfg).run(rates, seconds, warmup, connections);
+        List<OrdersBench.Step> steps =
+                new OrdersBench(cfg).run(rates, seconds, warmup, connections, out.resolve("order-members.txt"));
         StringBuilder md = new StringBuilder(OrdersBench.HEADER);
         steps.forEach(s -> md.append(s.line()).append('\n'));
         Files.writeString(out.resolve("orders.md"), md.toString(), StandardCharsets.UTF_8);

@@ -1,6 +1,9 @@
 package io.unimember.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +53,13 @@ final class OrdersBench {
         this.cfg = cfg;
     }
 
-    List<Step> run(List<Integer> rates, int seconds, int warmup, int connections) throws Exception {
+    List<Step> run(List<Integer> rates, int seconds, int warmup, int connections, Path saved) throws Exception {
         Seeder seeder = new Seeder(cfg.get("member"), cfg.get("points"));
         String[] tokens = new String[BUS.size()];
         for (int i = 0; i < BUS.size(); i++) {
             tokens[i] = seeder.clientToken("bu-" + BUS.get(i).toLowerCase(Locale.ROOT), "demo-secret");
         }
-        int members = Integer.parseInt(cfg.get("members"));
+        List<String> members = members(seeder, Integer.parseInt(cfg.get("members")), saved, tokens[0]);
         CpuMeter cpu = new CpuMeter(cfg.get("cpu"));
         List<Step> steps = new ArrayList<>();
         try (ConsumerLag lag = new ConsumerLag(cfg.get("kafka"))) {
@@ -84,14 +87,39 @@ final class OrdersBench {
         return steps;
     }
 
-    /** Order i of a step: a fresh id, one of {@code members} members, one of the seven BUs. */
-    private IntFunction<LoadGenerator.Call> orders(String step, int members, String[] tokens) {
+    /**
+     * Registered members for the orders (points-service refuses an order for a member id no one registered): the
+     * ones the last run saved while points-service still knows them, else {@code count} new ones, by OTP login.
+     */
+    private static List<String> members(Seeder seeder, int count, Path saved, String buToken) throws Exception {
+        List<String> ids = Files.exists(saved)
+                ? Files.readAllLines(saved, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isBlank())
+                        .toList()
+                : List.of();
+        if (ids.size() >= count && seeder.knows(buToken, ids.get(ids.size() - 1))) {
+            log("reusing %d members registered by an earlier run", count);
+            return ids.subList(0, count);
+        }
+        log("registering %d members (login by OTP, one order each)…", count);
+        Instant start = Instant.now();
+        List<String> seeded =
+                seeder.seed(count, 32).stream().map(Seeder.Member::id).toList();
+        Files.write(saved, seeded, StandardCharsets.UTF_8);
+        log(
+                "registered %d members in %d s",
+                seeded.size(), Duration.between(start, Instant.now()).toSeconds());
+        return seeded;
+    }
+
+    /** Order i of a step: a fresh id, one of the members, one of the seven BUs. */
+    private IntFunction<LoadGenerator.Call> orders(String step, List<String> members, String[] tokens) {
         String occurredAt = Instant.now().toString();
         return i -> new LoadGenerator.Call(
                 "/api/v1/bu/orders",
                 tokens[i % tokens.length],
-                "{\"orderId\":\"bo-" + run + "-" + step + "-" + i + "\",\"memberId\":\"bo-" + run + "-"
-                        + Math.floorMod(i * 7919, members) + "\",\"amountFen\":"
+                "{\"orderId\":\"bo-" + run + "-" + step + "-" + i + "\",\"memberId\":\""
+                        + members.get(Math.floorMod(i * 7919, members.size())) + "\",\"amountFen\":"
                         + (1_000 + Math.floorMod(i * 104_729, 49_000))
                         + ",\"occurredAt\":\"" + occurredAt + "\",\"category\":\"bench\"}",
                 201);

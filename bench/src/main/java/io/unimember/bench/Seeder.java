@@ -135,12 +135,42 @@ final class Seeder {
                 login.path("member_id").asString(), login.path("access_token").asString());
     }
 
+    /**
+     * The member's first order. points-service learns of a registration from member-service's event, so an order
+     * sent right after the login may find the member not known yet (404 MEMBER_NOT_FOUND): a BU retries it, as
+     * docs/api.md says, and so does this.
+     */
     private void order(String buToken, String memberId, long amountFen) throws Exception {
-        post(
-                pointsService + "/api/v1/bu/orders",
-                buToken,
-                "{\"orderId\":\"bench-" + memberId + "\",\"memberId\":\"" + memberId + "\",\"amountFen\":" + amountFen
-                        + ",\"occurredAt\":\"" + Instant.now() + "\"}");
+        String body = "{\"orderId\":\"bench-" + memberId + "\",\"memberId\":\"" + memberId + "\",\"amountFen\":"
+                + amountFen + ",\"occurredAt\":\"" + Instant.now() + "\"}";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                post(pointsService + "/api/v1/bu/orders", buToken, body);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 20 || !e.getMessage().contains("MEMBER_NOT_FOUND")) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** Whether points-service knows the member: an order for it is accepted (the order stays, a small one). */
+    boolean knows(String buToken, String memberId) throws Exception {
+        try {
+            post(
+                    pointsService + "/api/v1/bu/orders",
+                    buToken,
+                    "{\"orderId\":\"bench-probe-" + System.nanoTime() + "\",\"memberId\":\"" + memberId
+                            + "\",\"amountFen\":100,\"occurredAt\":\"" + Instant.now() + "\"}");
+            return true;
+        } catch (IllegalStateException e) {
+            if (e.getMessage().contains("MEMBER_NOT_FOUND")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     String clientToken(String client, String secret) throws Exception {
