@@ -11,6 +11,8 @@ import java.util.List;
  * @param multiplierBp the plan's points multiplier in basis points (10000 = none); it adds to the tier's (decision
  *     0040)
  * @param counted each counted benefit and how many uses a calendar month gives
+ * @param coupons the coupons each month of the period brings: the plan's monthly 神券 packs and its partner
+ *     benefits (a partner BU's template, one a month), issued by coupon-service at most once per member and month
  * @param revenue the price paid, split between BUs by the plan's rule; the shares sum to the price
  */
 public record MembershipTerms(
@@ -24,7 +26,11 @@ public record MembershipTerms(
         Instant endsAt,
         int multiplierBp,
         List<Counted> counted,
+        List<CouponPack> coupons,
         List<RevenueShare> revenue) {
+
+    /** {@code count} coupons of {@code templateId} a month. */
+    public record CouponPack(String templateId, int count) {}
 
     /** A counted benefit (free delivery, a service) and its monthly allowance. */
     public record Counted(String benefit, int perMonth) {}

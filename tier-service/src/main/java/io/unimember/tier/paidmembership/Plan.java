@@ -1,5 +1,6 @@
 package io.unimember.tier.paidmembership;
 
+import io.unimember.common.events.MembershipTerms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -77,6 +78,15 @@ record Plan(
                 .mapToInt(Benefit::multiplierBp)
                 .findFirst()
                 .orElse(10_000);
+    }
+
+    /** The coupons a month brings: each MONTHLY_COUPONS pack, and one of each PARTNER benefit's template. */
+    List<MembershipTerms.CouponPack> couponPacks() {
+        return benefits.stream()
+                .filter(b -> b.type() == BenefitType.MONTHLY_COUPONS || b.type() == BenefitType.PARTNER)
+                .map(b -> new MembershipTerms.CouponPack(
+                        b.templateId(), b.type() == BenefitType.PARTNER ? 1 : b.count()))
+                .toList();
     }
 
     List<Benefit> counted() {

@@ -23,6 +23,7 @@ final class Terms {
                 plan.counted().stream()
                         .map(b -> new MembershipTerms.Counted(b.benefit(), b.perMonth()))
                         .toList(),
+                plan.couponPacks(),
                 RevenueSplit.of(amountFen, plan.revenueSplit()));
     }
 }
