@@ -52,7 +52,11 @@ class MonthlyPacks {
 
     /** Issues the current month to every member due; returns how many members this run issued. */
     int run() {
-        Instant now = Times.now(clock);
+        return run(Times.now(clock));
+    }
+
+    /** Issues the month of {@code now} to every member whose membership runs then (a later month, for a test). */
+    int run(Instant now) {
         String month = YearMonth.from(now.atZone(zone)).toString();
         return members.walk(
                 "",
