@@ -40,19 +40,22 @@ public final class Journey {
     private final Api api;
     /** The demo's paid plan: ¥18 a month, ¥12 from GOLD, 3 free deliveries, 1.5× points, revenue 60/40. */
     private static final Map<String, Object> DEMO_PLAN = Map.of(
-            "code", "SUPER_DEMO",
-            "name", "神会员",
-            "period", "MONTH",
-            "priceFen", 1800,
-            "discounts", List.of(Map.of("minTier", "GOLD", "priceFen", 1200)),
+            "code",
+            "SUPER_DEMO",
+            "name",
+            "神会员",
+            "period",
+            "MONTH",
+            "priceFen",
+            1800,
+            "discounts",
+            List.of(Map.of("minTier", "GOLD", "priceFen", 1200)),
             "benefits",
-                    List.of(
-                            Map.of("type", "POINTS_MULTIPLIER", "multiplierBp", 15000),
-                            Map.of("type", "COUNTED", "benefit", "FREE_DELIVERY", "perMonth", 3, "faceValueFen", 300)),
+            List.of(
+                    Map.of("type", "POINTS_MULTIPLIER", "multiplierBp", 15000),
+                    Map.of("type", "COUNTED", "benefit", "FREE_DELIVERY", "perMonth", 3, "faceValueFen", 300)),
             "revenueSplit",
-                    List.of(
-                            Map.of("bu", "FOOD_DELIVERY", "basisPoints", 6000),
-                            Map.of("bu", "PLATFORM", "basisPoints", 4000)));
+            List.of(Map.of("bu", "FOOD_DELIVERY", "basisPoints", 6000), Map.of("bu", "PLATFORM", "basisPoints", 4000)));
 
     private final PrintStream out;
     private final Duration patience;

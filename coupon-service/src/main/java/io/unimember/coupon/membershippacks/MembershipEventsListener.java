@@ -71,7 +71,8 @@ class MembershipEventsListener {
                 start(a.memberId(), a.terms(), a.version(), now);
                 packs.find(a.memberId())
                         .filter(p -> p.endsAt().isAfter(now))
-                        .ifPresent(p -> issuing.issue(p, YearMonth.from(now.atZone(zone)).toString(), now));
+                        .ifPresent(p -> issuing.issue(
+                                p, YearMonth.from(now.atZone(zone)).toString(), now));
             }
             case MembershipRenewed r -> start(r.memberId(), r.terms(), r.version(), now);
             case MembershipLapsed l -> packs.end(l.memberId(), l.endedAt(), l.version(), now);

@@ -42,10 +42,18 @@ class MembershipEventsListener {
         switch (event) {
             case MembershipActivated a ->
                 projection.start(
-                        a.memberId(), a.terms().planCode(), a.terms().multiplierBp(), a.terms().endsAt(), a.version());
+                        a.memberId(),
+                        a.terms().planCode(),
+                        a.terms().multiplierBp(),
+                        a.terms().endsAt(),
+                        a.version());
             case MembershipRenewed r ->
                 projection.start(
-                        r.memberId(), r.terms().planCode(), r.terms().multiplierBp(), r.terms().endsAt(), r.version());
+                        r.memberId(),
+                        r.terms().planCode(),
+                        r.terms().multiplierBp(),
+                        r.terms().endsAt(),
+                        r.version());
             case MembershipLapsed l -> projection.end(l.memberId(), l.endedAt(), l.version());
             case MembershipRefunded r -> projection.end(r.memberId(), r.endsAt(), r.version());
             default -> {}
@@ -65,7 +73,9 @@ class MembershipEventsListener {
         }
         try {
             DomainEvent read = event.dataAs(type, mapper);
-            if (read.memberId() == null || read.memberId().isBlank() || read.memberId().length() > 64) {
+            if (read.memberId() == null
+                    || read.memberId().isBlank()
+                    || read.memberId().length() > 64) {
                 throw new MalformedEventException(event.type() + " needs a memberId (<= 64)");
             }
             return read;

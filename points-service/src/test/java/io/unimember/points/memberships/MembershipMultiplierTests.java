@@ -9,7 +9,6 @@ import io.unimember.common.events.MembershipActivated;
 import io.unimember.common.events.MembershipLapsed;
 import io.unimember.common.events.MembershipTerms;
 import io.unimember.common.events.TierChanged;
-import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
 import io.unimember.points.Api;
 import io.unimember.points.PointsIntegrationTest;

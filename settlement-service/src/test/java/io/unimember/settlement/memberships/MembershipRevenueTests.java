@@ -84,7 +84,8 @@ class MembershipRevenueTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> owedTo("ENTERTAINMENT", member) == 240);
         assertThat(owedTo("PLATFORM", member)).isEqualTo(160);
         assertThat(fixture.jdbc()
-                        .sql("""
+                        .sql(
+                                """
                             SELECT COALESCE(SUM(l.amount_fen), 0) FROM journal_line l
                             JOIN posting p ON p.id = l.posting_id WHERE p.member_id = ?""")
                         .param(member)

@@ -23,7 +23,8 @@ class BenefitUses {
 
     /** Uses of each counted benefit by the member in the month, keyed by benefit. */
     Map<String, Integer> usedIn(String memberId, String month) {
-        return jdbc.sql(
+        return jdbc
+                .sql(
                         """
                         SELECT benefit, COUNT(*) AS uses FROM membership_benefit_use
                         WHERE member_id = ? AND period = ? GROUP BY benefit""")
@@ -34,8 +35,15 @@ class BenefitUses {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    void add(String bu, String useId, String memberId, String benefit, String month, String purchaseId,
-            long faceValueFen, Instant now) {
+    void add(
+            String bu,
+            String useId,
+            String memberId,
+            String benefit,
+            String month,
+            String purchaseId,
+            long faceValueFen,
+            Instant now) {
         jdbc.sql(
                         """
                         INSERT INTO membership_benefit_use
@@ -54,5 +62,4 @@ class BenefitUses {
                 .query((rs, n) -> new Used(rs.getInt("uses"), rs.getLong("face")))
                 .single();
     }
-
 }

@@ -33,7 +33,8 @@ class BuMembershipController {
 
     record UseRequest(@NotBlank @Pattern(regexp = ID) String useId, @NotBlank @Pattern(regexp = ID) String memberId) {}
 
-    record RefundRequest(@NotBlank @Pattern(regexp = ID) String refundId, @NotBlank @Pattern(regexp = ID) String purchaseId) {}
+    record RefundRequest(
+            @NotBlank @Pattern(regexp = ID) String refundId, @NotBlank @Pattern(regexp = ID) String purchaseId) {}
 
     private final Buying buying;
     private final CountedBenefits counted;

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Buying {
 
-    record PurchaseReceipt(String purchaseId, String planCode, Purchase.Kind kind, long priceFen, Purchase.Status status) {}
+    record PurchaseReceipt(
+            String purchaseId, String planCode, Purchase.Kind kind, long priceFen, Purchase.Status status) {}
 
     record PaymentReceipt(
             String paymentId, String purchaseId, String planCode, String status, Instant startsAt, Instant endsAt) {}
@@ -69,8 +70,8 @@ class Buying {
     @Transactional
     public PurchaseReceipt purchase(String memberId, String purchaseId, String planCode) {
         Instant now = now();
-        Plan plan = plans.find(planCode)
-                .orElseThrow(() -> ApiException.notFound("PLAN_NOT_FOUND", "no plan " + planCode));
+        Plan plan =
+                plans.find(planCode).orElseThrow(() -> ApiException.notFound("PLAN_NOT_FOUND", "no plan " + planCode));
         PaidMembership m = memberships.lockOrCreate(memberId, now);
         boolean active = m.activeAt(now, properties.grace());
         if (active && !plan.code().equals(m.planCode())) {
@@ -89,7 +90,17 @@ class Buying {
         Purchase.Kind kind = active ? Purchase.Kind.RENEWAL : Purchase.Kind.NEW;
         long price = priceFor(plan, memberId, now);
         purchases.insert(new Purchase(
-                purchaseId, memberId, plan.code(), kind, price, Purchase.Status.PENDING, null, null, null, null, null,
+                purchaseId,
+                memberId,
+                plan.code(),
+                kind,
+                price,
+                Purchase.Status.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
                 now));
         return new PurchaseReceipt(purchaseId, plan.code(), kind, price, Purchase.Status.PENDING);
     }
@@ -101,7 +112,8 @@ class Buying {
     @Transactional
     public PaymentReceipt pay(String bu, String paymentId, String purchaseId, long amountFen) {
         Instant now = now();
-        String memberId = purchases.find(purchaseId)
+        String memberId = purchases
+                .find(purchaseId)
                 .map(Purchase::memberId)
                 .orElseThrow(() -> ApiException.notFound("PURCHASE_NOT_FOUND", "no purchase " + purchaseId));
         PaidMembership m = memberships.lockOrCreate(memberId, now);

@@ -75,7 +75,8 @@ class Ending {
             return false;
         }
         String id = "renewal-"
-                + UUID.nameUUIDFromBytes((memberId + "@" + m.endsAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                + UUID.nameUUIDFromBytes(
+                        (memberId + "@" + m.endsAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         buying.purchase(memberId, id, m.planCode());
         return true;
     }

@@ -50,8 +50,8 @@ class MembershipJob {
         Instant now = clock.instant();
         int opened = renewals.drain(
                 limit -> memberships.renewalsDue(now.plus(properties.renewAhead()), limit), ending::openRenewal);
-        int lapsed = lapses.drain(
-                limit -> memberships.lapsesDue(now, now.minus(properties.grace()), limit), ending::lapse);
+        int lapsed =
+                lapses.drain(limit -> memberships.lapsesDue(now, now.minus(properties.grace()), limit), ending::lapse);
         return new Run(opened, lapsed);
     }
 }

@@ -53,7 +53,9 @@ class MembershipReads {
 
     private static String status(PaidMembership m, boolean active, Instant now) {
         if (!active) {
-            return m.status() == PaidMembership.Status.ACTIVE ? "LAPSED" : m.status().name();
+            return m.status() == PaidMembership.Status.ACTIVE
+                    ? "LAPSED"
+                    : m.status().name();
         }
         if (!m.autoRenew()) {
             return "CANCELLED";

@@ -68,8 +68,7 @@ record Plan(
             @Nullable @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String bu) {}
 
     /** A BU's share of the plan's revenue, in basis points. */
-    record Split(
-            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String bu, @Min(1) @Max(10_000) int basisPoints) {}
+    record Split(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String bu, @Min(1) @Max(10_000) int basisPoints) {}
 
     /** The plan's points multiplier in basis points; 10000 (none) without a POINTS_MULTIPLIER benefit. */
     int multiplierBp() {
@@ -84,8 +83,8 @@ record Plan(
     List<MembershipTerms.CouponPack> couponPacks() {
         return benefits.stream()
                 .filter(b -> b.type() == BenefitType.MONTHLY_COUPONS || b.type() == BenefitType.PARTNER)
-                .map(b -> new MembershipTerms.CouponPack(
-                        b.templateId(), b.type() == BenefitType.PARTNER ? 1 : b.count()))
+                .map(b ->
+                        new MembershipTerms.CouponPack(b.templateId(), b.type() == BenefitType.PARTNER ? 1 : b.count()))
                 .toList();
     }
 

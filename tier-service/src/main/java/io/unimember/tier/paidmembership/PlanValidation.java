@@ -45,8 +45,7 @@ final class PlanValidation {
                 case COUNTED -> {
                     errors.rejectIf(b.benefit() == null, at + ".benefit", "a COUNTED benefit has a code");
                     errors.rejectIf(b.perMonth() == null, at + ".perMonth", "a COUNTED benefit has a perMonth");
-                    errors.rejectIf(
-                            b.benefit() != null && !counted.add(b.benefit()), at + ".benefit", "listed twice");
+                    errors.rejectIf(b.benefit() != null && !counted.add(b.benefit()), at + ".benefit", "listed twice");
                 }
                 case PARTNER -> {
                     errors.rejectIf(b.bu() == null || !buExists.test(b.bu()), at + ".bu", "a business unit funds it");

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Plans {
 
     /** The parts of a plan kept as its JSON definition. */
-    private record Definition(List<Plan.Discount> discounts, List<Plan.Benefit> benefits, List<Plan.Split> revenueSplit) {}
+    private record Definition(
+            List<Plan.Discount> discounts, List<Plan.Benefit> benefits, List<Plan.Split> revenueSplit) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
@@ -31,7 +32,8 @@ class Plans {
     }
 
     List<Plan> all() {
-        return jdbc.sql("SELECT code, name, period, price_fen, definition FROM membership_plan ORDER BY price_fen, code")
+        return jdbc.sql(
+                        "SELECT code, name, period, price_fen, definition FROM membership_plan ORDER BY price_fen, code")
                 .query(this::row)
                 .list();
     }
@@ -49,8 +51,14 @@ class Plans {
                             """
                             INSERT INTO membership_plan (code, name, period, price_fen, definition, created_at, updated_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(plan.code(), plan.name(), plan.period().name(), plan.priceFen(), definition(plan),
-                            Timestamp.from(now), Timestamp.from(now))
+                    .params(
+                            plan.code(),
+                            plan.name(),
+                            plan.period().name(),
+                            plan.priceFen(),
+                            definition(plan),
+                            Timestamp.from(now),
+                            Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("PLAN_EXISTS", "a plan with code " + plan.code() + " exists; PUT changes it");
@@ -62,7 +70,12 @@ class Plans {
                         """
                         UPDATE membership_plan SET name = ?, period = ?, price_fen = ?, definition = ?, updated_at = ?
                         WHERE code = ?""")
-                .params(plan.name(), plan.period().name(), plan.priceFen(), definition(plan), Timestamp.from(now),
+                .params(
+                        plan.name(),
+                        plan.period().name(),
+                        plan.priceFen(),
+                        definition(plan),
+                        Timestamp.from(now),
                         plan.code())
                 .update();
         if (changed == 0) {

@@ -52,7 +52,12 @@ class Purchases {
                             INSERT INTO membership_purchase (purchase_id, member_id, plan_code, kind, price_fen, status,
                                                              created_at)
                             VALUES (?, ?, ?, ?, ?, 'PENDING', ?)""")
-                    .params(p.purchaseId(), p.memberId(), p.planCode(), p.kind().name(), p.priceFen(),
+                    .params(
+                            p.purchaseId(),
+                            p.memberId(),
+                            p.planCode(),
+                            p.kind().name(),
+                            p.priceFen(),
                             ts(p.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {

@@ -37,7 +37,8 @@ final class RefundRule {
         if (c.benefitsUsed() == 0 && c.now().isBefore(c.paidAt().plus(fullRefundWindow))) {
             return c.paidFen();
         }
-        long daysInPeriod = Math.max(1, Duration.between(c.periodStart(), c.periodEnd()).dividedBy(DAY));
+        long daysInPeriod =
+                Math.max(1, Duration.between(c.periodStart(), c.periodEnd()).dividedBy(DAY));
         long daysLeft = c.now().isBefore(c.periodEnd())
                 ? Duration.between(c.now(), c.periodEnd()).dividedBy(DAY)
                 : 0;

@@ -47,10 +47,11 @@ class Refunds {
     @Transactional
     public RefundReceipt refund(String bu, String refundId, String purchaseId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Purchase found = purchases.find(purchaseId)
+        Purchase found = purchases
+                .find(purchaseId)
                 .filter(p -> bu.equals(p.payingBu()))
-                .orElseThrow(() -> ApiException.notFound("PURCHASE_NOT_FOUND", "no purchase " + purchaseId + " paid to "
-                        + bu));
+                .orElseThrow(() ->
+                        ApiException.notFound("PURCHASE_NOT_FOUND", "no purchase " + purchaseId + " paid to " + bu));
         PaidMembership m = memberships.lock(found.memberId()).orElseThrow();
         Purchase p = purchases.find(purchaseId).orElseThrow();
         if (p.status() != Purchase.Status.PAID
@@ -62,7 +63,12 @@ class Refunds {
         BenefitUses.Used used = uses.byPurchase(purchaseId);
         long refundFen = RefundRule.refundFen(
                 new RefundRule.Claim(
-                        p.priceFen(), p.paidAt(), p.periodStart(), p.periodEnd(), used.count(), used.faceValueFen(),
+                        p.priceFen(),
+                        p.paidAt(),
+                        p.periodStart(),
+                        p.periodEnd(),
+                        used.count(),
+                        used.faceValueFen(),
                         now),
                 properties.fullRefundWindow());
         if (!purchases.markRefunded(purchaseId, refundId, refundFen, now)) {
@@ -70,7 +76,9 @@ class Refunds {
         }
         boolean paidAhead = now.isBefore(p.periodStart());
         m = paidAhead
-                ? m.shortenedTo(p.periodStart(), purchases.paidEndingAt(m.memberId(), p.periodStart()).orElse(null))
+                ? m.shortenedTo(
+                        p.periodStart(),
+                        purchases.paidEndingAt(m.memberId(), p.periodStart()).orElse(null))
                 : m.ended(PaidMembership.Status.REFUNDED, now, purchaseId);
         purchases.voidOpen(m.memberId());
         memberships.save(m, now);

@@ -61,7 +61,8 @@ final class MembershipApi {
         return http.post(
                 "/api/v1/bu/memberships/payments",
                 TestTokens.bu(bu),
-                "{\"paymentId\":\"%s\",\"purchaseId\":\"%s\",\"amountFen\":%d}".formatted(paymentId, purchaseId, amountFen));
+                "{\"paymentId\":\"%s\",\"purchaseId\":\"%s\",\"amountFen\":%d}"
+                        .formatted(paymentId, purchaseId, amountFen));
     }
 
     ResponseEntity<String> use(String benefit, String useId, String member) {
@@ -93,7 +94,11 @@ final class MembershipApi {
         String purchaseId = "p-" + UUID.randomUUID();
         var bought = purchase(member, purchaseId, plan);
         assertThat(bought.getStatusCode().value()).as(bought.getBody()).isEqualTo(201);
-        var paid = pay(PAYING_BU, "pay-" + UUID.randomUUID(), purchaseId, json(bought).get("priceFen").asLong());
+        var paid = pay(
+                PAYING_BU,
+                "pay-" + UUID.randomUUID(),
+                purchaseId,
+                json(bought).get("priceFen").asLong());
         assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(200);
         return purchaseId;
     }

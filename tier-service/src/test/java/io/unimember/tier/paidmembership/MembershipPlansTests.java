@@ -2,9 +2,9 @@ package io.unimember.tier.paidmembership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unimember.common.events.OrderCompleted;
 import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestTokens;
-import io.unimember.common.events.OrderCompleted;
 import io.unimember.tier.TierIntegrationTest;
 import io.unimember.tier.membership.Memberships;
 import java.time.Instant;
@@ -55,8 +55,8 @@ class MembershipPlansTests {
                 MembershipApi.planJson(code).replace("\"priceFen\":1800", "\"priceFen\":2000"));
         assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(200);
 
-        JsonNode items = mapper.readTree(
-                        http.get("/api/v1/membership-plans", TestTokens.bu("HOTEL")).getBody())
+        JsonNode items = mapper.readTree(http.get("/api/v1/membership-plans", TestTokens.bu("HOTEL"))
+                        .getBody())
                 .get("items");
         JsonNode plan = null;
         for (JsonNode item : items) {
@@ -78,9 +78,13 @@ class MembershipPlansTests {
         memberships.applyOrder(new OrderCompleted(
                 gold, "ENTERTAINMENT", "o-" + UUID.randomUUID(), 250_000, null, Instant.now(), 2500));
 
-        assertThat(api.json(api.purchase(regular, "p-" + regular, code)).get("priceFen").asLong())
+        assertThat(api.json(api.purchase(regular, "p-" + regular, code))
+                        .get("priceFen")
+                        .asLong())
                 .isEqualTo(1800);
-        assertThat(api.json(api.purchase(gold, "p-" + gold, code)).get("priceFen").asLong())
+        assertThat(api.json(api.purchase(gold, "p-" + gold, code))
+                        .get("priceFen")
+                        .asLong())
                 .isEqualTo(1200);
         var fullPrice = api.pay(MembershipApi.PAYING_BU, "pay-" + gold, "p-" + gold, 1800);
         assertThat(fullPrice.getStatusCode().value()).isEqualTo(409);
@@ -88,7 +92,8 @@ class MembershipPlansTests {
 
     @Test
     void onlyAnAdminWritesPlans() {
-        String body = MembershipApi.planJson("SUPER_X" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        String body = MembershipApi.planJson(
+                "SUPER_X" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
         assertThat(http.post("/api/v1/admin/membership-plans", TestTokens.bu("HOTEL"), body)
                         .getStatusCode()
                         .value())
@@ -118,7 +123,8 @@ class MembershipPlansTests {
                 TestTokens.admin(),
                 MembershipApi.planJson(code).replace("\"priceFen\":1800", "\"priceFen\":-5"));
         assertThat(negative.getStatusCode().value()).isEqualTo(400);
-        assertThat(http.get("/api/v1/membership-plans", TestTokens.admin()).getBody()).doesNotContain(code);
+        assertThat(http.get("/api/v1/membership-plans", TestTokens.admin()).getBody())
+                .doesNotContain(code);
     }
 
     @Test
@@ -127,7 +133,9 @@ class MembershipPlansTests {
         var unknown = api.purchase(member, "p-" + member, "NO_SUCH_PLAN");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(mapper.readTree(unknown.getBody()).get("code").asString()).isEqualTo("PLAN_NOT_FOUND");
-        assertThat(api.purchase(member, "bad id with spaces", "NO_SUCH_PLAN").getStatusCode().value())
+        assertThat(api.purchase(member, "bad id with spaces", "NO_SUCH_PLAN")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
         var byBu = http.post(
                 "/api/v1/memberships/purchases", TestTokens.bu("HOTEL"), "{\"purchaseId\":\"x\",\"planCode\":\"AB\"}");

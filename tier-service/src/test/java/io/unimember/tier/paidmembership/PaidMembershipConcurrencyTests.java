@@ -94,8 +94,8 @@ class PaidMembershipConcurrencyTests {
                 .containsExactly("PURCHASE_IN_PROGRESS");
 
         // the BU is told to charge every id the member sent at once: only the one purchase there is gets paid
-        List<ResponseEntity<String>> paid =
-                race(6, i -> api.pay(MembershipApi.PAYING_BU, "pay-" + i + "-" + member, "p-" + i + "-" + member, 1800));
+        List<ResponseEntity<String>> paid = race(
+                6, i -> api.pay(MembershipApi.PAYING_BU, "pay-" + i + "-" + member, "p-" + i + "-" + member, 1800));
         assertThat(statuses(paid)).containsExactlyInAnyOrder(200, 404, 404, 404, 404, 404);
         assertThat(paidPurchases()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM membership WHERE member_id = ? AND status = 'ACTIVE'")
@@ -133,8 +133,7 @@ class PaidMembershipConcurrencyTests {
     }
 
     /** Runs the calls on their own threads, released together. */
-    private static List<ResponseEntity<String>> race(int n, IntFunction<ResponseEntity<String>> call)
-            throws Exception {
+    private static List<ResponseEntity<String>> race(int n, IntFunction<ResponseEntity<String>> call) throws Exception {
         CyclicBarrier start = new CyclicBarrier(n);
         try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
             List<Future<ResponseEntity<String>>> futures = new ArrayList<>();

@@ -79,7 +79,10 @@ class PaidMembershipLifecycleTests {
         Instant starts = Instant.parse(me.get("startsAt").asString());
         Instant ends = Instant.parse(me.get("endsAt").asString());
         assertThat(starts).isEqualTo(clock.instant());
-        assertThat(ends).isEqualTo(starts.atZone(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toInstant());
+        assertThat(ends)
+                .isEqualTo(starts.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusMonths(1)
+                        .toInstant());
         assertThat(me.get("counted").get(0).get("benefit").asString()).isEqualTo("FREE_DELIVERY");
         assertThat(me.get("counted").get(0).get("remaining").asInt()).isEqualTo(3);
 
@@ -126,8 +129,11 @@ class PaidMembershipLifecycleTests {
         assertThat(notInPlan.getStatusCode().value()).isEqualTo(404);
 
         clock.set(ends.minusSeconds(60)); // the next calendar month, the membership still active
-        assertThat(api.me(member).get("counted").get(0).get("remaining").asInt()).isEqualTo(3);
-        assertThat(api.use("FREE_DELIVERY", "u-6-" + member, member).getStatusCode().value())
+        assertThat(api.me(member).get("counted").get(0).get("remaining").asInt())
+                .isEqualTo(3);
+        assertThat(api.use("FREE_DELIVERY", "u-6-" + member, member)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
     }
 
@@ -143,10 +149,15 @@ class PaidMembershipLifecycleTests {
         assertThat(pending.get("kind").asString()).isEqualTo("RENEWAL");
         assertThat(pending.get("priceFen").asLong()).isEqualTo(1800);
 
-        var paid = api.pay(MembershipApi.PAYING_BU, "pay-r-" + member, pending.get("purchaseId").asString(), 1800);
+        var paid = api.pay(
+                MembershipApi.PAYING_BU,
+                "pay-r-" + member,
+                pending.get("purchaseId").asString(),
+                1800);
         assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(200);
         JsonNode me = api.me(member);
-        Instant next = ends.atZone(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toInstant();
+        Instant next =
+                ends.atZone(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toInstant();
         assertThat(Instant.parse(me.get("endsAt").asString())).isEqualTo(next);
         assertThat(me.get("pendingPurchase").isNull()).isTrue();
         assertThat(api.events(member, "membership.renewed")).hasSize(1);
@@ -167,13 +178,17 @@ class PaidMembershipLifecycleTests {
         clock.set(ends.minus(Duration.ofDays(1)));
         job.run();
         assertThat(api.me(member).get("pendingPurchase").isNull()).isTrue();
-        assertThat(api.use("FREE_DELIVERY", "u-" + member, member).getStatusCode().value())
+        assertThat(api.use("FREE_DELIVERY", "u-" + member, member)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
 
         clock.set(ends.plusSeconds(1));
         job.run();
         assertThat(api.me(member).get("status").asString()).isEqualTo("LAPSED");
-        assertThat(api.use("FREE_DELIVERY", "u2-" + member, member).getStatusCode().value())
+        assertThat(api.use("FREE_DELIVERY", "u2-" + member, member)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(409);
         assertThat(api.events(member, "membership.cancelled")).hasSize(1);
         var lapsed = api.events(member, "membership.lapsed");
@@ -193,7 +208,9 @@ class PaidMembershipLifecycleTests {
         clock.set(ends.plus(Duration.ofDays(2)));
         job.run();
         assertThat(api.me(member).get("status").asString()).isEqualTo("GRACE");
-        assertThat(api.use("FREE_DELIVERY", "u-" + member, member).getStatusCode().value())
+        assertThat(api.use("FREE_DELIVERY", "u-" + member, member)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
 
         clock.set(ends.plus(Duration.ofDays(3)).plusSeconds(1));

@@ -68,7 +68,9 @@ class PaidMembershipRefundTests {
         assertThat(api.refund(MembershipApi.PAYING_BU, "r-" + member, purchase).getBody())
                 .isEqualTo(refunded.getBody());
         assertThat(api.me(member).get("status").asString()).isEqualTo("REFUNDED");
-        assertThat(api.use("FREE_DELIVERY", "u-" + member, member).getStatusCode().value())
+        assertThat(api.use("FREE_DELIVERY", "u-" + member, member)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(409);
 
         var events = api.events(member, "membership.refunded");
@@ -88,7 +90,9 @@ class PaidMembershipRefundTests {
         JsonNode me = api.me(member);
         Instant starts = Instant.parse(me.get("startsAt").asString());
         Instant ends = Instant.parse(me.get("endsAt").asString());
-        assertThat(api.use("FREE_DELIVERY", "u-" + member, member).getStatusCode().value())
+        assertThat(api.use("FREE_DELIVERY", "u-" + member, member)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
         clock.advance(Duration.ofDays(10).plusHours(1));
 

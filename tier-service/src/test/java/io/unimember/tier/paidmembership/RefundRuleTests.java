@@ -21,19 +21,22 @@ class RefundRuleTests {
     @Test
     void withinSevenDaysAfterOneUseItIsProRataMinusTheUsesFaceValue() {
         // day 2 begun: 28 whole days left of 30 → 1800 × 28 / 30 = 1680, minus one ¥3 delivery
-        assertThat(refund(1800, 1, 300, START.plus(Duration.ofDays(1).plusHours(1)))).isEqualTo(1380);
+        assertThat(refund(1800, 1, 300, START.plus(Duration.ofDays(1).plusHours(1))))
+                .isEqualTo(1380);
     }
 
     @Test
     void afterSevenDaysItIsProRataByWholeDaysLeftEvenWithNothingUsed() {
         // 10 days and an hour in: 19 whole days left → 1800 × 19 / 30 = 1140
-        assertThat(refund(1800, 0, 0, START.plus(Duration.ofDays(10).plusHours(1)))).isEqualTo(1140);
+        assertThat(refund(1800, 0, 0, START.plus(Duration.ofDays(10).plusHours(1))))
+                .isEqualTo(1140);
     }
 
     @Test
     void proRataRoundsDownToTheFen() {
         // 1999 × 19 / 30 = 1266.03… → 1266
-        assertThat(refund(1999, 0, 0, START.plus(Duration.ofDays(10).plusHours(1)))).isEqualTo(1266);
+        assertThat(refund(1999, 0, 0, START.plus(Duration.ofDays(10).plusHours(1))))
+                .isEqualTo(1266);
     }
 
     @Test

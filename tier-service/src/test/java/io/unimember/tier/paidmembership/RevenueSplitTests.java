@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class RevenueSplitTests {
 
     private static final List<Plan.Split> SPLIT = List.of(
-            new Plan.Split("FOOD_DELIVERY", 5000), new Plan.Split("ENTERTAINMENT", 3333), new Plan.Split("PLATFORM", 1667));
+            new Plan.Split("FOOD_DELIVERY", 5000),
+            new Plan.Split("ENTERTAINMENT", 3333),
+            new Plan.Split("PLATFORM", 1667));
 
     @Test
     void sharesFollowTheBasisPointsAndTheFirstBuTakesTheRoundingLeftover() {
@@ -26,7 +28,9 @@ class RevenueSplitTests {
     @Test
     void theSharesAlwaysSumToTheAmount() {
         for (long amount : new long[] {0, 1, 7, 999, 1800, 12_345_67}) {
-            assertThat(RevenueSplit.of(amount, SPLIT).stream().mapToLong(RevenueShare::amountFen).sum())
+            assertThat(RevenueSplit.of(amount, SPLIT).stream()
+                            .mapToLong(RevenueShare::amountFen)
+                            .sum())
                     .isEqualTo(amount);
         }
     }
