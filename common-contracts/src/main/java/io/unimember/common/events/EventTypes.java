@@ -31,7 +31,8 @@ public final class EventTypes {
             MembershipRenewed.class,
             MembershipCancelled.class,
             MembershipLapsed.class,
-            MembershipRefunded.class);
+            MembershipRefunded.class,
+            MembershipBenefitUsed.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::nameOf, Function.identity()));

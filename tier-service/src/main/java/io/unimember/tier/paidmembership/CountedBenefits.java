@@ -1,8 +1,11 @@
 package io.unimember.tier.paidmembership;
 
+import io.unimember.common.events.MembershipBenefitUsed;
+import io.unimember.common.outbox.EventPublisher;
 import io.unimember.common.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ class CountedBenefits {
     private final PaidMemberships memberships;
     private final Plans plans;
     private final BenefitUses uses;
+    private final EventPublisher events;
     private final PaidMembershipProperties properties;
     private final Clock clock;
 
@@ -31,11 +35,13 @@ class CountedBenefits {
             PaidMemberships memberships,
             Plans plans,
             BenefitUses uses,
+            EventPublisher events,
             PaidMembershipProperties properties,
             Clock clock) {
         this.memberships = memberships;
         this.plans = plans;
         this.uses = uses;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -59,6 +65,18 @@ class CountedBenefits {
         }
         long face = allowance.faceValueFen() == null ? 0 : allowance.faceValueFen();
         uses.add(bu, useId, memberId, benefit, month, m.purchaseId(), face, now);
+        PaidMembership touched = m.touched();
+        memberships.save(touched, now);
+        YearMonth yearMonth = YearMonth.parse(month);
+        events.publish(new MembershipBenefitUsed(
+                memberId,
+                touched.planCode(),
+                benefit,
+                used + 1,
+                allowance.perMonth(),
+                yearMonth.atDay(1).atStartOfDay(properties.zone()).toInstant(),
+                yearMonth.plusMonths(1).atDay(1).atStartOfDay(properties.zone()).toInstant(),
+                touched.version()));
         return new UseReceipt(useId, benefit, allowance.perMonth() - used - 1);
     }
 

@@ -48,6 +48,11 @@ record PaidMembership(
         return new PaidMembership(memberId, planCode, status, startsAt, end, autoRenew, purchase, version + 1);
     }
 
+    /** Something about it that others project changed (a counted use): the next event's version. */
+    PaidMembership touched() {
+        return new PaidMembership(memberId, planCode, status, startsAt, endsAt, autoRenew, purchaseId, version + 1);
+    }
+
     PaidMembership cancelled() {
         return new PaidMembership(memberId, planCode, status, startsAt, endsAt, false, purchaseId, version + 1);
     }
