@@ -32,7 +32,8 @@ CREATE TABLE membership
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Every purchase, first or renewal. status: PENDING (awaiting payment), PAID, VOID (superseded, cancelled or lapsed
--- unpaid), REFUNDED. A payment id is taken once per paying BU.
+-- unpaid), REFUNDED. A payment id is taken once per paying BU. revenue_split is the plan's split when it was paid
+-- (JSON), so a refund is split as its payment was even if the plan changed since.
 CREATE TABLE membership_purchase
 (
   purchase_id  VARCHAR(64) NOT NULL,
@@ -46,6 +47,7 @@ CREATE TABLE membership_purchase
   paid_at      DATETIME(6) NULL,
   period_start DATETIME(6) NULL,
   period_end   DATETIME(6) NULL,
+  revenue_split TEXT       NULL,
   refund_id    VARCHAR(64) NULL,
   refunded_fen BIGINT      NULL,
   refunded_at  DATETIME(6) NULL,

@@ -53,6 +53,25 @@ class BenefitUses {
                 .update();
     }
 
+    /** {@link #add}, unless the (bu, use id) is recorded already: a redelivered coupon redemption counts once. */
+    void addOnce(
+            String bu,
+            String useId,
+            String memberId,
+            String benefit,
+            String month,
+            String purchaseId,
+            long faceValueFen,
+            Instant now) {
+        jdbc.sql(
+                        """
+                        INSERT INTO membership_benefit_use
+                          (bu, use_id, member_id, benefit, period, purchase_id, face_value_fen, used_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE use_id = use_id""")
+                .params(bu, useId, memberId, benefit, month, purchaseId, faceValueFen, ts(now))
+                .update();
+    }
+
     Used byPurchase(String purchaseId) {
         return jdbc.sql(
                         """

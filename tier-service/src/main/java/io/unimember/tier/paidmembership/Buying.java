@@ -132,7 +132,7 @@ class Buying {
         }
         Instant start = renewal ? m.endsAt() : now;
         Instant end = Periods.end(start, plan.period(), properties.zone());
-        if (!purchases.markPaid(purchaseId, bu, paymentId, now, start, end)) {
+        if (!purchases.markPaid(purchaseId, bu, paymentId, now, start, end, plan.revenueSplit())) {
             throw ApiException.conflict("PURCHASE_NOT_PENDING", "purchase " + purchaseId + " is no longer pending");
         }
         m = renewal ? m.renewedTo(end, purchaseId) : m.activated(plan.code(), start, end, purchaseId);

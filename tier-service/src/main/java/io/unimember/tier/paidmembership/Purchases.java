@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code membership_purchase} table. Callers hold the member's {@code membership} row lock. */
 @Repository
@@ -22,10 +24,24 @@ class Purchases {
             purchase_id, member_id, plan_code, kind, price_fen, status, payment_id, paying_bu, paid_at, period_start,
             period_end, created_at""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<Plan.Split>> SPLIT = new TypeReference<>() {};
 
-    Purchases(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper mapper;
+
+    Purchases(JdbcClient jdbc, JsonMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** The revenue split a paid purchase was paid under. */
+    List<Plan.Split> revenueSplitOf(String purchaseId) {
+        return jdbc.sql("SELECT revenue_split FROM membership_purchase WHERE purchase_id = ?")
+                .param(purchaseId)
+                .query(String.class)
+                .optional()
+                .map(json -> mapper.readValue(json, SPLIT))
+                .orElseThrow();
     }
 
     Optional<Purchase> find(String purchaseId) {
@@ -66,14 +82,28 @@ class Purchases {
     }
 
     /** Marks a PENDING purchase paid; false if it is no longer pending. A payment id is taken once per BU. */
-    boolean markPaid(String purchaseId, String bu, String paymentId, Instant now, Instant start, Instant end) {
+    boolean markPaid(
+            String purchaseId,
+            String bu,
+            String paymentId,
+            Instant now,
+            Instant start,
+            Instant end,
+            List<Plan.Split> revenueSplit) {
         try {
             return jdbc.sql(
                                     """
                                     UPDATE membership_purchase SET status = 'PAID', paying_bu = ?, payment_id = ?,
-                                           paid_at = ?, period_start = ?, period_end = ?
+                                           paid_at = ?, period_start = ?, period_end = ?, revenue_split = ?
                                     WHERE purchase_id = ? AND status = 'PENDING'""")
-                            .params(bu, paymentId, ts(now), ts(start), ts(end), purchaseId)
+                            .params(
+                                    bu,
+                                    paymentId,
+                                    ts(now),
+                                    ts(start),
+                                    ts(end),
+                                    mapper.writeValueAsString(revenueSplit),
+                                    purchaseId)
                             .update()
                     == 1;
         } catch (DuplicateKeyException e) {

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Refunds of a paid purchase, by the BU that took the payment (any other BU is told there is no such purchase).
  * Only the membership's latest paid purchase is refundable: refunding it ends the membership now, or, for a renewal
- * paid ahead, at that renewal's start. The amount is {@link RefundRule}'s, split between BUs as the price was.
+ * paid ahead, at that renewal's start. The amount is {@link RefundRule}'s, split between BUs as the payment was
+ * (the split stored with it).
  */
 @Service
 class Refunds {
@@ -21,7 +22,6 @@ class Refunds {
 
     private final PaidMemberships memberships;
     private final Purchases purchases;
-    private final Plans plans;
     private final BenefitUses uses;
     private final EventPublisher events;
     private final PaidMembershipProperties properties;
@@ -30,14 +30,12 @@ class Refunds {
     Refunds(
             PaidMemberships memberships,
             Purchases purchases,
-            Plans plans,
             BenefitUses uses,
             EventPublisher events,
             PaidMembershipProperties properties,
             Clock clock) {
         this.memberships = memberships;
         this.purchases = purchases;
-        this.plans = plans;
         this.uses = uses;
         this.events = events;
         this.properties = properties;
@@ -82,7 +80,6 @@ class Refunds {
                 : m.ended(PaidMembership.Status.REFUNDED, now, purchaseId);
         purchases.voidOpen(m.memberId());
         memberships.save(m, now);
-        Plan plan = plans.find(p.planCode()).orElseThrow();
         events.publish(new MembershipRefunded(
                 m.memberId(),
                 p.planCode(),
@@ -90,7 +87,7 @@ class Refunds {
                 refundId,
                 bu,
                 refundFen,
-                RevenueSplit.of(refundFen, plan.revenueSplit()),
+                RevenueSplit.of(refundFen, purchases.revenueSplitOf(purchaseId)),
                 m.endsAt(),
                 m.version()));
         return new RefundReceipt(refundId, purchaseId, refundFen, m.endsAt());

@@ -1,7 +1,9 @@
 package io.unimember.tier.paidmembership;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.unimember.common.events.CouponRedeemed;
 import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestHttp;
 import io.unimember.tier.TierIntegrationTest;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +40,9 @@ class PaidMembershipRefundTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     MembershipApi api;
     String plan;
@@ -105,6 +111,42 @@ class PaidMembershipRefundTests {
         assertThat(data.get("revenue").get(0).get("amountFen").asLong()
                         + data.get("revenue").get(1).get("amountFen").asLong())
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void aRedeemedCouponOfThePlansPackIsABenefitUsedThatTheRefundDeducts() {
+        String purchase = api.activate(member, plan);
+        JsonNode me = api.me(member);
+        Instant starts = Instant.parse(me.get("startsAt").asString());
+        Instant ends = Instant.parse(me.get("endsAt").asString());
+        String couponId = "c-" + UUID.randomUUID();
+        support.send(new CouponRedeemed(
+                member, couponId, "tpl-5yuan", "PLATFORM", "DINE_IN", 500, "o-" + couponId, starts.plusSeconds(3600)));
+        // a coupon of a template the plan does not give is no benefit of it
+        support.send(new CouponRedeemed(
+                member,
+                "c-" + UUID.randomUUID(),
+                "tpl-other",
+                "PLATFORM",
+                "DINE_IN",
+                900,
+                "o-x",
+                starts.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM membership_benefit_use WHERE member_id = ?")
+                                .param(member)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        support.send(new CouponRedeemed(
+                member, couponId, "tpl-5yuan", "PLATFORM", "DINE_IN", 500, "o-" + couponId, starts.plusSeconds(3600)));
+        clock.advance(Duration.ofDays(1).plusHours(1));
+
+        var refunded = api.refund(MembershipApi.PAYING_BU, "r-" + member, purchase);
+
+        long days = Duration.between(starts, ends).toDays();
+        long expected = 1800 * (days - 2) / days - 500; // within 7 days, but a ¥5 神券 of the pack was used
+        assertThat(api.json(refunded).get("refundFen").asLong()).isEqualTo(expected);
     }
 
     @Test
