@@ -275,6 +275,7 @@ public final class Journey {
                 "confirm the payment");
         Api.Reply membership = expect(api.get("/api/v1/memberships/me", member), 200, "read the membership");
         fact("membershipStatus", membership.text("status"));
+        fact("membershipPriceFen", purchase.number("priceFen"));
         Api.Reply delivery = expect(
                 api.post(
                         "/api/v1/bu/memberships/counted/FREE_DELIVERY/uses",
@@ -282,6 +283,7 @@ public final class Journey {
                         Map.of("useId", "delivery-" + run, "memberId", memberId)),
                 201,
                 "use a free delivery");
+        fact("freeDeliveriesLeft", delivery.number("remaining"));
         say(
                 "%s %s until %s (paid ¥%s, GOLD price); free deliveries left this month: %d",
                 membership.text("planName"),
