@@ -4,6 +4,7 @@ import io.unimember.common.events.MembershipCancelled;
 import io.unimember.common.events.MembershipLapsed;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.common.web.ApiException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,9 +75,7 @@ class Ending {
                 || !purchases.open(memberId).isEmpty()) {
             return false;
         }
-        String id = "renewal-"
-                + UUID.nameUUIDFromBytes(
-                        (memberId + "@" + m.endsAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = "renewal-" + UUID.nameUUIDFromBytes((memberId + "@" + m.endsAt()).getBytes(StandardCharsets.UTF_8));
         buying.purchase(memberId, id, m.planCode());
         return true;
     }
