@@ -8,6 +8,7 @@ import io.unimember.testsupport.TestTokens;
 import io.unimember.tier.TierIntegrationTest;
 import io.unimember.tier.membership.Memberships;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,33 @@ class MembershipPlansTests {
         assertThat(negative.getStatusCode().value()).isEqualTo(400);
         assertThat(http.get("/api/v1/membership-plans", TestTokens.admin()).getBody())
                 .doesNotContain(code);
+    }
+
+    @Test
+    void absurdOrMalformedBuInputIsA400ThatChangesNothing() {
+        String bu = TestTokens.bu("FOOD_DELIVERY");
+        for (String body : List.of(
+                "{\"paymentId\":\"p1\",\"purchaseId\":\"x\",\"amountFen\":-1}",
+                "{\"paymentId\":\"p1\",\"purchaseId\":\"x\",\"amountFen\":1000000000000}",
+                "{\"paymentId\":\"" + "a".repeat(65) + "\",\"purchaseId\":\"x\",\"amountFen\":1}",
+                "{\"paymentId\":\"p1\",",
+                "{\"purchaseId\":\"x\",\"amountFen\":1}")) {
+            var refused = http.post("/api/v1/bu/memberships/payments", bu, body);
+            assertThat(refused.getStatusCode().value()).as(body).isEqualTo(400);
+            assertThat(refused.getHeaders().getContentType().toString()).contains("problem+json");
+        }
+        var badBenefit = http.post(
+                "/api/v1/bu/memberships/counted/free-delivery!/uses", bu, "{\"useId\":\"u\",\"memberId\":\"m\"}");
+        assertThat(badBenefit.getStatusCode().value()).isEqualTo(400);
+        var noScope = http.post(
+                "/api/v1/bu/memberships/payments",
+                TestTokens.builder()
+                        .subject("bu-x")
+                        .claim("bu", "HOTEL")
+                        .scope("bu:members")
+                        .build(),
+                "{\"paymentId\":\"p1\",\"purchaseId\":\"x\",\"amountFen\":1}");
+        assertThat(noScope.getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
