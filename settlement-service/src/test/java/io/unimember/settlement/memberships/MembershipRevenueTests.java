@@ -8,14 +8,18 @@ import io.unimember.common.events.MembershipActivated;
 import io.unimember.common.events.MembershipRefunded;
 import io.unimember.common.events.MembershipTerms;
 import io.unimember.common.events.MembershipTerms.RevenueShare;
+import io.unimember.settlement.periods.PeriodKey;
 import io.unimember.settlement.support.Fixture;
 import io.unimember.settlement.support.SettlementIntegrationTest;
+import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** Membership revenue: the paying BU owes each sharing BU its share; a refund takes the refunded shares back. */
 @SettlementIntegrationTest
@@ -92,6 +96,12 @@ class MembershipRevenueTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // sold, not redeemed: reconciliation, which compares redemptions with what services reported, leaves it out
+        String month = PeriodKey.containing(now, ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode reconciliation = fixture.tree(
+                fixture.get("/api/v1/admin/settlement/periods/" + month + "/reconciliation", TestTokens.admin())
+                        .getBody());
+        assertThat(reconciliation.get("pairs").toString()).doesNotContain("MEMBERSHIP");
     }
 
     private long owedTo(String party, String member) {
