@@ -102,6 +102,16 @@ class MembershipRevenueTests {
                 fixture.get("/api/v1/admin/settlement/periods/" + month + "/reconciliation", TestTokens.admin())
                         .getBody());
         assertThat(reconciliation.get("pairs").toString()).doesNotContain("MEMBERSHIP");
+        String statement = fixture.get(
+                        "/api/v1/settlement/periods/" + month + "/statements", TestTokens.bu("ENTERTAINMENT"))
+                .getBody();
+        JsonNode lines = fixture.tree(statement).get("statements").get(0).get("lines");
+        assertThat(lines.valueStream()
+                        .filter(l -> l.get("sourceRef").asString().equals("p-" + member))
+                        .map(l -> l.get("benefitType").asString() + " "
+                                + l.get("amountFen").asLong())
+                        .toList())
+                .containsExactlyInAnyOrder("MEMBERSHIP 540", "MEMBERSHIP -300");
     }
 
     private long owedTo(String party, String member) {
