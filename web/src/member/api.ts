@@ -64,6 +64,26 @@ export interface Coupon extends CouponTerms {
   code?: string;
 }
 
+export interface MembershipPlan {
+  code: string;
+  name: string;
+  period: 'MONTH' | 'QUARTER' | 'YEAR';
+  priceFen: number;
+  discounts: { minTier?: string | null; minGrowth?: number | null; priceFen: number }[];
+  benefits: { type: string; benefit?: string | null; perMonth?: number | null; multiplierBp?: number | null }[];
+}
+
+export interface MyMembership {
+  planCode: string | null;
+  planName: string | null;
+  status: 'NONE' | 'ACTIVE' | 'CANCELLED' | 'GRACE' | 'LAPSED' | 'REFUNDED';
+  startsAt: string | null;
+  endsAt: string | null;
+  autoRenew: boolean;
+  counted: { benefit: string; remaining: number }[];
+  pendingPurchase: { purchaseId: string; planCode: string; kind: 'NEW' | 'RENEWAL'; priceFen: number } | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -158,6 +178,18 @@ export function wallet(status: CouponStatus | null, scene: string | null, cursor
   if (scene) query.set('scene', scene);
   if (cursor) query.set('cursor', cursor);
   return authed<Page<Coupon>>(`/api/v1/coupons/me?${query}`);
+}
+
+export const myMembership = () => authed<MyMembership>('/api/v1/memberships/me');
+export const membershipPlans = () => authed<Page<MembershipPlan>>('/api/v1/membership-plans');
+
+/** Starts a purchase; the BU that takes the payment activates it. The id makes a retried tap one purchase. */
+export function buyMembership(purchaseId: string, planCode: string): Promise<{ priceFen: number }> {
+  return authed('/api/v1/memberships/purchases', { method: 'POST', json: { purchaseId, planCode } });
+}
+
+export function cancelMembership(): Promise<MyMembership> {
+  return authed('/api/v1/memberships/me/cancel', { method: 'POST' });
 }
 
 export function grantConsent(merchantId: string): Promise<unknown> {

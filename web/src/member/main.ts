@@ -5,6 +5,7 @@ import './messages';
 import * as api from './api';
 import { load as loadHistory, setUpHistory } from './history';
 import { message, setUpLogin } from './login';
+import { load as loadMembership } from './membership-card';
 import { renderProfile, setUpMemberCode } from './member-code';
 import { renderPoints } from './points-card';
 import { setUpQrDialog } from './qr-dialog';
@@ -14,7 +15,7 @@ import { byId, fill, h, show } from '../shared/dom';
 import { describe } from '../shared/errors';
 import { applyStatic, languageSwitch, onLangChange, t } from '../shared/i18n';
 
-// The member center: OTP login, then the tier, points, 神券 wallet, member code and points history, all from the
+// The member center: OTP login, then the tier, paid membership, points, 神券 wallet, member code and points history, all from the
 // public API with the member's token.
 
 let lastTier: [api.MyTier, api.TierRow[] | null] | null = null;
@@ -71,7 +72,14 @@ function showCenter(): void {
   show(byId('login-view'), false);
   show(byId('center-view'), true);
   show(byId('sign-out'), true);
-  void Promise.all([loadProfile(), loadTier(), loadPoints(), loadWallet(), loadHistory()]);
+  void Promise.all([
+    loadProfile(),
+    loadTier(),
+    loadMembership(byId('membership-card')),
+    loadPoints(),
+    loadWallet(),
+    loadHistory(),
+  ]);
 }
 
 applyStatic();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,6 +38,25 @@ public final class Journey {
     private static final String SECRET = "demo-secret";
 
     private final Api api;
+    /** The demo's paid plan: ¥18 a month, ¥12 from GOLD, 3 free deliveries, 1.5× points, revenue 60/40. */
+    private static final Map<String, Object> DEMO_PLAN = Map.of(
+            "code",
+            "SUPER_DEMO",
+            "name",
+            "神会员",
+            "period",
+            "MONTH",
+            "priceFen",
+            1800,
+            "discounts",
+            List.of(Map.of("minTier", "GOLD", "priceFen", 1200)),
+            "benefits",
+            List.of(
+                    Map.of("type", "POINTS_MULTIPLIER", "multiplierBp", 15000),
+                    Map.of("type", "COUNTED", "benefit", "FREE_DELIVERY", "perMonth", 3, "faceValueFen", 300)),
+            "revenueSplit",
+            List.of(Map.of("bu", "FOOD_DELIVERY", "basisPoints", 6000), Map.of("bu", "PLATFORM", "basisPoints", 4000)));
+
     private final PrintStream out;
     private final Duration patience;
     private final Map<String, Object> facts = new LinkedHashMap<>();
@@ -226,6 +246,51 @@ public final class Journey {
         say(
                 "with consent: tier %s, %d points, phone %s",
                 seen.text("tier"), seen.number("pointsAvailable"), seen.text("phoneMasked"));
+
+        step("付费会员 Paid membership", "the member buys 神会员 (¥18/month); FOOD_DELIVERY takes the payment");
+        Api.Reply plan = api.post("/api/v1/admin/membership-plans", admin, DEMO_PLAN);
+        if (plan.status() != 201 && !"PLAN_EXISTS".equals(plan.text("code"))) {
+            expect(plan, 201, "create the demo plan");
+        }
+        String foodDelivery = api.clientToken("bu-food_delivery", SECRET);
+        Api.Reply purchase = expect(
+                api.post(
+                        "/api/v1/memberships/purchases",
+                        member,
+                        Map.of("purchaseId", "plus-" + run, "planCode", "SUPER_DEMO")),
+                201,
+                "start the purchase");
+        expect(
+                api.post(
+                        "/api/v1/bu/memberships/payments",
+                        foodDelivery,
+                        Map.of(
+                                "paymentId",
+                                "pay-plus-" + run,
+                                "purchaseId",
+                                "plus-" + run,
+                                "amountFen",
+                                purchase.number("priceFen"))),
+                200,
+                "confirm the payment");
+        Api.Reply membership = expect(api.get("/api/v1/memberships/me", member), 200, "read the membership");
+        fact("membershipStatus", membership.text("status"));
+        fact("membershipPriceFen", purchase.number("priceFen"));
+        Api.Reply delivery = expect(
+                api.post(
+                        "/api/v1/bu/memberships/counted/FREE_DELIVERY/uses",
+                        foodDelivery,
+                        Map.of("useId", "delivery-" + run, "memberId", memberId)),
+                201,
+                "use a free delivery");
+        fact("freeDeliveriesLeft", delivery.number("remaining"));
+        say(
+                "%s %s until %s (paid ¥%s, GOLD price); free deliveries left this month: %d",
+                membership.text("planName"),
+                membership.text("status"),
+                membership.text("endsAt"),
+                yuan(purchase.number("priceFen")),
+                delivery.number("remaining"));
         return new Result(Map.copyOf(facts));
     }
 

@@ -184,6 +184,59 @@ class BrowserTests {
     }
 
     @Test
+    void aMemberBuysThePaidPlanAndCancelsItsRenewalOnTheMemberCenter() {
+        String plan = "WEB_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        write("/api/v1/admin/membership-plans", api.clientToken("admin", SECRET), paidPlan(plan), 201);
+        Member member = newMember();
+
+        openTab("/");
+        logIn(member.phone, "000000");
+        click("#membership-plans [data-plan='" + plan + "']");
+        waitForText("#membership-pending", "待支付 ¥18");
+        JsonNode me = api.get("/api/v1/memberships/me", member.token).body();
+        String purchaseId = me.path("pendingPurchase").path("purchaseId").asString();
+        // the BU that takes the money confirms it, as its checkout would
+        write(
+                "/api/v1/bu/memberships/payments",
+                api.clientToken("bu-food_delivery", SECRET),
+                Map.of("paymentId", "pay-" + purchaseId, "purchaseId", purchaseId, "amountFen", 1800),
+                200);
+
+        browser.navigate().refresh();
+        waitForText("#membership-plan", "神会员");
+        assertThat(visibleText("#membership-status")).isEqualTo("到期自动续费");
+        assertThat(visibleText("#membership-counted")).contains("本月剩余 FREE_DELIVERY 3 次");
+        assertFitsThePhone();
+        Chromium.screenshot(browser, screenshots.resolve("member-membership.png"));
+
+        click("#membership-cancel");
+        waitForText("#membership-status", "已取消自动续费");
+        assertThat(api.get("/api/v1/memberships/me", member.token)
+                        .body()
+                        .path("status")
+                        .asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    private static Map<String, Object> paidPlan(String code) {
+        return Map.of(
+                "code",
+                code,
+                "name",
+                "神会员",
+                "period",
+                "MONTH",
+                "priceFen",
+                1800,
+                "discounts",
+                List.of(),
+                "benefits",
+                List.of(Map.of("type", "COUNTED", "benefit", "FREE_DELIVERY", "perMonth", 3)),
+                "revenueSplit",
+                List.of(Map.of("bu", "FOOD_DELIVERY", "basisPoints", 10_000)));
+    }
+
+    @Test
     void aWrongCodeIsSaidInWordsInEitherLanguage() {
         openTab("/");
         String phone = newPhone();

@@ -50,5 +50,10 @@ class JourneyTests {
         assertThat(result.text("merchantSeesTier")).isEqualTo("GOLD");
         assertThat(result.text("merchantSeesFields").split(","))
                 .containsExactlyInAnyOrder("memberId", "tier", "phoneMasked", "pointsAvailable");
+        assertThat(result.text("membershipStatus")).isEqualTo("ACTIVE");
+        assertThat(result.number("membershipPriceFen"))
+                .as("GOLD's price of the demo plan")
+                .isEqualTo(1200);
+        assertThat(result.number("freeDeliveriesLeft")).isEqualTo(2);
     }
 }

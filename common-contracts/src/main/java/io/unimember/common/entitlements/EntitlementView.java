@@ -12,7 +12,24 @@ public record EntitlementView(
         Tier tier,
         Points points,
         List<Coupon> coupons,
-        List<Benefit> benefits) {
+        List<Benefit> benefits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Membership membership) {
+
+    /** A view without a paid membership. */
+    public EntitlementView(
+            String memberId,
+            @Nullable String scene,
+            Tier tier,
+            Points points,
+            List<Coupon> coupons,
+            List<Benefit> benefits) {
+        this(memberId, scene, tier, points, coupons, benefits, null);
+    }
+
+    /** The paid membership (DESIGN §13): its plan, its end, and what remains of each counted benefit this month. */
+    public record Membership(String planCode, Instant endsAt, List<Counted> counted) {}
+
+    public record Counted(String benefit, int remaining) {}
 
     public record Tier(String code, String name, long growth, @Nullable String nextTier, long growthToNext) {}
 

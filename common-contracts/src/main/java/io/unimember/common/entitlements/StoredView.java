@@ -11,14 +11,26 @@ import org.jspecify.annotations.Nullable;
  * is its only writer; the gateway reads it to answer lookups itself.
  */
 public record StoredView(
-        String memberId, TierState tier, PointsState points, List<CouponTerms> coupons, List<String> consents) {
+        String memberId,
+        TierState tier,
+        PointsState points,
+        List<CouponTerms> coupons,
+        List<String> consents,
+        @Nullable MembershipState membership) {
 
     /**
      * @param consents the merchants the member lets read their data (ids, sorted); a view written before consents
      *     were kept in it has none, and a reader then asks member-service, which reads the consent table
+     * @param membership the member's paid membership, none before the first
      */
     public StoredView {
         consents = consents == null ? List.of() : List.copyOf(consents);
+    }
+
+    /** A view without a paid membership. */
+    public StoredView(
+            String memberId, TierState tier, PointsState points, List<CouponTerms> coupons, List<String> consents) {
+        this(memberId, tier, points, coupons, consents, null);
     }
 
     /** A view without consents. */
@@ -41,6 +53,28 @@ public record StoredView(
             int monthlyCoupons) {}
 
     public record PointsState(long available, long frozen, List<ExpiringPoints> expiring) {}
+
+    /**
+     * The paid membership as its events last said; {@code version} orders them (the membership's own). An ended one
+     * ({@code running} false: lapsed, refunded) is kept, not shown, so that its version still turns older events away.
+     *
+     * @param counted each counted benefit with its uses in the month they were last counted for
+     */
+    public record MembershipState(
+            String planCode, String planName, Instant endsAt, List<Counted> counted, boolean running, long version) {
+
+        /** {@code used} of {@code perMonth} uses in the business month {@code [monthStart, monthEnd)}. */
+        public record Counted(
+                String benefit, int perMonth, int used, @Nullable Instant monthStart, @Nullable Instant monthEnd) {
+
+            /** What remains at {@code now}: a month other than the counted one starts from the full allowance. */
+            public int remainingAt(Instant now) {
+                boolean counting =
+                        monthStart != null && monthEnd != null && !now.isBefore(monthStart) && now.isBefore(monthEnd);
+                return counting ? Math.max(0, perMonth - used) : perMonth;
+            }
+        }
+    }
 
     /** A coupon's terms as {@code coupon.issued} carried them, and whether a checkout holds it now. */
     public record CouponTerms(
@@ -76,19 +110,23 @@ public record StoredView(
     }
 
     public StoredView withTier(TierState newTier) {
-        return new StoredView(memberId, newTier, points, coupons, consents);
+        return new StoredView(memberId, newTier, points, coupons, consents, membership);
     }
 
     public StoredView withPoints(PointsState newPoints) {
-        return new StoredView(memberId, tier, newPoints, coupons, consents);
+        return new StoredView(memberId, tier, newPoints, coupons, consents, membership);
     }
 
     public StoredView withCoupons(List<CouponTerms> newCoupons) {
-        return new StoredView(memberId, tier, points, newCoupons, consents);
+        return new StoredView(memberId, tier, points, newCoupons, consents, membership);
     }
 
     public StoredView withConsents(List<String> merchantIds) {
         return new StoredView(
-                memberId, tier, points, coupons, merchantIds.stream().sorted().toList());
+                memberId, tier, points, coupons, merchantIds.stream().sorted().toList(), membership);
+    }
+
+    public StoredView withMembership(@Nullable MembershipState newMembership) {
+        return new StoredView(memberId, tier, points, coupons, consents, newMembership);
     }
 }

@@ -52,7 +52,21 @@ public final class ViewRenderer {
                 coupons,
                 List.of(
                         new EntitlementView.Benefit("POINTS_MULTIPLIER", tier.pointsMultiplier()),
-                        new EntitlementView.Benefit("MONTHLY_COUPONS", Integer.toString(tier.monthlyCoupons()))));
+                        new EntitlementView.Benefit("MONTHLY_COUPONS", Integer.toString(tier.monthlyCoupons()))),
+                membership(view.membership(), now));
+    }
+
+    private static EntitlementView.@Nullable Membership membership(
+            StoredView.@Nullable MembershipState membership, Instant now) {
+        if (membership == null || !membership.running()) {
+            return null;
+        }
+        List<EntitlementView.Counted> counted =
+                new ArrayList<>(membership.counted().size());
+        for (StoredView.MembershipState.Counted c : membership.counted()) {
+            counted.add(new EntitlementView.Counted(c.benefit(), c.remainingAt(now)));
+        }
+        return new EntitlementView.Membership(membership.planCode(), membership.endsAt(), counted);
     }
 
     private static boolean appliesTo(StoredView.CouponTerms coupon, @Nullable String scene) {

@@ -26,7 +26,13 @@ public final class EventTypes {
             CouponLocked.class,
             CouponRedeemed.class,
             CouponReleased.class,
-            CouponExpired.class);
+            CouponExpired.class,
+            MembershipActivated.class,
+            MembershipRenewed.class,
+            MembershipCancelled.class,
+            MembershipLapsed.class,
+            MembershipRefunded.class,
+            MembershipBenefitUsed.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::nameOf, Function.identity()));

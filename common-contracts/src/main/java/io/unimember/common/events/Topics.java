@@ -10,10 +10,11 @@ public final class Topics {
     public static final String POINTS = "points.events.v1";
     public static final String TIER = "tier.events.v1";
     public static final String COUPON = "coupon.events.v1";
+    public static final String MEMBERSHIP = "membership.events.v1";
     /** BUs inside the group may report orders here instead of calling the REST API. */
     public static final String BU_ORDERS = "bu.orders.v1";
 
-    public static final List<String> ALL = List.of(MEMBER, ORDER, POINTS, TIER, COUPON, BU_ORDERS);
+    public static final List<String> ALL = List.of(MEMBER, ORDER, POINTS, TIER, COUPON, MEMBERSHIP, BU_ORDERS);
 
     private Topics() {}
 

@@ -14,6 +14,36 @@ class ViewRendererTests {
     private static final Instant LATER = NOW.plus(Duration.ofDays(10));
 
     @Test
+    void aRunningMembershipShowsWhatRemainsOfTheCountedMonthAndTheFullAllowanceInAnother() {
+        var june = new StoredView.MembershipState.Counted(
+                "FREE_DELIVERY", 3, 2, NOW.minus(Duration.ofHours(8)), NOW.plus(Duration.ofDays(30)));
+        var may = new StoredView.MembershipState.Counted(
+                "CAR_WASH", 2, 2, NOW.minus(Duration.ofDays(31)), NOW.minus(Duration.ofHours(8)));
+        var running = new StoredView.MembershipState("SUPER", "神会员", LATER, List.of(june, may), true, 4);
+
+        EntitlementView.Membership shown =
+                ViewRenderer.render(withMembership(running), null, null, NOW, 1).membership();
+
+        assertThat(shown).isNotNull();
+        assertThat(shown.planCode()).isEqualTo("SUPER");
+        assertThat(shown.endsAt()).isEqualTo(LATER);
+        assertThat(shown.counted())
+                .containsExactly(
+                        new EntitlementView.Counted("FREE_DELIVERY", 1), new EntitlementView.Counted("CAR_WASH", 2));
+        var ended = new StoredView.MembershipState("SUPER", "神会员", LATER, List.of(june), false, 5);
+        assertThat(ViewRenderer.render(withMembership(ended), null, null, NOW, 1)
+                        .membership())
+                .isNull();
+        assertThat(ViewRenderer.render(withMembership(null), null, null, NOW, 1).membership())
+                .isNull();
+    }
+
+    private static StoredView withMembership(StoredView.MembershipState membership) {
+        return StoredView.initial("m", new StoredView.TierState("REGULAR", "普通", 0, "SILVER", 1, "1.0", 2))
+                .withMembership(membership);
+    }
+
+    @Test
     void aFixedCouponTakesItsFaceValueAboveTheMinimumSpendAndNeverMoreThanTheAmount() {
         var coupon = fixed("c", 1500, 5000, List.of("ALL"));
 

@@ -5,5 +5,6 @@ public enum Channel {
     CLAIM,
     GRANT,
     REWARD,
-    ALLOTMENT
+    ALLOTMENT,
+    MEMBERSHIP
 }

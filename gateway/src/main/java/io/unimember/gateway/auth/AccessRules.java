@@ -45,7 +45,8 @@ final class AccessRules {
             rule("/api/v1/members/**", MEMBER),
             rule("/api/v1/points/me/**", MEMBER),
             rule("/api/v1/coupons/**", MEMBER),
-            rule("/api/v1/tiers/me", MEMBER));
+            rule("/api/v1/tiers/me", MEMBER),
+            rule("/api/v1/memberships/**", MEMBER));
 
     /** What this request needs; any path not listed needs a valid token. */
     Access accessFor(HttpMethod method, PathContainer path) {

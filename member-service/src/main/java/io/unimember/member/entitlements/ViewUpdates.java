@@ -2,6 +2,7 @@ package io.unimember.member.entitlements;
 
 import io.unimember.common.entitlements.StoredView;
 import io.unimember.common.events.CouponIssued;
+import io.unimember.common.events.DomainEvent;
 import io.unimember.common.events.PointsBalance;
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.TierGrowthChanged;
@@ -107,6 +108,18 @@ class ViewUpdates {
             return new Next(
                     current.view().withTier(tier),
                     new ViewRepository.Versions(v.tierVersion(), e.version(), v.pointsVersion()));
+        });
+    }
+
+    /** A membership event: applied only if newer than the membership the view holds (its own version). */
+    void membershipChanged(DomainEvent event) {
+        update(event.memberId(), current -> {
+            var held = current.view().membership();
+            if (held != null && MembershipViews.versionOf(event) <= held.version()) {
+                return null;
+            }
+            var next = MembershipViews.apply(held, event);
+            return next == null ? null : new Next(current.view().withMembership(next), current.versions());
         });
     }
 

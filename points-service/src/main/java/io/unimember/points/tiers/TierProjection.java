@@ -2,6 +2,7 @@ package io.unimember.points.tiers;
 
 import io.unimember.common.events.TierChanged;
 import io.unimember.common.inbox.MalformedEventException;
+import io.unimember.points.memberships.MembershipProjection;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Each member's points multiplier, projected locally from {@code tier.changed} so earning never asks tier-service.
  * A member without a tier event yet earns at 1.0; an event older than the one applied (by {@code version}) is ignored.
+ * A running paid membership adds its bonus to the tier's multiplier (decision 0040).
  */
 @Component
 public class TierProjection {
@@ -28,23 +30,24 @@ public class TierProjection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final MembershipProjection memberships;
     private final Clock clock;
 
-    TierProjection(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    TierProjection(JdbcClient jdbc, JdbcTemplate batch, MembershipProjection memberships, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
     public BigDecimal multiplierOf(String memberId) {
-        return jdbc.sql("SELECT points_multiplier FROM member_tier WHERE member_id = ?")
-                .param(memberId)
-                .query(BigDecimal.class)
-                .optional()
-                .orElse(BigDecimal.ONE);
+        return multipliersOf(List.of(memberId)).getOrDefault(memberId, BigDecimal.ONE);
     }
 
-    /** The multipliers of many members in one statement; members without a tier event are not in the map. */
+    /**
+     * The multipliers of many members, tier plus membership bonus, in two statements; members with neither a tier
+     * event nor a running membership are not in the map.
+     */
     public Map<String, BigDecimal> multipliersOf(Collection<String> memberIds) {
         Map<String, BigDecimal> multipliers = new HashMap<>();
         if (!memberIds.isEmpty()) {
@@ -53,6 +56,10 @@ public class TierProjection {
                     .query(rs -> {
                         multipliers.put(rs.getString(1), rs.getBigDecimal(2));
                     });
+            memberships
+                    .bonusesOf(memberIds)
+                    .forEach((member, bonus) ->
+                            multipliers.merge(member, BigDecimal.ONE.add(bonus), (tier, plus) -> tier.add(bonus)));
         }
         return multipliers;
     }

@@ -40,7 +40,10 @@ class Reconciliation {
     @Transactional(readOnly = true)
     public ReconciliationView of(PeriodKey key) {
         Map<Pair, PairTotal> posted = new TreeMap<>(ORDER);
-        journal.usageTotals(key).forEach(t -> posted.put(new Pair(t.benefitType(), t.fromBu(), t.toBu()), t));
+        journal.usageTotals(key).stream()
+                // membership revenue is sold, not redeemed: no service reports it, so there is nothing to compare
+                .filter(t -> t.benefitType() != BenefitType.MEMBERSHIP)
+                .forEach(t -> posted.put(new Pair(t.benefitType(), t.fromBu(), t.toBu()), t));
         Map<Pair, TallyRepository.Reported> reported = new TreeMap<>(ORDER);
         tally.totals(key).forEach(r -> reported.put(new Pair(r.benefitType(), r.fromBu(), r.toBu()), r));
         Set<Pair> all = new TreeSet<>(ORDER);

@@ -1,0 +1,40 @@
+package io.unimember.common.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a paid membership period gives and who earns its price, as {@code membership.activated} and {@code
+ * membership.renewed} carry it: consumers (the points multiplier, the entitlement view, settlement) keep their
+ * projection from this alone, without asking tier-service.
+ *
+ * @param multiplierBp the plan's points multiplier in basis points (10000 = none); it adds to the tier's (decision
+ *     0040)
+ * @param counted each counted benefit and how many uses a calendar month gives
+ * @param coupons the coupons each month of the period brings: the plan's monthly 神券 packs and its partner
+ *     benefits (a partner BU's template, one a month), issued by coupon-service at most once per member and month
+ * @param revenue the price paid, split between BUs by the plan's rule; the shares sum to the price
+ */
+public record MembershipTerms(
+        String planCode,
+        String planName,
+        String purchaseId,
+        String paymentId,
+        String payingBu,
+        long amountFen,
+        Instant startsAt,
+        Instant endsAt,
+        int multiplierBp,
+        List<Counted> counted,
+        List<CouponPack> coupons,
+        List<RevenueShare> revenue) {
+
+    /** {@code count} coupons of {@code templateId} a month. */
+    public record CouponPack(String templateId, int count) {}
+
+    /** A counted benefit (free delivery, a service) and its monthly allowance. */
+    public record Counted(String benefit, int perMonth) {}
+
+    /** One BU's share of an amount of subscription revenue (or of its refund). */
+    public record RevenueShare(String bu, long amountFen) {}
+}
