@@ -144,7 +144,7 @@ class FaultTests {
                         Map.of("templateId", template));
                 assertThat(claim.status()).as(claim.raw()).isEqualTo(201);
             }
-            Api.Reply order = gateway.post(
+            Api.Reply order = gateway.postForNewMember(
                     "/api/v1/bu/orders",
                     dineIn,
                     Map.of(

@@ -54,7 +54,7 @@ class HostileInputTests {
         String bu = api.clientToken("bu-retail", "demo-secret");
         String admin = api.clientToken("admin", "demo-secret");
         String merchant = api.clientToken("merchant-demo", "demo-secret");
-        Api.Reply seedOrder = api.post(
+        Api.Reply seedOrder = api.postForNewMember(
                 "/api/v1/bu/orders",
                 bu,
                 Map.of(

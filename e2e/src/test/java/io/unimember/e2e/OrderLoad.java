@@ -96,7 +96,9 @@ final class OrderLoad {
             if (status == 201) {
                 return;
             }
-            if (status >= 400 && status < 500) {
+            // 404: points-service has not heard of the member's registration yet (MEMBER_NOT_FOUND, nothing written,
+            // docs/api.md): a BU sends the same order again, as it does after a 503
+            if (status >= 400 && status < 500 && status != 404) {
                 throw new IllegalStateException("order " + orderId + " refused with " + status);
             }
             retries.incrementAndGet();

@@ -144,7 +144,7 @@ class ScaleOutTests {
                     GOLD_AMOUNT_FEN,
                     "occurredAt",
                     java.time.Instant.now().toString());
-            Api.Reply order = untilAnswered(() -> gateway.post("/api/v1/bu/orders", hotel, body));
+            Api.Reply order = untilAnswered(() -> gateway.postForNewMember("/api/v1/bu/orders", hotel, body));
             assertThat(order.status()).as(order.raw()).isEqualTo(201);
             String key = UUID.randomUUID().toString();
             Api.Reply claim = untilAnswered(() ->
