@@ -72,10 +72,23 @@ public class Api {
     }
 
     public Reply hold(String bu, String memberId, String holdId, long points) {
+        return hold(bu, memberId, holdId, points, "ref-" + holdId);
+    }
+
+    public Reply hold(String bu, String memberId, String holdId, long points, String orderRef) {
         return post(
                 "/api/v1/points/holds",
                 TestTokens.bu(bu),
-                Map.of("holdId", holdId, "memberId", memberId, "points", points, "orderRef", "ref-" + holdId));
+                Map.of("holdId", holdId, "memberId", memberId, "points", points, "orderRef", orderRef));
+    }
+
+    /** Pays part of an order with points: a hold with the order as its reference, confirmed. */
+    public void spendOn(String bu, String memberId, String orderId, long points) {
+        String holdId = newId("h");
+        Reply held = hold(bu, memberId, holdId, points, orderId);
+        if (held.status() != 201 || confirm(bu, holdId).status() != 200) {
+            throw new IllegalStateException("could not spend " + points + " points on " + orderId + ": " + held.raw());
+        }
     }
 
     public Reply confirm(String bu, String holdId) {

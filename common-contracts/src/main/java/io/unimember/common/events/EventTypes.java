@@ -16,6 +16,7 @@ public final class EventTypes {
             OrderRefunded.class,
             PointsEarned.class,
             PointsReversed.class,
+            PointsRefunded.class,
             PointsHeld.class,
             PointsReleased.class,
             PointsRedeemed.class,
@@ -26,6 +27,8 @@ public final class EventTypes {
             CouponLocked.class,
             CouponRedeemed.class,
             CouponReleased.class,
+            CouponReturned.class,
+            CouponRevoked.class,
             CouponExpired.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
