@@ -118,6 +118,12 @@ public class Api {
         return send(HttpMethod.POST, path, token, body == null ? null : json.writeValueAsString(body));
     }
 
+    /** A GET asking for CSV: status and the raw body. */
+    public Reply getCsv(String path, @Nullable String token) {
+        var response = http.send(HttpMethod.GET, path, token, null, Map.of("Accept", "text/csv"));
+        return new Reply(response.getStatusCode().value(), null, response.getBody() == null ? "" : response.getBody());
+    }
+
     public Reply postRaw(String path, @Nullable String token, String rawJson) {
         return send(HttpMethod.POST, path, token, rawJson);
     }
