@@ -122,6 +122,47 @@ class ReversalTests {
         assertThat(lines(first)).hasSize(2);
     }
 
+    @Test
+    void reconciliationMatchesEveryReversalOneToOneWithZeroDifferences() {
+        PeriodKey month = TestMonths.past();
+        String member = "m-" + UUID.randomUUID();
+        String coupon = "c-" + UUID.randomUUID();
+        String order = "o-" + UUID.randomUUID();
+        EventEnvelope couponUsed = couponRedeemed(member, coupon, at(month, 2, 12));
+        EventEnvelope pointsUsed = fixture.wrap(
+                new PointsRedeemed(
+                        member,
+                        "h-" + UUID.randomUUID(),
+                        "tr-" + UUID.randomUUID(),
+                        "DINE_IN",
+                        order,
+                        800,
+                        List.of(new SpentLot("HOTEL", 500), new SpentLot("DINE_IN", 300)),
+                        at(month, 2, 12),
+                        new PointsBalance(0, 0, 0, 2, List.of())),
+                "points-service",
+                at(month, 2, 12));
+        fixture.send(couponUsed, pointsUsed);
+        fixture.awaitPostedAndTallied(couponUsed, pointsUsed);
+        // the coupon comes back the same month, the points partly then and partly the month after
+        EventEnvelope couponBack = couponReturned(member, coupon, at(month, 9, 12));
+        EventEnvelope partly = pointsRefunded(member, order, at(month, 9, 12), 200, 100);
+        EventEnvelope rest = pointsRefunded(member, order, at(month.next(), 3, 12), 300, 200);
+
+        fixture.send(couponBack, partly, rest);
+        fixture.awaitPostedAndTallied(couponBack, partly, rest);
+
+        var view = fixture.tree(
+                fixture.get("/api/v1/admin/settlement/periods/" + month + "/reconciliation", TestTokens.admin())
+                        .getBody());
+        assertThat(view.path("differences").toString()).isEqualTo("[]");
+        assertThat(view.path("journal").path("count").asLong())
+                .as("two redemptions of the pairs, four reversals")
+                .isEqualTo(view.path("reported").path("count").asLong());
+        assertThat(view.path("journal").path("faceFen").asLong()).isZero();
+        assertThat(view.path("reported").path("faceFen").asLong()).isZero();
+    }
+
     private EventEnvelope couponRedeemed(String member, String coupon, Instant at) {
         return fixture.wrap(
                 new CouponRedeemed(member, coupon, "t-1", "HOTEL", "DINE_IN", 1_500, "o-1", at), "coupon-service", at);
