@@ -29,6 +29,7 @@ public final class EventTypes {
             CouponReleased.class,
             CouponReturned.class,
             CouponRevoked.class,
+            RewardKept.class,
             CouponExpired.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =

@@ -1,6 +1,7 @@
 package io.unimember.coupon.rewards;
 
 import io.unimember.common.events.CouponRevoked;
+import io.unimember.common.events.RewardKept;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.coupon.coupons.Coupons;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes back the rewards an order earned once it is refunded in full (decision 0037). An unused reward coupon is
  * revoked ({@code coupon.revoked}); one already locked or redeemed is left to the member, and the grant records
- * {@code REWARD_USED_BEFORE_REFUND} for reconciliation. The grant's refund outcome is set by a guarded update, so each
+ * {@code REWARD_USED_BEFORE_REFUND} and {@code coupon.reward_kept} tells reconciliation. The grant's refund outcome is set by a guarded update, so each
  * grant is decided once. The grant keeps its (rule, member) key: a refunded first order does not make the next one a
  * first order again.
  */
@@ -52,6 +53,9 @@ public class RewardClawback {
                         refundId,
                         "REWARD_REFUNDED",
                         now));
+            } else {
+                events.publish(new RewardKept(
+                        memberId, g.couponId(), g.templateId(), g.fundingBu(), bu, orderId, refundId, now));
             }
         }
     }

@@ -159,6 +159,14 @@ class CouponRefundsTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("REWARD_USED_BEFORE_REFUND");
+        TestOutbox.awaitSent(dataSource, member);
+        List<JsonNode> kept = TestKafka.recordsUpToNow(
+                        Topics.COUPON, v -> v.contains("\"type\":\"coupon.reward_kept\"") && v.contains(reward))
+                .stream()
+                .map(r -> json.readTree(r.value()))
+                .toList();
+        assertThat(kept).hasSize(1);
+        assertThat(kept.getFirst().path("data").path("orderId").asString()).isEqualTo(orderId);
     }
 
     /** A ¥15 coupon funded by HOTEL, claimed and redeemed at DINE_IN on the order. */

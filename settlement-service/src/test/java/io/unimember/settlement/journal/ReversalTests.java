@@ -10,6 +10,7 @@ import io.unimember.common.events.PointsBalance;
 import io.unimember.common.events.PointsRedeemed;
 import io.unimember.common.events.PointsRefunded;
 import io.unimember.common.events.RefundedLot;
+import io.unimember.common.events.RewardKept;
 import io.unimember.common.events.SpentLot;
 import io.unimember.settlement.periods.PeriodKey;
 import io.unimember.settlement.support.Fixture;
@@ -149,8 +150,29 @@ class ReversalTests {
         EventEnvelope partly = pointsRefunded(member, order, at(month, 9, 12), 200, 100);
         EventEnvelope rest = pointsRefunded(member, order, at(month.next(), 3, 12), 300, 200);
 
-        fixture.send(couponBack, partly, rest);
+        EventEnvelope kept = fixture.wrap(
+                new RewardKept(
+                        member,
+                        "c-" + UUID.randomUUID(),
+                        "tpl-first-dine-in-15",
+                        "DINE_IN",
+                        "DINE_IN",
+                        order,
+                        "r-1",
+                        at(month, 9, 12)),
+                "coupon-service",
+                at(month, 9, 12));
+
+        fixture.send(couponBack, partly, rest, kept);
         fixture.awaitPostedAndTallied(couponBack, partly, rest);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> fixture.jdbc()
+                                .sql("SELECT COUNT(*) FROM reconciliation_case WHERE event_id = ?")
+                                .param(kept.eventId().toString())
+                                .query(Long.class)
+                                .single()
+                        == 1);
 
         var view = fixture.tree(
                 fixture.get("/api/v1/admin/settlement/periods/" + month + "/reconciliation", TestTokens.admin())
@@ -161,6 +183,9 @@ class ReversalTests {
                 .isEqualTo(view.path("reported").path("count").asLong());
         assertThat(view.path("journal").path("faceFen").asLong()).isZero();
         assertThat(view.path("reported").path("faceFen").asLong()).isZero();
+        assertThat(view.path("cases")).hasSize(1);
+        assertThat(view.path("cases").get(0).path("kind").asString()).isEqualTo("REWARD_USED_BEFORE_REFUND");
+        assertThat(view.path("cases").get(0).path("orderRef").asString()).isEqualTo(order);
     }
 
     private EventEnvelope couponRedeemed(String member, String coupon, Instant at) {
