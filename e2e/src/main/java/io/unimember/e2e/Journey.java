@@ -248,6 +248,15 @@ public final class Journey {
         say(
                 "%d points back, the 神券 is in the wallet again; %s shows %d reversal lines of %s",
                 ticketRefund.number("pointsReturned"), reversalPeriod, reversalLines(reversed, thisMonth), thisMonth);
+        JsonNode reconciliation = waitFor(
+                "reconciliation of " + thisMonth + " to match the reversals",
+                () -> api.get("/api/v1/admin/settlement/periods/" + thisMonth + "/reconciliation", admin)
+                        .body(),
+                r -> r.path("differences").isArray() && r.path("differences").isEmpty());
+        fact("reconciliationDifferences", reconciliation.path("differences").size());
+        say(
+                "reconciliation of %s: %d differences",
+                thisMonth, reconciliation.path("differences").size());
         JsonNode liability = expect(
                         api.get("/api/v1/admin/points/liability?period=" + thisMonth, admin), 200, "points liability")
                 .body();

@@ -56,6 +56,7 @@ class JourneyTests {
         assertThat(result.number("reversalLines"))
                 .as("the coupon's and the points' reversal")
                 .isGreaterThanOrEqualTo(2);
+        assertThat(result.number("reconciliationDifferences")).isZero();
         assertThat(result.text("liabilityAddsUp")).isEqualTo("true");
         assertThat(result.number("merchantWithoutConsent")).isEqualTo(403);
         assertThat(result.text("merchantSeesTier")).isEqualTo("GOLD");
