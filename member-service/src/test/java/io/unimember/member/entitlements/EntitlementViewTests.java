@@ -177,6 +177,8 @@ class EntitlementViewTests extends MemberIntegrationTest {
         send(TestEvents.revoked(memberId, reward));
 
         awaitView("", v -> {
+            // an assertion, not a dereference: the wait retries on assertion errors only
+            assertThat(coupon(v, paid)).as("returned to the view").isNotNull();
             assertThat(coupon(v, paid).get("usable").asBoolean()).isTrue();
             assertThat(coupon(v, reward)).isNull();
         });
