@@ -235,6 +235,65 @@ public final class Journey {
                 tierAfterRefund.path("growth").asLong(),
                 tierAfterRefund.path("tier").asString());
 
+        step(
+                "整单退款 Ticket refunded",
+                "the cinema refunds the ¥80 ticket in full: the 500 points and the 神券 come back, settlement reverses");
+        expect(order(cinema, memberId, orderRef, 8_000), 201, "report the ticket order");
+        long pointsBeforeTicketRefund =
+                api.get("/api/v1/points/me", member).body().path("available").asLong();
+        Api.Reply ticketRefund = expect(
+                api.post(
+                        "/api/v1/bu/orders/" + orderRef + "/refunds",
+                        cinema,
+                        Map.of("refundId", "ticket-refund-" + run, "amountFen", 8_000)),
+                201,
+                "refund the ticket");
+        fact("ticketPointsReturned", ticketRefund.number("pointsReturned"));
+        fact("ticketPointsReversed", ticketRefund.number("pointsReversed"));
+        fact(
+                "pointsAfterTicketRefund",
+                api.get("/api/v1/points/me", member).body().path("available").asLong() - pointsBeforeTicketRefund);
+        JsonNode returnedWallet = waitFor(
+                "the 神券 back in the wallet",
+                () -> api.get("/api/v1/coupons/me?status=AVAILABLE", member).body(),
+                w -> hasItem(w, couponId));
+        fact("couponBackInWallet", hasItem(returnedWallet, couponId));
+        // the ticket was used this month, which the settlement step closed: the reversals go to the next month
+        String reversalPeriod = YearMonth.now(SETTLEMENT_ZONE).plusMonths(1).toString();
+        JsonNode reversed = waitFor(
+                "settlement to reverse the ticket's coupon and points",
+                () -> statementOf(reversalPeriod, dineIn),
+                st -> reversalLines(st, thisMonth) >= 2);
+        fact("reversalLines", reversalLines(reversed, thisMonth));
+        say(
+                "%d points back, the 神券 is in the wallet again; %s shows %d reversal lines of %s",
+                ticketRefund.number("pointsReturned"), reversalPeriod, reversalLines(reversed, thisMonth), thisMonth);
+        JsonNode reconciliation = waitFor(
+                "reconciliation of " + thisMonth + " to match the reversals",
+                () -> api.get("/api/v1/admin/settlement/periods/" + thisMonth + "/reconciliation", admin)
+                        .body(),
+                r -> r.path("differences").isArray() && r.path("differences").isEmpty());
+        fact("reconciliationDifferences", reconciliation.path("differences").size());
+        say(
+                "reconciliation of %s: %d differences",
+                thisMonth, reconciliation.path("differences").size());
+        JsonNode liability = expect(
+                        api.get("/api/v1/admin/points/liability?period=" + thisMonth, admin), 200, "points liability")
+                .body();
+        boolean adds = true;
+        for (JsonNode l : liability.path("lines")) {
+            adds &= l.path("closingPoints").asLong()
+                    == l.path("openingPoints").asLong()
+                            + l.path("earned").asLong()
+                            - l.path("redeemed").asLong()
+                            + l.path("returned").asLong()
+                            - l.path("expired").asLong();
+        }
+        fact("liabilityAddsUp", adds);
+        say(
+                "points liability of %s: %d issuing BUs, closing = opening + earned − redeemed + returned − expired: %s",
+                thisMonth, liability.path("lines").size(), adds);
+
         step("商户授权 Merchant consent", "the cinema's POS may read the member only after the member agrees");
         Api.Reply refused = api.get("/open/v1/members/" + memberId, merchant);
         fact("merchantWithoutConsent", refused.status());
@@ -318,6 +377,30 @@ public final class Journey {
                 () -> api.post("/api/v1/bu/orders", buToken, body),
                 reply -> reply.status() != 404
                         || !"MEMBER_NOT_FOUND".equals(reply.body().path("code").asString()));
+    }
+
+    private static boolean hasItem(JsonNode wallet, String couponId) {
+        for (JsonNode c : wallet.path("items")) {
+            if (couponId.equals(c.path("couponId").asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The owing party's statement lines that reverse something used in {@code usagePeriod}. */
+    private static long reversalLines(JsonNode statements, String usagePeriod) {
+        JsonNode statement =
+                statements.has("statements") ? statements.path("statements").path(0) : statements;
+        long n = 0;
+        for (JsonNode line : statement.path("lines")) {
+            // the owing party's lines are negative; a reversal's are positive
+            if (usagePeriod.equals(line.path("usagePeriod").asString())
+                    && line.path("amountFen").asLong() > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean hasCoupon(JsonNode view, String couponId) {

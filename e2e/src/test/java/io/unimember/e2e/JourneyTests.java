@@ -46,6 +46,18 @@ class JourneyTests {
                 .as("half of the banquet's 2,000 points")
                 .isEqualTo(1000);
         assertThat(result.number("growthAfterRefund")).isEqualTo(128 + 2000 + 100 - 1000);
+        assertThat(result.number("ticketPointsReturned"))
+                .as("the 500 points paid for the ticket")
+                .isEqualTo(500);
+        // the ticket earned 96 points at GOLD (80 × 1.2), reversed by the refund
+        assertThat(result.number("ticketPointsReversed")).isEqualTo(96);
+        assertThat(result.number("pointsAfterTicketRefund")).isEqualTo(500 - 96);
+        assertThat(result.text("couponBackInWallet")).isEqualTo("true");
+        assertThat(result.number("reversalLines"))
+                .as("the coupon's and the points' reversal")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(result.number("reconciliationDifferences")).isZero();
+        assertThat(result.text("liabilityAddsUp")).isEqualTo("true");
         assertThat(result.number("merchantWithoutConsent")).isEqualTo(403);
         assertThat(result.text("merchantSeesTier")).isEqualTo("GOLD");
         assertThat(result.text("merchantSeesFields").split(","))

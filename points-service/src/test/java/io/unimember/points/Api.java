@@ -97,10 +97,23 @@ public class Api {
     }
 
     public Reply hold(String bu, String memberId, String holdId, long points) {
+        return hold(bu, memberId, holdId, points, "ref-" + holdId);
+    }
+
+    public Reply hold(String bu, String memberId, String holdId, long points, String orderRef) {
         return post(
                 "/api/v1/points/holds",
                 TestTokens.bu(bu),
-                Map.of("holdId", holdId, "memberId", memberId, "points", points, "orderRef", "ref-" + holdId));
+                Map.of("holdId", holdId, "memberId", memberId, "points", points, "orderRef", orderRef));
+    }
+
+    /** Pays part of an order with points: a hold with the order as its reference, confirmed. */
+    public void spendOn(String bu, String memberId, String orderId, long points) {
+        String holdId = newId("h");
+        Reply held = hold(bu, memberId, holdId, points, orderId);
+        if (held.status() != 201 || confirm(bu, holdId).status() != 200) {
+            throw new IllegalStateException("could not spend " + points + " points on " + orderId + ": " + held.raw());
+        }
     }
 
     public Reply confirm(String bu, String holdId) {
@@ -128,6 +141,12 @@ public class Api {
 
     public Reply post(String path, @Nullable String token, @Nullable Object body) {
         return send(HttpMethod.POST, path, token, body == null ? null : json.writeValueAsString(body));
+    }
+
+    /** A GET asking for CSV: status and the raw body. */
+    public Reply getCsv(String path, @Nullable String token) {
+        var response = http.send(HttpMethod.GET, path, token, null, Map.of("Accept", "text/csv"));
+        return new Reply(response.getStatusCode().value(), null, response.getBody() == null ? "" : response.getBody());
     }
 
     public Reply postRaw(String path, @Nullable String token, String rawJson) {

@@ -5,7 +5,13 @@ package io.unimember.common.events;
  * balance from the events alone ({@link PointsBalance#version()} orders the snapshots).
  */
 public sealed interface BalanceChange extends DomainEvent
-        permits PointsEarned, PointsReversed, PointsHeld, PointsReleased, PointsRedeemed, PointsExpired {
+        permits PointsEarned,
+                PointsReversed,
+                PointsRefunded,
+                PointsHeld,
+                PointsReleased,
+                PointsRedeemed,
+                PointsExpired {
 
     PointsBalance balance();
 }

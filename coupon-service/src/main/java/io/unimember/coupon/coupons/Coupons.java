@@ -147,6 +147,57 @@ public class Coupons {
                 == 1;
     }
 
+    /** A coupon one BU redeemed on one of its orders, with what the redemption settled. */
+    public record Redemption(String couponId, String templateId, String fundingBu, long discountFen) {}
+
+    /** The member's coupons this BU redeemed on this order and no refund has given back yet. */
+    public List<Redemption> redeemedOn(String bu, String orderRef, String memberId) {
+        return jdbc.sql(
+                        """
+                        SELECT c.id, c.template_id, t.funding_bu, COALESCE(c.redeemed_discount_fen, 0)
+                          FROM coupon c JOIN coupon_template t ON t.id = c.template_id
+                         WHERE c.redeemed_bu = ? AND c.order_ref = ? AND c.member_id = ? AND c.status = 'REDEEMED'
+                           AND c.refunded_at IS NULL
+                        """)
+                .params(bu, orderRef, memberId)
+                .query((rs, n) -> new Redemption(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    /**
+     * REDEEMED and still valid → AVAILABLE again, as it was before the lock (lock, redemption and order cleared), with
+     * {@code refunded_at} kept as the trace. False if it is past its validity or no longer REDEEMED.
+     */
+    public boolean returnToWallet(String id, Instant now) {
+        return jdbc.sql(
+                                """
+                UPDATE coupon SET status = 'AVAILABLE', lock_id = NULL, locked_by_bu = NULL, redeemed_at = NULL,
+                                  redeemed_bu = NULL, order_ref = NULL, redeemed_discount_fen = NULL, refunded_at = ?
+                 WHERE id = ? AND status = 'REDEEMED' AND refunded_at IS NULL AND expires_at > ?
+                """)
+                        .params(ts(now), id, ts(now))
+                        .update()
+                == 1;
+    }
+
+    /** REDEEMED past its validity: it stays REDEEMED, marked refunded once. */
+    public boolean markRefunded(String id, Instant now) {
+        return jdbc.sql(
+                                "UPDATE coupon SET refunded_at = ? WHERE id = ? AND status = 'REDEEMED' AND refunded_at IS NULL")
+                        .params(ts(now), id)
+                        .update()
+                == 1;
+    }
+
+    /** AVAILABLE (unused, whether or not its end has passed) → REVOKED. False if it was used or locked meanwhile. */
+    public boolean revoke(String id, Instant now) {
+        return jdbc.sql(
+                                "UPDATE coupon SET status = 'REVOKED', refunded_at = ? WHERE id = ? AND status IN ('AVAILABLE', 'EXPIRED')")
+                        .params(ts(now), id)
+                        .update()
+                == 1;
+    }
+
     public static Coupon map(ResultSet rs, int row) throws SQLException {
         return new Coupon(
                 rs.getString("id"),

@@ -48,7 +48,7 @@ class WalletQueries {
                     sql.append(" AND (c.status = 'EXPIRED' OR (c.status = 'AVAILABLE' AND c.expires_at <= ?))");
                     params.add(ts(now));
                 }
-                case LOCKED, REDEEMED -> {
+                case LOCKED, REDEEMED, REVOKED -> {
                     sql.append(" AND c.status = ?");
                     params.add(status.name());
                 }

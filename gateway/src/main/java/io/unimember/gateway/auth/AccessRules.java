@@ -37,6 +37,8 @@ final class AccessRules {
             rule("/actuator/**", ADMIN),
             // a BU's campaign manager creates its own templates (coupon-service checks fundingBu is theirs)
             rule(HttpMethod.POST, "/api/v1/admin/coupon-templates", ADMIN.or(Access.scope("bu:campaigns"))),
+            // the points liability: a BU reads its own line (points-service answers a BU token with only its BU's)
+            rule(HttpMethod.GET, "/api/v1/admin/points/liability", ADMIN.or(Access.scope("bu:orders"))),
             rule("/api/v1/admin/**", ADMIN),
             rule("/api/v1/bu/**", BU),
             rule("/open/v1/**", MERCHANT),

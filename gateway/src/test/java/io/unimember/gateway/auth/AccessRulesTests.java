@@ -27,6 +27,20 @@ class AccessRulesTests {
     }
 
     @Test
+    void theLiabilityReportIsForAdminsAndBusButOtherPointsAdminPathsForAdminsOnly() {
+        VerifiedToken bu = token(Set.of("bu:orders"));
+
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/points/liability").allows(bu))
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/points/liability").allows(token(Set.of("admin"))))
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/points/liability").allows(token(Set.of("member"))))
+                .isFalse();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/points/ledger/audit").allows(bu))
+                .isFalse();
+    }
+
+    @Test
     void healthAndMetricsForPrometheusArePublicButOtherActuatorEndpointsAreForAdmins() {
         assertThat(access(HttpMethod.GET, "/actuator/health").isPublic()).isTrue();
         assertThat(access(HttpMethod.GET, "/actuator/health/readiness").isPublic())

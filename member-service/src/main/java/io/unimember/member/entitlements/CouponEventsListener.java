@@ -5,6 +5,8 @@ import io.unimember.common.events.CouponIssued;
 import io.unimember.common.events.CouponLocked;
 import io.unimember.common.events.CouponRedeemed;
 import io.unimember.common.events.CouponReleased;
+import io.unimember.common.events.CouponReturned;
+import io.unimember.common.events.CouponRevoked;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventBatches;
@@ -73,6 +75,19 @@ class CouponEventsListener {
                     expired.memberId(),
                     () -> updates.couponFinished(
                             expired.memberId(), expired.couponId(), CouponState.Status.EXPIRED, at));
+        } else if (e.is(CouponReturned.class)) {
+            CouponReturned returned = Payloads.read(e, CouponReturned.class, json);
+            if (!returned.available()) {
+                return null; // past its validity, it stays redeemed
+            }
+            change = new ViewUpdates.Change(
+                    returned.memberId(), () -> updates.couponReturned(returned.memberId(), returned.couponId(), at));
+        } else if (e.is(CouponRevoked.class)) {
+            CouponRevoked revoked = Payloads.read(e, CouponRevoked.class, json);
+            change = new ViewUpdates.Change(
+                    revoked.memberId(),
+                    () -> updates.couponFinished(
+                            revoked.memberId(), revoked.couponId(), CouponState.Status.REVOKED, at));
         } else {
             return null;
         }

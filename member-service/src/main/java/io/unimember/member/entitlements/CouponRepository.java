@@ -67,8 +67,9 @@ class CouponRepository {
     }
 
     int deleteTombstones(Instant before, int limit) {
-        return jdbc.sql("DELETE FROM entitlement_coupon WHERE status IN ('REDEEMED', 'EXPIRED') AND updated_at < ?"
-                        + " LIMIT ?")
+        return jdbc.sql(
+                        "DELETE FROM entitlement_coupon WHERE status IN ('REDEEMED', 'EXPIRED', 'REVOKED') AND updated_at < ?"
+                                + " LIMIT ?")
                 .params(Timestamp.from(before), limit)
                 .update();
     }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a coupon is in its life, as the view knows it, and how each coupon event moves it. Coupon events carry no
  * version, so order comes from the event time: a lock or release older than the last applied event is ignored,
- * and redeemed or expired is final, so a late or replayed event never brings a used coupon back.
+ * and redeemed, expired or revoked is final, so a late or replayed event never brings a used coupon back — except
+ * coupon.returned, a refund giving a redeemed coupon back to the wallet, the one way out of REDEEMED.
  *
  * @param lockId the lock holding it when LOCKED
  * @param lastEventAt when the last applied event happened
@@ -19,10 +20,12 @@ record CouponState(Status status, @Nullable String lockId, Instant lastEventAt, 
         AVAILABLE,
         LOCKED,
         REDEEMED,
-        EXPIRED;
+        EXPIRED,
+        /** A reward taken back because its order was refunded. */
+        REVOKED;
 
         boolean isFinal() {
-            return this == REDEEMED || this == EXPIRED;
+            return this == REDEEMED || this == EXPIRED || this == REVOKED;
         }
     }
 
@@ -66,5 +69,13 @@ record CouponState(Status status, @Nullable String lockId, Instant lastEventAt, 
             return null;
         }
         return new CouponState(end, null, at, current.hasTerms);
+    }
+
+    /** coupon.returned (available): a redeemed coupon is in the wallet again; any other state is left as it is. */
+    static @Nullable CouponState returned(@Nullable CouponState current, Instant at) {
+        if (current == null || current.status != Status.REDEEMED || at.isBefore(current.lastEventAt)) {
+            return null;
+        }
+        return new CouponState(Status.AVAILABLE, null, at, current.hasTerms);
     }
 }

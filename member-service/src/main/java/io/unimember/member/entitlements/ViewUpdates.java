@@ -163,6 +163,10 @@ class ViewUpdates {
         couponChanged(memberId, couponId, held -> CouponState.released(held, lockId, at), null);
     }
 
+    void couponReturned(String memberId, String couponId, Instant at) {
+        couponChanged(memberId, couponId, held -> CouponState.returned(held, at), null);
+    }
+
     void couponFinished(String memberId, String couponId, CouponState.Status end, Instant at) {
         couponChanged(memberId, couponId, held -> CouponState.finished(held, end, at), null);
     }

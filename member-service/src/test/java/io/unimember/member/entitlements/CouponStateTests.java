@@ -37,6 +37,27 @@ class CouponStateTests {
     }
 
     @Test
+    void aReturnedCouponIsAvailableAgainAndCanBeLockedButARevokedOneIsFinal() {
+        CouponState redeemed = CouponState.finished(CouponState.issued(null, T1), Status.REDEEMED, T2);
+
+        CouponState returned = CouponState.returned(redeemed, T3);
+
+        assertThat(returned.status()).isEqualTo(Status.AVAILABLE);
+        assertThat(returned.hasTerms()).isTrue();
+        assertThat(CouponState.locked(returned, "L2", T3).status()).isEqualTo(Status.LOCKED);
+        assertThat(CouponState.returned(redeemed, T1))
+                .as("a return older than the redemption")
+                .isNull();
+        assertThat(CouponState.returned(CouponState.issued(null, T1), T2))
+                .as("only a redeemed coupon comes back")
+                .isNull();
+        CouponState revoked = CouponState.finished(CouponState.issued(null, T1), Status.REVOKED, T2);
+        assertThat(revoked.status().isFinal()).isTrue();
+        assertThat(CouponState.locked(revoked, "L3", T3)).isNull();
+        assertThat(CouponState.returned(revoked, T3)).isNull();
+    }
+
+    @Test
     void aLockOlderThanTheReleaseSeenFirstIsIgnored() {
         CouponState releasedFirst = CouponState.released(CouponState.issued(null, T1), "L1", T3);
 

@@ -165,6 +165,26 @@ class EntitlementViewTests extends MemberIntegrationTest {
     }
 
     @Test
+    void aCouponARefundReturnsIsInTheViewAgainAndARevokedRewardLeavesIt() {
+        String paid = "c-" + UUID.randomUUID();
+        String reward = "c-" + UUID.randomUUID();
+        send(TestEvents.fixed(memberId, paid, 1500, 0, List.of("ALL")));
+        send(TestEvents.fixed(memberId, reward, 1500, 0, List.of("ALL")));
+        send(TestEvents.redeemed(memberId, paid));
+        awaitView("", v -> assertThat(coupon(v, paid)).isNull());
+
+        send(TestEvents.returned(memberId, paid, true));
+        send(TestEvents.revoked(memberId, reward));
+
+        awaitView("", v -> {
+            // an assertion, not a dereference: the wait retries on assertion errors only
+            assertThat(coupon(v, paid)).as("returned to the view").isNotNull();
+            assertThat(coupon(v, paid).get("usable").asBoolean()).isTrue();
+            assertThat(coupon(v, reward)).isNull();
+        });
+    }
+
+    @Test
     void eventsOutOfOrderNeverMoveTheViewBack() {
         send(TestEvents.earned(memberId, 900, 0, 5));
         send(TestEvents.tier(memberId, "PLATINUM", "铂金", "1.3", 9000, 7));

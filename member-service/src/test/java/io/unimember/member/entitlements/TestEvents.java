@@ -5,6 +5,8 @@ import io.unimember.common.events.CouponIssued;
 import io.unimember.common.events.CouponLocked;
 import io.unimember.common.events.CouponRedeemed;
 import io.unimember.common.events.CouponReleased;
+import io.unimember.common.events.CouponReturned;
+import io.unimember.common.events.CouponRevoked;
 import io.unimember.common.events.DomainEvent;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.ExpiringPoints;
@@ -136,6 +138,16 @@ final class TestEvents {
 
     static CouponRedeemed redeemed(String memberId, String couponId) {
         return new CouponRedeemed(memberId, couponId, "tpl-1", "PLATFORM", "DINE_IN", 1500, "order-1", Instant.now());
+    }
+
+    static CouponReturned returned(String memberId, String couponId, boolean available) {
+        return new CouponReturned(
+                memberId, couponId, "tpl-1", "PLATFORM", "DINE_IN", 1500, "order-1", "r-1", available, Instant.now());
+    }
+
+    static CouponRevoked revoked(String memberId, String couponId) {
+        return new CouponRevoked(
+                memberId, couponId, "tpl-1", "DINE_IN", "order-1", "r-1", "REWARD_REFUNDED", Instant.now());
     }
 
     static CouponExpired expired(String memberId, String couponId) {

@@ -31,6 +31,7 @@ public class Ledger {
     private final Earnings earnings;
     private final Freezes freezes;
     private final Expiries expiries;
+    private final Returns returns;
     private final Posting posting;
     private final Clock clock;
     private final PointsProperties properties;
@@ -42,6 +43,7 @@ public class Ledger {
             Earnings earnings,
             Freezes freezes,
             Expiries expiries,
+            Returns returns,
             Posting posting,
             Clock clock,
             PointsProperties properties) {
@@ -51,6 +53,7 @@ public class Ledger {
         this.earnings = earnings;
         this.freezes = freezes;
         this.expiries = expiries;
+        this.returns = returns;
         this.posting = posting;
         this.clock = clock;
         this.properties = properties;
@@ -120,6 +123,18 @@ public class Ledger {
     public Reversed reverse(MemberAccount account, String bu, String refundId, long points, Instant orderLotExpiry) {
         requirePositive(points);
         return earnings.reverse(account, bu, refundId, points, orderLotExpiry);
+    }
+
+    /** What these confirmed holds of one BU spent, and how much of it refunds gave back so far. */
+    public SpentOnOrder spentOn(String bu, Collection<String> holdIds) {
+        return holdIds.isEmpty() ? SpentOnOrder.NOTHING : returns.spentOn(bu, holdIds);
+    }
+
+    /** Gives points spent by these holds back for a refund, to their lots or, where those expired, to expiry. */
+    public Returned giveBack(
+            MemberAccount account, String bu, String refundId, Collection<String> holdIds, long points) {
+        requirePositive(points);
+        return returns.giveBack(account, bu, refundId, holdIds, points);
     }
 
     /** Freezes points for a hold, or fails with 409 POINTS_INSUFFICIENT. */

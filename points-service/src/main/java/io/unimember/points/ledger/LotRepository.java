@@ -193,6 +193,64 @@ class LotRepository {
                 .list();
     }
 
+    /** What one hold's allocation to a lot spent, and how much of it refunds have given back so far. */
+    record SpentAllocation(
+            String reference, long lotId, String issuingBu, Instant expiresAt, long points, long returned) {
+
+        long returnable() {
+            return points - returned;
+        }
+
+        GivenBack giveBack(long share) {
+            return new GivenBack(reference, lotId, issuingBu, expiresAt, share);
+        }
+    }
+
+    /** Points a refund gives back on one allocation. */
+    record GivenBack(String reference, long lotId, String issuingBu, Instant expiresAt, long points) {}
+
+    /** The allocations of these holds of one BU, the latest expiry first (the order refunds give points back in). */
+    List<SpentAllocation> spentAllocations(String bu, Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT reference, lot_id, issuing_bu, expires_at, points, returned FROM lot_allocation"
+                        + " WHERE bu = :bu AND reference IN (:refs) ORDER BY expires_at DESC, lot_id DESC, reference")
+                .param("bu", bu)
+                .param("refs", references)
+                .query((rs, n) -> new SpentAllocation(
+                        rs.getString("reference"),
+                        rs.getLong("lot_id"),
+                        rs.getString("issuing_bu"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getLong("points"),
+                        rs.getLong("returned")))
+                .list();
+    }
+
+    /**
+     * Counts points as given back on allocations, guarded so that no allocation ever gives back more than it took,
+     * whatever ran before.
+     */
+    void markReturned(String bu, List<GivenBack> given) {
+        if (given.isEmpty()) {
+            return;
+        }
+        int[] rows = batch.batchUpdate(
+                        "UPDATE lot_allocation SET returned = returned + ?"
+                                + " WHERE bu = ? AND reference = ? AND lot_id = ? AND returned + ? <= points",
+                        given,
+                        given.size(),
+                        (ps, a) -> {
+                            ps.setLong(1, a.points());
+                            ps.setString(2, bu);
+                            ps.setString(3, a.reference());
+                            ps.setLong(4, a.lotId());
+                            ps.setLong(5, a.points());
+                        })[0];
+        requireAll(rows, given.size(), "count points given back on allocations");
+    }
+
     List<String> membersWithExpiredLots(Instant now, int limit) {
         return jdbc.sql("SELECT DISTINCT member_id FROM points_lot WHERE open = 1 AND expires_at <= ? LIMIT ?")
                 .params(Timestamp.from(now), limit)

@@ -14,6 +14,11 @@ public enum TransferKind {
     RELEASE,
     /** A hold was confirmed: member frozen to the redemption sink of each issuing BU. */
     REDEEM,
+    /**
+     * A refund gave spent points back: the redemption sink of each issuing BU to member available, or to the expiry
+     * sink for a lot whose expiry has passed. Its reference is the refund id.
+     */
+    RETURN,
     /** Lots reached their expiry: member available to the expiry sink of each issuing BU. */
     EXPIRE
 }

@@ -98,11 +98,17 @@ class OrderRepository {
     }
 
     void insertRefund(
-            String bu, String refundId, String orderId, long amountFen, long points, long shortfall, Instant now) {
-        jdbc.sql(
-                        "INSERT INTO order_refund (bu, refund_id, order_id, amount_fen, points_reversed, shortfall, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(bu, refundId, orderId, amountFen, points, shortfall, Timestamp.from(now))
+            String bu,
+            String refundId,
+            String orderId,
+            long amountFen,
+            long points,
+            long shortfall,
+            long returned,
+            Instant now) {
+        jdbc.sql("INSERT INTO order_refund (bu, refund_id, order_id, amount_fen, points_reversed, shortfall,"
+                        + " points_returned, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(bu, refundId, orderId, amountFen, points, shortfall, returned, Timestamp.from(now))
                 .update();
     }
 

@@ -14,7 +14,10 @@ class PointsAuthorizationRules implements AuthorizationRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry) {
-        registry.requestMatchers("/api/v1/bu/orders", "/api/v1/bu/orders/**")
+        // the liability report is an admin path a BU may read its own line of (the shared rule would allow admin only)
+        registry.requestMatchers("/api/v1/admin/points/liability")
+                .hasAnyAuthority(Scopes.authorities(Scopes.ADMIN, Scopes.BU_ORDERS))
+                .requestMatchers("/api/v1/bu/orders", "/api/v1/bu/orders/**")
                 .hasAuthority(Scopes.authority(Scopes.BU_ORDERS))
                 .requestMatchers("/api/v1/points/holds", "/api/v1/points/holds/**")
                 .hasAuthority(Scopes.authority(Scopes.BU_REDEEM))

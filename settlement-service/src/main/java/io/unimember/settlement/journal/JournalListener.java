@@ -19,11 +19,13 @@ class JournalListener {
     private final EventBatches batches;
     private final RedemptionReader reader;
     private final Journal journal;
+    private final Reversals reversals;
 
-    JournalListener(EventBatches batches, RedemptionReader reader, Journal journal) {
+    JournalListener(EventBatches batches, RedemptionReader reader, Journal journal, Reversals reversals) {
         this.batches = batches;
         this.reader = reader;
         this.journal = journal;
+        this.reversals = reversals;
     }
 
     @KafkaListener(
@@ -35,7 +37,12 @@ class JournalListener {
         batches.apply(
                 CONSUMER,
                 records,
-                event -> reader.read(event).orElse(null),
-                redemptions -> redemptions.forEach(r -> journal.post(r.value())));
+                event -> reader.entry(event).orElse(null),
+                entries -> entries.forEach(e -> {
+                    switch (e.value()) {
+                        case Redemption r -> journal.post(r);
+                        case Reversal r -> reversals.reverse(r);
+                    }
+                }));
     }
 }

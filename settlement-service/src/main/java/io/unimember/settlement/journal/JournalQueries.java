@@ -53,12 +53,15 @@ public class JournalQueries {
                 .list();
     }
 
-    /** Per (benefit, owing, owed): what was posted for usages in a period, wherever it was booked. */
+    /**
+     * Per (benefit, owing, owed): what was posted for usages in a period, wherever it was booked; a reversal (negative
+     * face) counts as minus one, as in the tally.
+     */
     public List<PairTotal> usageTotals(PeriodKey usagePeriod) {
         return jdbc.sql(
                         """
                         SELECT i.benefit_type, i.owing_party, i.owed_party,
-                               SUM(CASE WHEN p.reverses_posting_id IS NULL THEN 1 ELSE -1 END),
+                               SUM(CASE WHEN p.reverses_posting_id IS NULL AND i.face_fen >= 0 THEN 1 ELSE -1 END),
                                SUM(i.face_fen), SUM(i.amount_fen)
                         FROM posting_item i JOIN posting p ON p.id = i.posting_id
                         WHERE i.usage_period = ?
@@ -74,14 +77,15 @@ public class JournalQueries {
                 .list();
     }
 
-    /** The source events posted for one pair's usages in a period (reversed ones excluded). */
+    /**
+     * The source events posted for one pair's usages in a period, reversals included: the tally records refunds'
+     * reversals too (decision 0038), so each side names every event and they match one to one.
+     */
     public List<String> eventIds(PeriodKey usagePeriod, BenefitType type, String fromBu, String toBu) {
         return jdbc.sql(
                         """
                         SELECT p.event_id FROM posting_item i JOIN posting p ON p.id = i.posting_id
-                        WHERE i.usage_period = ? AND i.benefit_type = ? AND i.owing_party = ? AND i.owed_party = ?
-                          AND p.reverses_posting_id IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM posting r WHERE r.reverses_posting_id = p.id)""")
+                        WHERE i.usage_period = ? AND i.benefit_type = ? AND i.owing_party = ? AND i.owed_party = ?""")
                 .params(usagePeriod.toString(), type.name(), fromBu, toBu)
                 .query(String.class)
                 .list();

@@ -21,7 +21,8 @@ record Redemption(
         @Nullable String orderRef,
         String memberId,
         Instant usedAt,
-        List<Claim> claims) {
+        List<Claim> claims)
+        implements JournalEntry {
 
     List<String> parties() {
         return claims.stream()

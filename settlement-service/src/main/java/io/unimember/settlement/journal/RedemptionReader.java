@@ -1,8 +1,11 @@
 package io.unimember.settlement.journal;
 
 import io.unimember.common.events.CouponRedeemed;
+import io.unimember.common.events.CouponReturned;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.PointsRedeemed;
+import io.unimember.common.events.PointsRefunded;
+import io.unimember.common.events.RefundedLot;
 import io.unimember.common.events.SpentLot;
 import io.unimember.common.inbox.MalformedEventException;
 import io.unimember.settlement.BenefitType;
@@ -43,6 +46,28 @@ class RedemptionReader {
         this.clock = clock;
     }
 
+    /** A redemption to post, a reversal of one (decision 0038), or nothing. */
+    Optional<JournalEntry> entry(EventEnvelope event) {
+        Optional<JournalEntry> redemption = read(event).map(JournalEntry.class::cast);
+        return redemption.isPresent() ? redemption : readReversal(event).map(JournalEntry.class::cast);
+    }
+
+    Optional<Reversal> readReversal(EventEnvelope event) {
+        try {
+            if (event.is(CouponReturned.class)) {
+                return Optional.of(returned(event, event.dataAs(CouponReturned.class, mapper)));
+            }
+            if (event.is(PointsRefunded.class)) {
+                return Optional.of(refunded(event, event.dataAs(PointsRefunded.class, mapper)));
+            }
+            return Optional.empty();
+        } catch (JacksonException e) {
+            throw new MalformedEventException(event.type() + " payload unreadable: " + e.getOriginalMessage());
+        } catch (ArithmeticException e) {
+            throw new MalformedEventException(event.type() + " amounts overflow: " + e.getMessage());
+        }
+    }
+
     Optional<Redemption> read(EventEnvelope event) {
         try {
             if (event.is(CouponRedeemed.class)) {
@@ -57,6 +82,46 @@ class RedemptionReader {
         } catch (ArithmeticException e) {
             throw new MalformedEventException(event.type() + " amounts overflow: " + e.getMessage());
         }
+    }
+
+    private Reversal returned(EventEnvelope event, CouponReturned c) {
+        return new Reversal(
+                event.eventId(),
+                event.type(),
+                Reversal.Kind.COUPON_RETURNED,
+                ref(c.couponId(), "couponId"),
+                memberId(event, c.memberId()),
+                party(c.redeemingBu(), "redeemingBu"),
+                Map.of(),
+                usedAt(c.returnedAt()));
+    }
+
+    private Reversal refunded(EventEnvelope event, PointsRefunded p) {
+        if (p.lots() == null || p.lots().isEmpty()) {
+            throw new MalformedEventException("points.refunded without lots: no BU to credit");
+        }
+        Map<String, Long> byIssuer = new TreeMap<>();
+        long total = 0;
+        for (RefundedLot lot : p.lots()) {
+            if (lot == null || lot.points() <= 0) {
+                throw new MalformedEventException("points.refunded has a lot without positive points");
+            }
+            byIssuer.merge(party(lot.issuingBu(), "lots.issuingBu"), lot.points(), Math::addExact);
+            total = Math.addExact(total, lot.points());
+        }
+        if (total != p.points()) {
+            throw new MalformedEventException(
+                    "points.refunded lots add up to " + total + " points, the event says " + p.points());
+        }
+        return new Reversal(
+                event.eventId(),
+                event.type(),
+                Reversal.Kind.POINTS_REFUNDED,
+                ref(p.orderId(), "orderId"),
+                memberId(event, p.memberId()),
+                party(p.bu(), "bu"),
+                byIssuer,
+                usedAt(event.occurredAt()));
     }
 
     private Redemption coupon(EventEnvelope event, CouponRedeemed c) {

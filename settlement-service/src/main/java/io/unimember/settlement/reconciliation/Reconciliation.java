@@ -28,12 +28,19 @@ class Reconciliation {
     private final JournalQueries journal;
     private final TallyRepository tally;
     private final Periods periods;
+    private final Cases cases;
     private final SettlementProperties properties;
 
-    Reconciliation(JournalQueries journal, TallyRepository tally, Periods periods, SettlementProperties properties) {
+    Reconciliation(
+            JournalQueries journal,
+            TallyRepository tally,
+            Periods periods,
+            Cases cases,
+            SettlementProperties properties) {
         this.journal = journal;
         this.tally = tally;
         this.periods = periods;
+        this.cases = cases;
         this.properties = properties;
     }
 
@@ -77,7 +84,8 @@ class Reconciliation {
                                 .mapToLong(PairReconciliation::reportedFaceFen)
                                 .sum()),
                 pairs.stream().map(Reconciliation::withoutEvents).toList(),
-                differences);
+                differences,
+                cases.of(key));
     }
 
     private PairReconciliation compare(

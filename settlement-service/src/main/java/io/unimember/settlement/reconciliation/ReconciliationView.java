@@ -10,6 +10,7 @@ import java.util.List;
  * @param reconciled no differences, and the period's journal lines sum to zero
  * @param pairs every pair seen on either side
  * @param differences the pairs that do not match, with the events missing on each side
+ * @param cases what the sources report beside redemptions, e.g. REWARD_USED_BEFORE_REFUND (not a difference)
  */
 record ReconciliationView(
         String period,
@@ -18,7 +19,8 @@ record ReconciliationView(
         Side journal,
         Side reported,
         List<PairReconciliation> pairs,
-        List<PairReconciliation> differences) {
+        List<PairReconciliation> differences,
+        List<ReconciliationCase> cases) {
 
     /** Redemptions and face value over all pairs. */
     record Side(long count, long faceFen) {}

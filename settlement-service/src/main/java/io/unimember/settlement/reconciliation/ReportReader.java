@@ -1,8 +1,11 @@
 package io.unimember.settlement.reconciliation;
 
 import io.unimember.common.events.CouponRedeemed;
+import io.unimember.common.events.CouponReturned;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.PointsRedeemed;
+import io.unimember.common.events.PointsRefunded;
+import io.unimember.common.events.RefundedLot;
 import io.unimember.common.events.SpentLot;
 import io.unimember.common.inbox.MalformedEventException;
 import io.unimember.settlement.BenefitType;
@@ -51,7 +54,41 @@ class ReportReader {
                         party(c.redeemingBu()),
                         c.discountFen(),
                         c.couponId(),
+                        c.orderRef(),
                         c.redeemedAt()));
+            }
+            if (event.is(CouponReturned.class)) {
+                var c = event.dataAs(CouponReturned.class, mapper);
+                return List.of(row(
+                        event,
+                        BenefitType.COUPON,
+                        party(c.fundingBu()),
+                        party(c.redeemingBu()),
+                        Math.negateExact(c.discountFen()),
+                        c.couponId(),
+                        c.orderRef(),
+                        c.returnedAt()));
+            }
+            if (event.is(PointsRefunded.class)) {
+                var p = event.dataAs(PointsRefunded.class, mapper);
+                Map<String, Long> byIssuer = new TreeMap<>();
+                for (RefundedLot lot : p.lots() == null ? List.<RefundedLot>of() : p.lots()) {
+                    if (lot != null) {
+                        byIssuer.merge(party(lot.issuingBu()), lot.points(), Math::addExact);
+                    }
+                }
+                String spendingBu = party(p.bu());
+                return byIssuer.entrySet().stream()
+                        .map(e -> row(
+                                event,
+                                BenefitType.POINTS,
+                                e.getKey(),
+                                spendingBu,
+                                -Math.multiplyExact(e.getValue(), properties.pointFaceValueFen()),
+                                p.orderId(),
+                                p.orderId(),
+                                event.occurredAt()))
+                        .toList();
             }
             if (event.is(PointsRedeemed.class)) {
                 var p = event.dataAs(PointsRedeemed.class, mapper);
@@ -64,6 +101,7 @@ class ReportReader {
                                 spendingBu,
                                 Math.multiplyExact(e.getValue(), properties.pointFaceValueFen()),
                                 p.holdId(),
+                                p.orderRef(),
                                 p.redeemedAt()))
                         .toList();
             }
@@ -96,6 +134,7 @@ class ReportReader {
             String to,
             long faceFen,
             @Nullable String sourceRef,
+            @Nullable String orderRef,
             @Nullable Instant redeemedAt) {
         if (redeemedAt == null) {
             throw new MalformedEventException("redeemedAt missing: no period to tally the redemption in");
@@ -110,6 +149,7 @@ class ReportReader {
                 to,
                 faceFen,
                 ref,
+                orderRef == null ? null : orderRef.substring(0, Math.min(orderRef.length(), MAX_REF)),
                 usedAt,
                 PeriodKey.containing(usedAt, properties.zone()).toString(),
                 source.substring(0, Math.min(source.length(), 64)));

@@ -1,10 +1,12 @@
 package io.unimember.settlement.reconciliation;
 
+import io.unimember.common.events.RewardKept;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventBatches;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +22,14 @@ class TallyListener {
     private final EventBatches batches;
     private final ReportReader reader;
     private final TallyRepository tally;
+    private final Cases cases;
     private final Clock clock;
 
-    TallyListener(EventBatches batches, ReportReader reader, TallyRepository tally, Clock clock) {
+    TallyListener(EventBatches batches, ReportReader reader, TallyRepository tally, Cases cases, Clock clock) {
         this.batches = batches;
         this.reader = reader;
         this.tally = tally;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -39,12 +43,24 @@ class TallyListener {
                 CONSUMER,
                 records,
                 event -> {
+                    RewardKept kept = cases.read(event);
+                    if (kept != null) {
+                        return new Tallied(List.of(), kept);
+                    }
                     List<ReportedRedemption> rows = reader.read(event);
-                    return rows.isEmpty() ? null : rows;
+                    return rows.isEmpty() ? null : new Tallied(rows, null);
                 },
                 reports -> {
                     var now = clock.instant();
-                    reports.forEach(r -> tally.record(r.value(), now));
+                    reports.forEach(r -> {
+                        tally.record(r.value().rows(), now);
+                        if (r.value().kept() != null) {
+                            cases.record(r.envelope(), r.value().kept());
+                        }
+                    });
                 });
     }
+
+    /** What one event adds: redemption rows, or a case. */
+    private record Tallied(List<ReportedRedemption> rows, @Nullable RewardKept kept) {}
 }

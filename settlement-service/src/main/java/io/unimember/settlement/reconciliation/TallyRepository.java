@@ -20,14 +20,15 @@ class TallyRepository {
     }
 
     void record(List<ReportedRedemption> rows, Instant now) {
-        for (ReportedRedemption r : rows) {
+        for (ReportedRedemption row : rows) {
+            ReportedRedemption r = row.faceFen() < 0 ? atOriginalUsage(row) : row;
             try {
                 jdbc.sql(
                                 """
                                 INSERT INTO redemption_report
-                                  (event_id, benefit_type, from_party, to_party, face_fen, source_ref, used_at,
-                                   usage_period, reported_by, recorded_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  (event_id, benefit_type, from_party, to_party, face_fen, source_ref, order_ref,
+                                   used_at, usage_period, reported_by, recorded_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(
                                 r.eventId().toString(),
                                 r.benefitType().name(),
@@ -35,6 +36,7 @@ class TallyRepository {
                                 r.toBu(),
                                 r.faceFen(),
                                 r.sourceRef(),
+                                r.orderRef(),
                                 SqlTimes.utc(r.usedAt()),
                                 r.usagePeriod(),
                                 r.reportedBy(),
@@ -46,10 +48,40 @@ class TallyRepository {
         }
     }
 
+    /**
+     * A reversal tallied where the journal books it: at the usage of the latest redemption it reverses (a coupon's by
+     * its id, an order's points by the order and spending BU), or its own time if the tally never saw that one.
+     */
+    private ReportedRedemption atOriginalUsage(ReportedRedemption r) {
+        var original = (r.benefitType() == BenefitType.COUPON
+                        ? jdbc.sql(
+                                        "SELECT used_at, usage_period FROM redemption_report WHERE source_ref = ?"
+                                                + " AND benefit_type = 'COUPON' AND face_fen >= 0 ORDER BY used_at DESC LIMIT 1")
+                                .param(r.sourceRef())
+                        : jdbc.sql("SELECT used_at, usage_period FROM redemption_report WHERE order_ref = ?"
+                                        + " AND benefit_type = 'POINTS' AND to_party = ? AND face_fen >= 0"
+                                        + " ORDER BY used_at DESC LIMIT 1")
+                                .params(r.orderRef(), r.toBu()))
+                .query((rs, n) -> new ReportedRedemption(
+                        r.eventId(),
+                        r.benefitType(),
+                        r.fromBu(),
+                        r.toBu(),
+                        r.faceFen(),
+                        r.sourceRef(),
+                        r.orderRef(),
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        r.reportedBy()))
+                .optional();
+        return original.orElse(r);
+    }
+
     List<Reported> totals(PeriodKey usagePeriod) {
         return jdbc.sql(
                         """
-                        SELECT benefit_type, from_party, to_party, COUNT(*), SUM(face_fen) FROM redemption_report
+                        SELECT benefit_type, from_party, to_party, SUM(CASE WHEN face_fen < 0 THEN -1 ELSE 1 END),
+                               SUM(face_fen) FROM redemption_report
                         WHERE usage_period = ? GROUP BY benefit_type, from_party, to_party""")
                 .param(usagePeriod.toString())
                 .query((rs, n) -> new Reported(

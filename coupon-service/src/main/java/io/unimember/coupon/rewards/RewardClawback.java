@@ -1,0 +1,88 @@
+package io.unimember.coupon.rewards;
+
+import io.unimember.common.events.CouponRevoked;
+import io.unimember.common.events.RewardKept;
+import io.unimember.common.outbox.EventPublisher;
+import io.unimember.coupon.coupons.Coupons;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes back the rewards an order earned once it is refunded in full (decision 0037). An unused reward coupon is
+ * revoked ({@code coupon.revoked}); one already locked or redeemed is left to the member, and the grant records
+ * {@code REWARD_USED_BEFORE_REFUND} and {@code coupon.reward_kept} tells reconciliation. The grant's refund outcome is set by a guarded update, so each
+ * grant is decided once. The grant keeps its (rule, member) key: a refunded first order does not make the next one a
+ * first order again.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class RewardClawback {
+
+    static final String REVOKED = "REVOKED";
+    static final String USED = "REWARD_USED_BEFORE_REFUND";
+
+    private final JdbcClient jdbc;
+    private final Coupons coupons;
+    private final EventPublisher events;
+
+    RewardClawback(JdbcClient jdbc, Coupons coupons, EventPublisher events) {
+        this.jdbc = jdbc;
+        this.coupons = coupons;
+        this.events = events;
+    }
+
+    private record Granted(String ruleId, String couponId, String templateId, String fundingBu) {}
+
+    public void takeBack(String memberId, String bu, String orderId, String refundId, Instant now) {
+        for (Granted g : grantedFor(memberId, bu, orderId)) {
+            boolean revoked = coupons.revoke(g.couponId(), now);
+            if (!decide(g.ruleId(), memberId, revoked ? REVOKED : USED)) {
+                continue; // decided before: the coupon's own guard kept it from being revoked twice
+            }
+            if (revoked) {
+                events.publish(new CouponRevoked(
+                        memberId,
+                        g.couponId(),
+                        g.templateId(),
+                        g.fundingBu(),
+                        orderId,
+                        refundId,
+                        "REWARD_REFUNDED",
+                        now));
+            } else {
+                events.publish(new RewardKept(
+                        memberId, g.couponId(), g.templateId(), g.fundingBu(), bu, orderId, refundId, now));
+            }
+        }
+    }
+
+    /** The coupons this BU's reward rules issued for the member's order, not yet decided by a refund. */
+    private List<Granted> grantedFor(String memberId, String bu, String orderId) {
+        return jdbc.sql(
+                        """
+                        SELECT g.rule_id, g.coupon_id, c.template_id, t.funding_bu
+                          FROM reward_grant g
+                          JOIN reward_rule r ON r.id = g.rule_id
+                          JOIN coupon c ON c.id = g.coupon_id
+                          JOIN coupon_template t ON t.id = c.template_id
+                         WHERE g.member_id = ? AND g.order_id = ? AND r.bu = ? AND g.outcome = 'ISSUED'
+                           AND g.refund_outcome IS NULL
+                           FOR UPDATE
+                        """)
+                .params(memberId, orderId, bu)
+                .query((rs, n) -> new Granted(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    private boolean decide(String ruleId, String memberId, String outcome) {
+        return jdbc.sql("UPDATE reward_grant SET refund_outcome = ? WHERE rule_id = ? AND member_id = ?"
+                                + " AND refund_outcome IS NULL")
+                        .params(outcome, ruleId, memberId)
+                        .update()
+                == 1;
+    }
+}

@@ -1,0 +1,236 @@
+package io.unimember.coupon.refunds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.unimember.common.events.EventEnvelope;
+import io.unimember.common.events.OrderCompleted;
+import io.unimember.common.events.OrderRefunded;
+import io.unimember.common.events.Topics;
+import io.unimember.common.inbox.EventCodec;
+import io.unimember.coupon.Api;
+import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestKafka;
+import io.unimember.testsupport.TestOutbox;
+import io.unimember.testsupport.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A refunded order gives back the 神券 redeemed on it and takes back the reward it earned (decision 0037). */
+@IntegrationTest
+class CouponRefundsTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    CouponRefunds refunds;
+
+    Api api;
+    String member;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port, json);
+        member = Api.member();
+    }
+
+    @Test
+    void aFullRefundDeliveredTwiceReturnsTheRedeemedCouponAndRevokesTheUnusedRewardOnce() {
+        String orderId = "o-" + UUID.randomUUID();
+        String paid = redeemedOn(orderId);
+        String completed = envelope(new OrderCompleted(member, "DINE_IN", orderId, 20_000, null, Instant.now(), 200));
+        TestKafka.send(Topics.ORDER, member, completed);
+        await().atMost(WAIT).until(() -> rewardCoupon(member) != null);
+        String reward = rewardCoupon(member);
+        String refundId = "r-" + UUID.randomUUID();
+        String refunded = envelope(refund(orderId, refundId, 20_000, 20_000));
+
+        TestKafka.send(Topics.ORDER, member, refunded);
+        TestKafka.send(Topics.ORDER, member, refunded);
+        TestKafka.send(Topics.ORDER, member, envelope(refund(orderId, refundId, 20_000, 20_000))); // new event id
+        await().atMost(WAIT).until(() -> "AVAILABLE".equals(status(paid)) && "REVOKED".equals(status(reward)));
+
+        assertThat(refundedAt(paid)).isNotNull();
+        assertThat(jdbc.sql("SELECT lock_id, redeemed_bu, order_ref FROM coupon WHERE id = ?")
+                        .param(paid)
+                        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                        .single())
+                .containsOnlyNulls();
+        // the code works again: it locks for a new order
+        assertThat(lock(paid, "lock-" + UUID.randomUUID(), "o-" + UUID.randomUUID())
+                        .status())
+                .isEqualTo(201);
+        TestOutbox.awaitSent(dataSource, refundId);
+        List<JsonNode> returned = events("coupon.returned", refundId);
+        assertThat(returned).hasSize(1);
+        JsonNode data = returned.getFirst().path("data");
+        assertThat(data.path("couponId").asString()).isEqualTo(paid);
+        assertThat(data.path("orderRef").asString()).isEqualTo(orderId);
+        assertThat(data.path("fundingBu").asString()).isEqualTo("HOTEL");
+        assertThat(data.path("redeemingBu").asString()).isEqualTo("DINE_IN");
+        assertThat(data.path("discountFen").asLong()).isEqualTo(1_500);
+        assertThat(data.path("available").asBoolean()).isTrue();
+        assertThat(returned.getFirst().path("source").asString()).isNotBlank();
+        List<JsonNode> revoked = events("coupon.revoked", refundId);
+        assertThat(revoked).hasSize(1);
+        assertThat(revoked.getFirst().path("data").path("couponId").asString()).isEqualTo(reward);
+        assertThat(revoked.getFirst().path("data").path("orderId").asString()).isEqualTo(orderId);
+    }
+
+    @Test
+    void aPartialRefundKeepsTheCouponAndTheRefundThatCompletesTheOrderReturnsIt() {
+        String orderId = "o-" + UUID.randomUUID();
+        String paid = redeemedOn(orderId);
+
+        apply(refund(orderId, "r-" + UUID.randomUUID(), 5_000, 20_000));
+        assertThat(status(paid)).isEqualTo("REDEEMED");
+        assertThat(refundedAt(paid)).isNull();
+
+        apply(refund(orderId, "r-" + UUID.randomUUID(), 15_000, 20_000));
+        assertThat(status(paid)).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void aCouponPastItsValidityStaysRedeemedMarkedRefunded() {
+        String orderId = "o-" + UUID.randomUUID();
+        String paid = redeemedOn(orderId);
+        // its 30 days have passed since
+        jdbc.sql("UPDATE coupon SET expires_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)), paid)
+                .update();
+
+        apply(refund(orderId, "r-" + UUID.randomUUID(), 20_000, 20_000));
+
+        assertThat(status(paid)).isEqualTo("REDEEMED");
+        assertThat(refundedAt(paid)).isNotNull();
+    }
+
+    @Test
+    void aRewardAlreadyUsedIsLeftToTheMemberAndCountedForReconciliation() {
+        String orderId = "o-" + UUID.randomUUID();
+        TestKafka.send(
+                Topics.ORDER,
+                member,
+                envelope(new OrderCompleted(member, "DINE_IN", orderId, 20_000, null, Instant.now(), 200)));
+        await().atMost(WAIT).until(() -> rewardCoupon(member) != null);
+        String reward = rewardCoupon(member);
+        String lockId = "lock-" + UUID.randomUUID();
+        assertThat(lock(reward, lockId, "o-" + UUID.randomUUID()).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/bu/coupons/locks/" + lockId + "/redeem", TestTokens.bu("DINE_IN"), Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        apply(refund(orderId, "r-" + UUID.randomUUID(), 20_000, 20_000));
+
+        assertThat(status(reward)).isEqualTo("REDEEMED");
+        assertThat(jdbc.sql("SELECT refund_outcome FROM reward_grant WHERE member_id = ?")
+                        .param(member)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REWARD_USED_BEFORE_REFUND");
+        TestOutbox.awaitSent(dataSource, member);
+        List<JsonNode> kept = TestKafka.recordsUpToNow(
+                        Topics.COUPON, v -> v.contains("\"type\":\"coupon.reward_kept\"") && v.contains(reward))
+                .stream()
+                .map(r -> json.readTree(r.value()))
+                .toList();
+        assertThat(kept).hasSize(1);
+        assertThat(kept.getFirst().path("data").path("orderId").asString()).isEqualTo(orderId);
+    }
+
+    /** A ¥15 coupon funded by HOTEL, claimed and redeemed at DINE_IN on the order. */
+    private String redeemedOn(String orderId) {
+        var terms = Api.fixedTemplate(1_500, 100, 1, 150_000);
+        terms.put("fundingBu", "HOTEL");
+        var claim = api.claim(member, api.template(terms));
+        assertThat(claim.status()).isEqualTo(201);
+        String coupon = claim.text("couponId");
+        String lockId = "lock-" + UUID.randomUUID();
+        assertThat(lock(coupon, lockId, orderId).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/bu/coupons/locks/" + lockId + "/redeem", TestTokens.bu("DINE_IN"), Map.of())
+                        .status())
+                .isEqualTo(200);
+        return coupon;
+    }
+
+    private Api.Response lock(String coupon, String lockId, String orderRef) {
+        return api.post(
+                "/api/v1/bu/coupons/" + coupon + "/locks",
+                TestTokens.bu("DINE_IN"),
+                Map.of("lockId", lockId, "orderRef", orderRef, "amountFen", 20_000));
+    }
+
+    private OrderRefunded refund(String orderId, String refundId, long fen, long orderFen) {
+        return new OrderRefunded(member, "DINE_IN", orderId, refundId, fen, orderFen, 0, Instant.now());
+    }
+
+    private void apply(OrderRefunded refund) {
+        tx.executeWithoutResult(s -> refunds.onOrdersRefunded(List.of(refund)));
+    }
+
+    private String envelope(io.unimember.common.events.DomainEvent event) {
+        return codec.toJson(EventEnvelope.wrap(event, "test", Instant.now(), json));
+    }
+
+    private String status(String coupon) {
+        return jdbc.sql("SELECT status FROM coupon WHERE id = ?")
+                .param(coupon)
+                .query(String.class)
+                .single();
+    }
+
+    private java.sql.Timestamp refundedAt(String coupon) {
+        return jdbc.sql("SELECT refunded_at FROM coupon WHERE id = ?")
+                .param(coupon)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private String rewardCoupon(String memberId) {
+        return jdbc.sql("SELECT id FROM coupon WHERE member_id = ? AND channel = 'REWARD'")
+                .param(memberId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private List<JsonNode> events(String type, String refundId) {
+        return TestKafka.recordsUpToNow(
+                        Topics.COUPON, v -> v.contains("\"type\":\"" + type + "\"") && v.contains(refundId))
+                .stream()
+                .map(r -> json.readTree(r.value()))
+                .toList();
+    }
+}
