@@ -151,6 +151,11 @@ class ViewLease implements SmartLifecycle {
         }
     }
 
+    /** This instance's field in the views' hash. */
+    String field() {
+        return CachedViews.leaseField(instance);
+    }
+
     @Override
     public int getPhase() {
         return PHASE;
