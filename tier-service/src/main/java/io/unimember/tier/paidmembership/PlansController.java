@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PlansController {
 
-    record Page<T>(List<T> items, @Nullable String nextCursor) {}
+    record PlanPage(List<Plan> items, @Nullable String nextCursor) {}
 
     private final Plans plans;
     private final TierRules tiers;
@@ -35,8 +35,8 @@ class PlansController {
     }
 
     @GetMapping("/api/v1/membership-plans")
-    Page<Plan> plans() {
-        return new Page<>(plans.all(), null);
+    PlanPage plans() {
+        return new PlanPage(plans.all(), null);
     }
 
     @PostMapping("/api/v1/admin/membership-plans")

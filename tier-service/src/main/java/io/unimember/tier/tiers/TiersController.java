@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Validated
 class TiersController {
 
-    record Page<T>(List<T> items, @Nullable String nextCursor) {}
+    // one record per page kind, not a generic Page<T>: the contract's nullable marking reads plain record types
+    record TierPage(List<TierView> items, @Nullable String nextCursor) {}
+
+    record AuditPage(List<AuditView> items, @Nullable String nextCursor) {}
 
     record AuditView(
             long id,
@@ -45,8 +48,8 @@ class TiersController {
     }
 
     @GetMapping("/api/v1/tiers")
-    Page<TierView> tiers() {
-        return new Page<>(rules.current().tiers().stream().map(TierView::of).toList(), null);
+    TierPage tiers() {
+        return new TierPage(rules.current().tiers().stream().map(TierView::of).toList(), null);
     }
 
     @PutMapping("/api/v1/admin/tiers/{code}")
@@ -56,7 +59,7 @@ class TiersController {
     }
 
     @GetMapping("/api/v1/admin/tiers/audit")
-    Page<AuditView> audit(
+    AuditPage audit(
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) @Min(1) @Nullable Long cursor) {
         List<AuditView> items = audit.page(cursor, limit).stream()
@@ -70,6 +73,6 @@ class TiersController {
                         mapper.readTree(e.afterJson())))
                 .toList();
         String next = items.size() == limit ? String.valueOf(items.getLast().id()) : null;
-        return new Page<>(items, next);
+        return new AuditPage(items, next);
     }
 }
