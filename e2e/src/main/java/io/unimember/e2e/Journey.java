@@ -372,11 +372,7 @@ public final class Journey {
                 amountFen,
                 "occurredAt",
                 Instant.now().toString());
-        return waitFor(
-                "points-service to know member " + memberId,
-                () -> api.post("/api/v1/bu/orders", buToken, body),
-                reply -> reply.status() != 404
-                        || !"MEMBER_NOT_FOUND".equals(reply.body().path("code").asString()));
+        return api.postForNewMember("/api/v1/bu/orders", buToken, body);
     }
 
     private static boolean hasItem(JsonNode wallet, String couponId) {
