@@ -80,13 +80,16 @@ final class AuthenticationFilter implements WebFilter, Ordered {
         if (token.tokenId() != null
                 && HttpMethod.POST.equals(exchange.getRequest().getMethod())
                 && LOGOUT.equals(exchange.getRequest().getPath().value())) {
-            // known here before the client's next request, whatever the stream's delay
-            return chain.filter(exchange).doOnSuccess(done -> {
+            // known here before the client's next request, whatever the stream's delay: recorded as the answer is
+            // committed, before the client can read it (after completion, the next request could come first)
+            exchange.getResponse().beforeCommit(() -> {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
                 if (status != null && status.is2xxSuccessful()) {
                     revoked.revoked(token.tokenId(), token.expiresAtMillis());
                 }
+                return Mono.empty();
             });
+            return chain.filter(exchange);
         }
         return chain.filter(exchange);
     }
