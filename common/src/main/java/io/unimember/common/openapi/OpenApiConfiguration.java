@@ -32,6 +32,11 @@ public class OpenApiConfiguration {
     static {
         // resolved from the verified token, never sent by the client
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // a JSON value kept as it is (an audit entry's before and after): any JSON, not the tree class's getters
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        tools.jackson.databind.JsonNode.class,
+                        new io.swagger.v3.oas.models.media.Schema<Object>().description("any JSON value"));
     }
 
     /** The document's base: springdoc keeps servers given here instead of the URL the request came in on. */

@@ -120,6 +120,15 @@ class Notes {
             throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed");
         }
 
+        @PostMapping("/api/v1/public/form")
+        Snapshot form(
+                @org.springframework.web.bind.annotation.RequestParam
+                        org.springframework.util.MultiValueMap<String, String> form) {
+            return new Snapshot(tools.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode()
+                    .put("fields", form.size()));
+        }
+
         @PostMapping("/api/v1/public/ping")
         Dated ping() {
             throw io.unimember.common.web.ApiException.tooManyRequests("SLOW_DOWN", "once a minute", 42);
@@ -166,4 +175,7 @@ class Notes {
             }
         }
     }
+
+    /** A JSON value kept as it is, as an audit entry keeps its before and after. */
+    record Snapshot(tools.jackson.databind.JsonNode value) {}
 }

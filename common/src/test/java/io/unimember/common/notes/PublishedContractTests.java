@@ -64,6 +64,38 @@ class PublishedContractTests {
     }
 
     @Test
+    void theFeatureFolderNamesEachOperationAndItsTag() {
+        Map<String, JsonNode> operations = operations(spec());
+
+        assertThat(operations.get("POST /api/v1/notes").path("operationId").asString())
+                .isEqualTo("notesCreate");
+        assertThat(operations.get("POST /api/v1/bu/notes").path("operationId").asString())
+                .isEqualTo("notesBuOnly");
+        assertThat(operations.values())
+                .allSatisfy(operation ->
+                        assertThat(operation.path("tags").toString()).isEqualTo("[\"notes\"]"));
+        assertThat(operations.values().stream()
+                        .map(operation -> operation.path("operationId").asString())
+                        .distinct())
+                .hasSize(operations.size());
+    }
+
+    @Test
+    void aFormMapIsAFormBodyAndAJsonValueIsAnyJson() {
+        JsonNode spec = spec();
+        JsonNode form = operations(spec).get("POST /api/v1/public/form");
+
+        assertThat(form.has("parameters")).isFalse();
+        assertThat(form.at("/requestBody/content/application~1x-www-form-urlencoded/schema/type")
+                        .asString())
+                .isEqualTo("object");
+        assertThat(spec.at("/components/schemas/Snapshot/properties/value/description")
+                        .asString())
+                .isEqualTo("any JSON value");
+        assertThat(spec.at("/components/schemas").has("JsonNode")).isFalse();
+    }
+
+    @Test
     void everyOperationSaysWhichTokenItNeeds() {
         Map<String, JsonNode> operations = operations(spec());
 
