@@ -77,7 +77,8 @@ final class AuthenticationFilter implements WebFilter, Ordered {
             return Problems.write(exchange, HttpStatus.FORBIDDEN, "INSUFFICIENT_SCOPE", "this needs " + access.needs());
         }
         exchange.getAttributes().put(VerifiedToken.ATTRIBUTE, token);
-        if (token.tokenId() != null
+        String tokenId = token.tokenId();
+        if (tokenId != null
                 && HttpMethod.POST.equals(exchange.getRequest().getMethod())
                 && LOGOUT.equals(exchange.getRequest().getPath().value())) {
             // known here before the client's next request, whatever the stream's delay: recorded as the answer is
@@ -85,7 +86,7 @@ final class AuthenticationFilter implements WebFilter, Ordered {
             exchange.getResponse().beforeCommit(() -> {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
                 if (status != null && status.is2xxSuccessful()) {
-                    revoked.revoked(token.tokenId(), token.expiresAtMillis());
+                    revoked.revoked(tokenId, token.expiresAtMillis());
                 }
                 return Mono.empty();
             });

@@ -150,11 +150,13 @@ final class LookupRoute implements NettyRouteProvider {
         String uri = request.uri();
         String asked = pathOf(uri);
         int question = uri.indexOf('?');
-        LookupQuery query = asked == null ? null : LookupQuery.parse(question < 0 ? null : uri.substring(question + 1));
-        Lookup lookup = query == null ? null : lookup(request, asked, query);
-        if (lookup == null || !views.answersScene(lookup.scene())) {
+        LookupQuery parsed =
+                asked == null ? null : LookupQuery.parse(question < 0 ? null : uri.substring(question + 1));
+        Lookup lookup = asked == null || parsed == null ? null : lookup(request, asked, parsed);
+        if (parsed == null || lookup == null || !views.answersScene(lookup.scene())) {
             return fullPath.get().apply(request, response);
         }
+        LookupQuery query = parsed;
         EventLoop loop = eventLoop(request);
         // the caller's limit is taken only for an answer given here: a lookup sent on takes it on the full path
         return views.view(lookup.memberId())

@@ -43,8 +43,9 @@ public final class RateLimitFilter implements WebFilter, Ordered {
         if (caller == null) {
             return chain.filter(exchange);
         }
-        boolean member = caller.memberId() != null;
-        String id = member ? caller.memberId() : caller.subject();
+        String memberId = caller.memberId();
+        boolean member = memberId != null;
+        String id = memberId != null ? memberId : caller.subject();
         LocalBuckets local = member ? localMembers : localClients;
         if (local != null) {
             Decision d = local.take(id);

@@ -3,6 +3,7 @@ package io.unimember.gateway.requestid;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.web.server.ServerWebExchange;
 
 /** The request id of an exchange: the caller's {@code X-Request-Id} when it is sane, else a fresh one. */
@@ -25,6 +26,7 @@ public final class RequestIds {
     }
 
     /** Same rule as the services ({@code [A-Za-z0-9._:-]{1,64}}), without a regex on the hot path. */
+    @Contract("null -> false")
     static boolean isSane(@Nullable String id) {
         if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
             return false;
