@@ -74,6 +74,11 @@ class HandlerFacts implements GlobalOperationCustomizer {
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
                 .toLowerCase(java.util.Locale.ROOT);
         boolean defaultTag = operation.getTags() == null || operation.getTags().equals(List.of(classTag));
+        if (operation.getSummary() == null) {
+            // springdoc took the handler's Javadoc first; without one, the folder and the method's words
+            operation.setSummary(feature + ": "
+                    + method.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
+        }
         if (defaultTag) {
             operation.setTags(List.of(feature));
         }

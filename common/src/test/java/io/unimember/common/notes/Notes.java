@@ -77,6 +77,11 @@ class Notes {
             this.writer = writer;
         }
 
+        /**
+         * Writes a note for the calling member. The same Idempotency-Key writes it once.
+         *
+         * @param key the client's key for this write
+         */
         @PostMapping("/api/v1/notes")
         @io.unimember.common.openapi.Creates("note written")
         ResponseEntity<NoteCreated> create(

@@ -81,6 +81,19 @@ class PublishedContractTests {
     }
 
     @Test
+    void theHandlersJavadocIsTheSummaryAndEveryOperationHasOne() {
+        Map<String, JsonNode> operations = operations(spec());
+
+        JsonNode create = operations.get("POST /api/v1/notes");
+        assertThat(create.path("summary").asString()).isEqualTo("Writes a note for the calling member.");
+        assertThat(create.path("description").asString()).contains("The same Idempotency-Key writes it once.");
+        assertThat(operations.get("POST /api/v1/bu/notes").path("summary").asString())
+                .isEqualTo("notes: bu only");
+        assertThat(operations.values())
+                .allMatch(operation -> !operation.path("summary").asString().isBlank());
+    }
+
+    @Test
     void aFormMapIsAFormBodyAndAJsonValueIsAnyJson() {
         JsonNode spec = spec();
         JsonNode form = operations(spec).get("POST /api/v1/public/form");

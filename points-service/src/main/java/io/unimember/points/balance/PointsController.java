@@ -73,6 +73,10 @@ class PointsController {
         this.tiers = tiers;
     }
 
+    /**
+     * The calling member's points: available, frozen, what expires next and the multiplier the next order earns
+     * at.
+     */
     @GetMapping("/api/v1/points/me")
     MemberPoints me(Caller caller) {
         String memberId = caller.memberId();
@@ -88,6 +92,9 @@ class PointsController {
                 balance.version());
     }
 
+    /**
+     * The calling member's points history, newest first, a page at a time.
+     */
     @GetMapping("/api/v1/points/me/transactions")
     Transactions transactions(
             Caller caller,

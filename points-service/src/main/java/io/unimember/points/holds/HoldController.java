@@ -38,6 +38,10 @@ class HoldController {
         this.members = members;
     }
 
+    /**
+     * Holds a member's points for an order until the BU confirms or cancels the hold. The hold id is the
+     * idempotency key.
+     */
     @PostMapping("/api/v1/points/holds")
     @Creates("the points are held until confirmed, cancelled or expired")
     ResponseEntity<HoldReceipt> hold(Caller caller, @Valid @RequestBody HoldRequest request) {
@@ -67,6 +71,9 @@ class HoldController {
                 .answering(HttpStatus.OK, HoldResolution.class, () -> holds.cancel(bu, holdId)));
     }
 
+    /**
+     * Reads a hold the calling BU made.
+     */
     @GetMapping("/api/v1/points/holds/{holdId}")
     Hold find(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String holdId) {
         return holds.find(units.require(caller.bu()).code(), holdId);

@@ -14,6 +14,9 @@ class LedgerAuditController {
         this.audit = audit;
     }
 
+    /**
+     * Checks that the ledger balances: every account against the sum of its entries.
+     */
     @GetMapping("/api/v1/admin/points/ledger/audit")
     @PreAuthorize("hasAuthority('SCOPE_admin')")
     AuditResponse audit() {

@@ -32,6 +32,9 @@ class LiabilityController {
         this.liability = liability;
     }
 
+    /**
+     * The points liability: points outstanding and their face value, per issuing BU.
+     */
     @GetMapping("/api/v1/admin/points/liability")
     ResponseEntity<?> report(
             Caller caller,

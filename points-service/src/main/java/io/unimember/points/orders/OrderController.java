@@ -35,12 +35,20 @@ class OrderController {
         this.admission = admission;
     }
 
+    /**
+     * Reports a completed order: the member earns its points and growth. The order id is the idempotency key:
+     * the same order again answers the first receipt, a different one under the same id is 409.
+     */
     @PostMapping("/api/v1/bu/orders")
     @Creates("the order is accepted: the points and growth it earned")
     ResponseEntity<OrderReceipt> report(Caller caller, @Valid @RequestBody OrderRequest request) {
         return answer(admission.admit(() -> intake.order(caller.bu(), request)));
     }
 
+    /**
+     * Refunds part or all of an order. Reverses the refunded share of the points it earned and gives back that
+     * share of the points spent on it; the refund id is the idempotency key.
+     */
     @PostMapping("/api/v1/bu/orders/{orderId}/refunds")
     @Creates("the refund is applied: the points and growth it reversed")
     ResponseEntity<RefundReceipt> refund(
@@ -50,6 +58,9 @@ class OrderController {
         return answer(admission.admit(() -> intake.refund(caller.bu(), orderId, request)));
     }
 
+    /**
+     * Reads an order the calling BU reported, with what its refunds reversed so far.
+     */
     @GetMapping("/api/v1/bu/orders/{orderId}")
     StoredOrder find(Caller caller, @PathVariable @Pattern(regexp = Ids.CLIENT_ID) String orderId) {
         return orders.find(caller.bu(), orderId)

@@ -18,12 +18,18 @@ class PeriodController {
         this.periods = periods;
     }
 
-    /** Idempotent: closing a closed period answers the result stored when it was closed. */
+    /**
+     * Closes a month: nets what the BUs owe each other and writes their statements. Idempotent: closing a closed
+     * period answers the result stored when it was closed.
+     */
     @PostMapping("/api/v1/admin/settlement/periods/{period}/close")
     PeriodSummary close(Caller caller, @PathVariable String period) {
         return closer.close(PeriodKey.fromPath(period), actor(caller));
     }
 
+    /**
+     * A month's settlement: open or closed, and its net positions.
+     */
     @GetMapping("/api/v1/admin/settlement/periods/{period}")
     PeriodSummary get(@PathVariable String period) {
         return periods.summary(PeriodKey.fromPath(period));

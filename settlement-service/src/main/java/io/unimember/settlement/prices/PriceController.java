@@ -27,12 +27,17 @@ class PriceController {
         this.prices = prices;
     }
 
-    /** Adds the given versions (all or none) and answers them as stored. */
+    /**
+     * Sets settlement prices from a date on. Adds the given versions (all or none) and answers them as stored.
+     */
     @PutMapping("/api/v1/admin/settlement/prices")
     PricePage put(Caller caller, @Valid @RequestBody PriceChange change) {
         return new PricePage(versions.add(change.prices(), actor(caller)), null);
     }
 
+    /**
+     * The settlement prices, each with the date it applies from.
+     */
     @GetMapping("/api/v1/admin/settlement/prices")
     PricePage list(
             @RequestParam(required = false) @Nullable BenefitType benefitType,

@@ -15,6 +15,9 @@ class ReconciliationController {
         this.reconciliation = reconciliation;
     }
 
+    /**
+     * A month's reconciliation: where the BUs' own records and the settlement disagree.
+     */
     @GetMapping("/api/v1/admin/settlement/periods/{period}/reconciliation")
     ReconciliationView get(@PathVariable String period) {
         return reconciliation.of(PeriodKey.fromPath(period));

@@ -35,6 +35,9 @@ class StatementController {
         this.parties = parties;
     }
 
+    /**
+     * The calling BU's statements of a month: what it owes and is owed, line by line.
+     */
     @GetMapping("/api/v1/settlement/periods/{period}/statements")
     ResponseEntity<?> statements(
             Caller caller,

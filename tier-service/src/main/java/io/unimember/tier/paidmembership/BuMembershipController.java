@@ -48,6 +48,10 @@ class BuMembershipController {
         this.idempotency = idempotency;
     }
 
+    /**
+     * Records the payment a BU took for a membership purchase, which starts the membership. The payment id is
+     * the idempotency key.
+     */
     @PostMapping("/api/v1/bu/memberships/payments")
     @PreAuthorize("hasAuthority('SCOPE_bu:orders')")
     ResponseEntity<Buying.PaymentReceipt> pay(Caller caller, @Valid @RequestBody PaymentRequest request) {
@@ -61,6 +65,9 @@ class BuMembershipController {
         return ResponseEntity.status(result.status()).body(result.body());
     }
 
+    /**
+     * Uses one of a member's counted membership benefits this month. The use id is the idempotency key.
+     */
     @PostMapping("/api/v1/bu/memberships/counted/{benefit}/uses")
     @PreAuthorize("hasAuthority('SCOPE_bu:redeem')")
     ResponseEntity<CountedBenefits.UseReceipt> use(
@@ -77,6 +84,9 @@ class BuMembershipController {
         return ResponseEntity.status(result.status()).body(result.body());
     }
 
+    /**
+     * Refunds a membership purchase the calling BU took the payment for. The refund id is the idempotency key.
+     */
     @PostMapping("/api/v1/bu/memberships/refunds")
     @PreAuthorize("hasAuthority('SCOPE_bu:orders')")
     ResponseEntity<Refunds.RefundReceipt> refund(Caller caller, @Valid @RequestBody RefundRequest request) {

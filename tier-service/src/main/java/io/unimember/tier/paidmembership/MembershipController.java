@@ -34,7 +34,10 @@ class MembershipController {
         this.idempotency = idempotency;
     }
 
-    /** Idempotent on (member, purchaseId): a retry answers the first answer. */
+    /**
+     * Buys a paid membership plan for the calling member. Idempotent on (member, purchaseId): a retry answers
+     * the first answer.
+     */
     @PostMapping("/api/v1/memberships/purchases")
     ResponseEntity<Buying.PurchaseReceipt> purchase(Caller caller, @Valid @RequestBody PurchaseRequest request) {
         String memberId = caller.memberId();
@@ -47,6 +50,9 @@ class MembershipController {
         return ResponseEntity.status(result.status()).body(result.body());
     }
 
+    /**
+     * The calling member's paid membership, if any, with its benefits.
+     */
     @GetMapping("/api/v1/memberships/me")
     MyMembershipView me(Caller caller) {
         return reads.of(caller.memberId());

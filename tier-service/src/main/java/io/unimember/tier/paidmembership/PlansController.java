@@ -34,11 +34,17 @@ class PlansController {
         this.clock = clock;
     }
 
+    /**
+     * The paid membership plans on sale.
+     */
     @GetMapping("/api/v1/membership-plans")
     PlanPage plans() {
         return new PlanPage(plans.all(), null);
     }
 
+    /**
+     * Creates a paid membership plan.
+     */
     @PostMapping("/api/v1/admin/membership-plans")
     @ResponseStatus(HttpStatus.CREATED)
     Plan create(@Valid @RequestBody Plan plan) {
@@ -47,6 +53,9 @@ class PlansController {
         return plan;
     }
 
+    /**
+     * Changes a paid membership plan (its price, term and benefits).
+     */
     @PutMapping("/api/v1/admin/membership-plans/{code}")
     Plan change(@PathVariable String code, @Valid @RequestBody Plan plan) {
         if (!code.equals(plan.code())) {

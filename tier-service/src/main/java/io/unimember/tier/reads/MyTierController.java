@@ -33,6 +33,10 @@ class MyTierController {
         this.clock = clock;
     }
 
+    /**
+     * The calling member's tier: growth, what the next tier needs, until when the tier is kept, and its
+     * history.
+     */
     @GetMapping("/api/v1/tiers/me")
     @PreAuthorize("hasAuthority('SCOPE_member')")
     MyTierView me(Caller caller) {

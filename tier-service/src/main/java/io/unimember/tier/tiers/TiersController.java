@@ -47,17 +47,26 @@ class TiersController {
         this.mapper = mapper;
     }
 
+    /**
+     * The tiers, lowest first, with the growth each needs and what it gives.
+     */
     @GetMapping("/api/v1/tiers")
     TierPage tiers() {
         return new TierPage(rules.current().tiers().stream().map(TierView::of).toList(), null);
     }
 
+    /**
+     * Changes a tier's rules; the change is audited and reaches every member.
+     */
     @PutMapping("/api/v1/admin/tiers/{code}")
     TierView change(Caller caller, @PathVariable String code, @Valid @RequestBody TierUpdate update) {
         String who = caller.subject() == null ? "unknown" : caller.subject();
         return TierView.of(changes.change(code, update, who));
     }
 
+    /**
+     * Who changed which tier's rules when, with the rules before and after, newest first.
+     */
     @GetMapping("/api/v1/admin/tiers/audit")
     AuditPage audit(
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
