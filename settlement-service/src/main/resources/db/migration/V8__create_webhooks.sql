@@ -27,7 +27,7 @@ CREATE TABLE webhook_delivery
   status           VARCHAR(16)  NOT NULL,
   attempts         INT          NOT NULL DEFAULT 0,
   next_attempt_at  DATETIME(6)  NOT NULL,
-  first_attempt_at DATETIME(6)  NULL,
+  window_start     DATETIME(6)  NOT NULL,
   lease_until      DATETIME(6)  NULL,
   lease_owner      CHAR(36)     NULL,
   last_error       VARCHAR(512) NULL,
@@ -36,7 +36,8 @@ CREATE TABLE webhook_delivery
   PRIMARY KEY (delivery_id),
   UNIQUE KEY webhook_delivery_once (webhook_id, event_id),
   KEY webhook_delivery_due (status, next_attempt_at),
-  KEY webhook_delivery_in_order (webhook_id, order_key, status, delivery_id)
+  KEY webhook_delivery_in_order (webhook_id, order_key, status, delivery_id),
+  KEY webhook_delivery_by_endpoint (webhook_id, status, window_start)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 CREATE TABLE webhook_notice

@@ -3,7 +3,6 @@ package io.unimember.settlement.webhooks;
 import io.unimember.settlement.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -57,8 +56,8 @@ class Deliveries {
         template.batchUpdate(
                 """
                 INSERT IGNORE INTO webhook_delivery (webhook_id, event_id, event_type, order_key, body, status,
-                                                     next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                                                     next_attempt_at, window_start, created_at)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
                 """,
                 deliveries,
                 500,
@@ -70,6 +69,7 @@ class Deliveries {
                     ps.setString(5, d.body());
                     ps.setString(6, at);
                     ps.setString(7, at);
+                    ps.setString(8, at);
                 });
     }
 
@@ -111,7 +111,7 @@ class Deliveries {
         return jdbc.sql(
                         """
                         SELECT d.delivery_id, d.webhook_id, d.event_id, d.event_type, d.body, d.attempts,
-                               d.first_attempt_at, e.url, e.secret
+                               d.window_start, e.url, e.secret
                         FROM webhook_delivery d JOIN webhook_endpoint e ON e.webhook_id = d.webhook_id
                         WHERE d.delivery_id IN (:ids) AND d.lease_owner = :claimer AND d.status = 'PENDING'
                         ORDER BY d.delivery_id
@@ -130,7 +130,7 @@ class Deliveries {
                         """
                         UPDATE webhook_delivery
                         SET status = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,
-                            first_attempt_at = COALESCE(first_attempt_at, :now), lease_until = NULL, lease_owner = NULL
+                            lease_until = NULL, lease_owner = NULL
                         WHERE delivery_id IN (:ids)
                         """)
                 .param("now", SqlTimes.utc(now))
@@ -138,17 +138,15 @@ class Deliveries {
                 .update();
     }
 
-    void failed(List<Failure> failures, Instant now) {
+    void failed(List<Failure> failures) {
         if (failures.isEmpty()) {
             return;
         }
-        String at = SqlTimes.utc(now);
         template.batchUpdate(
                 """
                 UPDATE webhook_delivery
                 SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), attempts = attempts + 1,
-                    first_attempt_at = COALESCE(first_attempt_at, ?), last_error = ?, lease_until = NULL,
-                    lease_owner = NULL
+                    last_error = ?, lease_until = NULL, lease_owner = NULL
                 WHERE delivery_id = ?
                 """,
                 failures,
@@ -156,9 +154,8 @@ class Deliveries {
                 (ps, f) -> {
                     ps.setString(1, f.nextAttemptAt() == null ? DEAD : PENDING);
                     ps.setString(2, f.nextAttemptAt() == null ? null : SqlTimes.utc(f.nextAttemptAt()));
-                    ps.setString(3, at);
-                    ps.setString(4, f.error().length() > 500 ? f.error().substring(0, 500) : f.error());
-                    ps.setLong(5, f.deliveryId());
+                    ps.setString(3, f.error().length() > 500 ? f.error().substring(0, 500) : f.error());
+                    ps.setLong(4, f.deliveryId());
                 });
     }
 
@@ -189,7 +186,7 @@ class Deliveries {
         return jdbc.sql(
                         """
                         UPDATE webhook_delivery
-                        SET status = 'PENDING', next_attempt_at = :now, attempts = 0, first_attempt_at = NULL
+                        SET status = 'PENDING', next_attempt_at = :now, attempts = 0, window_start = :now
                         WHERE status = 'DEAD' AND (:webhook IS NULL OR webhook_id = :webhook)
                           AND (:any = 1 OR delivery_id IN (:ids))
                         """)
@@ -200,11 +197,11 @@ class Deliveries {
                 .update();
     }
 
-    /** A resumed endpoint's pending deliveries are due at once, their window starting again. */
+    /** A resumed endpoint's pending deliveries are due at once; their retry window goes on from when it began. */
     void dueNow(String webhookId, Instant now) {
         jdbc.sql(
                         """
-                        UPDATE webhook_delivery SET next_attempt_at = :now, first_attempt_at = NULL
+                        UPDATE webhook_delivery SET next_attempt_at = :now
                         WHERE webhook_id = :webhook AND status = 'PENDING'
                         """)
                 .param("now", SqlTimes.utc(now))
@@ -212,8 +209,22 @@ class Deliveries {
                 .update();
     }
 
+    /**
+     * Dead-letters what paused endpoints were owed for longer than the retry window: nothing retries them while the
+     * endpoint is paused, and an operator replays them from the dead-letter list.
+     */
+    int deadLetterPausedBefore(Instant windowStartedBefore) {
+        return jdbc.sql(
+                        """
+                        UPDATE webhook_delivery d JOIN webhook_endpoint e ON e.webhook_id = d.webhook_id
+                        SET d.status = 'DEAD', d.last_error = 'the endpoint was paused past the retry window'
+                        WHERE e.status = 'PAUSED' AND d.status = 'PENDING' AND d.window_start <= :cutoff
+                        """)
+                .param("cutoff", SqlTimes.utc(windowStartedBefore))
+                .update();
+    }
+
     private static Delivery map(ResultSet rs, int row) throws SQLException {
-        Timestamp first = rs.getTimestamp("first_attempt_at");
         return new Delivery(
                 rs.getLong("delivery_id"),
                 rs.getString("webhook_id"),
@@ -221,7 +232,7 @@ class Deliveries {
                 rs.getString("event_type"),
                 rs.getString("body"),
                 rs.getInt("attempts"),
-                first == null ? null : first.toInstant(),
+                rs.getTimestamp("window_start").toInstant(),
                 rs.getString("url"),
                 rs.getString("secret"));
     }

@@ -1,9 +1,8 @@
 package io.unimember.settlement.webhooks;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
-/** One event owed to one endpoint, as the sender claimed it. */
+/** One event owed to one endpoint, as the sender claimed it; retried until {@code windowStart} + the retry window. */
 record Delivery(
         long deliveryId,
         String webhookId,
@@ -11,6 +10,6 @@ record Delivery(
         String eventType,
         String body,
         int attempts,
-        @Nullable Instant firstAttemptAt,
+        Instant windowStart,
         String url,
         String secret) {}

@@ -68,7 +68,7 @@ class WebhookController {
         return View.of(webhooks.pause(Owner.of(caller), webhookId));
     }
 
-    /** Deliveries held while paused are due at once, in order, with a fresh retry window. */
+    /** Deliveries held while paused are due at once, in order; what outlived the retry window is in the dead letters. */
     @PostMapping("/api/v1/bu/webhooks/{webhookId}/resume")
     View resume(Caller caller, @PathVariable @Pattern(regexp = ID) String webhookId) {
         return View.of(webhooks.resume(Owner.of(caller), webhookId));

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 class WebhookSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final Deliveries deliveries;
     private final Endpoints endpoints;
@@ -39,7 +42,8 @@ class WebhookSender implements SmartLifecycle {
     private final HttpClient http;
     private final String instance = UUID.randomUUID().toString();
     private volatile boolean running;
-    private volatile Thread loop;
+    private volatile @Nullable Thread loop;
+    private @Nullable Instant lastSweep;
 
     WebhookSender(
             Deliveries deliveries, Endpoints endpoints, Notices notices, WebhookProperties properties, Clock clock) {
@@ -61,10 +65,11 @@ class WebhookSender implements SmartLifecycle {
         Instant now = clock.instant();
         List<Delivery> batch = deliveries.claim(instance, now, now.plus(properties.lease()), properties.batchSize());
         if (batch.isEmpty()) {
+            upkeep(now);
             return 0;
         }
         Semaphore inFlight = new Semaphore(properties.concurrency());
-        List<CompletableFuture<String>> outcomes = new ArrayList<>(batch.size());
+        List<CompletableFuture<@Nullable String>> outcomes = new ArrayList<>(batch.size());
         for (Delivery d : batch) {
             inFlight.acquireUninterruptibly();
             outcomes.add(send(d).whenComplete((outcome, e) -> inFlight.release()));
@@ -87,15 +92,15 @@ class WebhookSender implements SmartLifecycle {
         }
         failing.removeAll(answering);
         deliveries.delivered(delivered, done);
-        deliveries.failed(failed, done);
+        deliveries.failed(failed);
         endpoints.succeeded(answering);
         endpoints.failed(failing, done);
-        pauseFailing(done);
+        upkeep(done);
         return batch.size();
     }
 
     /** Null when acknowledged (2xx), else what went wrong. */
-    private CompletableFuture<String> send(Delivery d) {
+    private CompletableFuture<@Nullable String> send(Delivery d) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(d.url()))
@@ -110,7 +115,7 @@ class WebhookSender implements SmartLifecycle {
                     .POST(HttpRequest.BodyPublishers.ofString(d.body()))
                     .build();
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture("unusable url: " + e.getMessage());
+            return CompletableFuture.<@Nullable String>completedFuture("unusable url: " + e.getMessage());
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, e) -> {
             if (e != null) {
@@ -122,11 +127,22 @@ class WebhookSender implements SmartLifecycle {
         });
     }
 
-    /** When to try again, or null once the retry window (from the first attempt) is over: then it is dead. */
-    private Instant retryAt(Delivery d, Instant now) {
-        Instant first = d.firstAttemptAt() == null ? now : d.firstAttemptAt();
+    /** When to try again, or null once the retry window is over: then it is dead. */
+    private @Nullable Instant retryAt(Delivery d, Instant now) {
         Instant next = now.plus(properties.backoffAfter(d.attempts() + 1));
-        return next.isAfter(first.plus(properties.retryWindow())) ? null : next;
+        return next.isAfter(d.windowStart().plus(properties.retryWindow())) ? null : next;
+    }
+
+    /** Pauses endpoints failing too long; at most once a minute, dead-letters what paused ones were owed too long. */
+    private void upkeep(Instant now) {
+        pauseFailing(now);
+        if (lastSweep == null || !now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
+            lastSweep = now;
+            int dead = deliveries.deadLetterPausedBefore(now.minus(properties.retryWindow()));
+            if (dead > 0) {
+                log.warn("{} deliveries to paused webhooks dead-lettered after {}", dead, properties.retryWindow());
+            }
+        }
     }
 
     private void pauseFailing(Instant now) {
