@@ -23,6 +23,7 @@ CREATE TABLE webhook_delivery
   event_id         CHAR(36)     NOT NULL,
   event_type       VARCHAR(64)  NOT NULL,
   order_key        VARCHAR(64)  NOT NULL,
+  shard            SMALLINT     NOT NULL,
   body             MEDIUMTEXT   NOT NULL,
   status           VARCHAR(16)  NOT NULL,
   attempts         INT          NOT NULL DEFAULT 0,

@@ -55,9 +55,9 @@ class Deliveries {
         String at = SqlTimes.utc(now);
         template.batchUpdate(
                 """
-                INSERT IGNORE INTO webhook_delivery (webhook_id, event_id, event_type, order_key, body, status,
+                INSERT IGNORE INTO webhook_delivery (webhook_id, event_id, event_type, order_key, shard, body, status,
                                                      next_attempt_at, window_start, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
                 """,
                 deliveries,
                 500,
@@ -66,23 +66,36 @@ class Deliveries {
                     ps.setString(2, d.eventId());
                     ps.setString(3, d.eventType());
                     ps.setString(4, d.orderKey());
-                    ps.setString(5, d.body());
-                    ps.setString(6, at);
+                    ps.setInt(5, shardOf(d.orderKey()));
+                    ps.setString(6, d.body());
                     ps.setString(7, at);
                     ps.setString(8, at);
+                    ps.setString(9, at);
                 });
+    }
+
+    /** Members are spread over this many shards; a sender's workers each take their share of the shards. */
+    static final int SHARDS = 64;
+
+    static int shardOf(String orderKey) {
+        return Math.floorMod(orderKey.hashCode(), SHARDS);
+    }
+
+    List<Delivery> claim(String claimer, Instant now, Instant leaseUntil, int limit) {
+        return claim(claimer, now, leaseUntil, limit, 0, 1);
     }
 
     /**
      * Claims up to {@code limit} due deliveries for {@code claimer} until {@code leaseUntil}: each the oldest pending
-     * one of its (endpoint, member), to an active endpoint, not leased by another sender.
+     * one of its (endpoint, member), to an active endpoint, not leased by another sender, of the shards worker
+     * {@code worker} of {@code workers} takes (a member's deliveries share a shard, so one worker sends them).
      */
-    List<Delivery> claim(String claimer, Instant now, Instant leaseUntil, int limit) {
+    List<Delivery> claim(String claimer, Instant now, Instant leaseUntil, int limit, int worker, int workers) {
         List<Long> due = jdbc.sql(
                         """
                         SELECT d.delivery_id FROM webhook_delivery d
                         JOIN webhook_endpoint e ON e.webhook_id = d.webhook_id AND e.status = 'ACTIVE'
-                        WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+                        WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND MOD(d.shard, :workers) = :worker
                           AND (d.lease_until IS NULL OR d.lease_until <= :now)
                           AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
                                           WHERE p.webhook_id = d.webhook_id AND p.order_key = d.order_key
@@ -92,6 +105,8 @@ class Deliveries {
                         """)
                 .param("now", SqlTimes.utc(now))
                 .param("limit", limit)
+                .param("workers", workers)
+                .param("worker", worker)
                 .query(Long.class)
                 .list();
         if (due.isEmpty()) {

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryWindow how long after its first attempt a delivery is retried before it is dead-lettered
  * @param pauseAfterFailing an endpoint failing (no success) for this long is paused and its owner told
  * @param batchSize how many deliveries one round of the sender claims
- * @param concurrency how many requests the sender has in flight at once
+ * @param concurrency how many requests each worker has in flight at once
+ * @param workers how many rounds run side by side, each over its share of the members
  * @param lease how long a claimed delivery is the claimer's; after it, another instance may send it again
  * @param pollInterval how long the sender rests after a round that found nothing to do
  */
@@ -36,6 +37,7 @@ record WebhookProperties(
         @DefaultValue("PT1H") @NotNull Duration pauseAfterFailing,
         @DefaultValue("500") @Positive int batchSize,
         @DefaultValue("256") @Positive int concurrency,
+        @DefaultValue("4") @Positive @jakarta.validation.constraints.Max(64) int workers,
         @DefaultValue("PT1M") @NotNull Duration lease,
         @DefaultValue("PT0.2S") @NotNull Duration pollInterval) {
 

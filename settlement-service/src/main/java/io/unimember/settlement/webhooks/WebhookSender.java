@@ -42,7 +42,7 @@ class WebhookSender implements SmartLifecycle {
     private final HttpClient http;
     private final String instance = UUID.randomUUID().toString();
     private volatile boolean running;
-    private volatile @Nullable Thread loop;
+    private final List<Thread> loops = new ArrayList<>();
     private @Nullable Instant lastSweep;
 
     WebhookSender(
@@ -60,20 +60,32 @@ class WebhookSender implements SmartLifecycle {
                 .build();
     }
 
-    /** One round: claims, sends and records a batch. Answers how many deliveries it attempted. */
+    /** One round over all members: claims, sends and records a batch. Answers how many deliveries it attempted. */
     int round() {
+        return round(0, 1);
+    }
+
+    /** One round of worker {@code worker} of {@code workers}. */
+    int round(int worker, int workers) {
+        long started = System.nanoTime();
         Instant now = clock.instant();
-        List<Delivery> batch = deliveries.claim(instance, now, now.plus(properties.lease()), properties.batchSize());
+        List<Delivery> batch =
+                deliveries.claim(instance, now, now.plus(properties.lease()), properties.batchSize(), worker, workers);
         if (batch.isEmpty()) {
-            upkeep(now);
+            if (worker == 0) {
+                upkeep(now);
+            }
             return 0;
         }
+        long claimed = System.nanoTime();
         Semaphore inFlight = new Semaphore(properties.concurrency());
         List<CompletableFuture<@Nullable String>> outcomes = new ArrayList<>(batch.size());
         for (Delivery d : batch) {
             inFlight.acquireUninterruptibly();
             outcomes.add(send(d).whenComplete((outcome, e) -> inFlight.release()));
         }
+        outcomes.forEach(CompletableFuture::join);
+        long sent = System.nanoTime();
         Instant done = clock.instant();
         List<Long> delivered = new ArrayList<>();
         List<Deliveries.Failure> failed = new ArrayList<>();
@@ -95,7 +107,17 @@ class WebhookSender implements SmartLifecycle {
         deliveries.failed(failed);
         endpoints.succeeded(answering);
         endpoints.failed(failing, done);
-        upkeep(done);
+        if (worker == 0) {
+            upkeep(done);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "round of {}: claim {} ms, send {} ms, record {} ms",
+                    batch.size(),
+                    (claimed - started) / 1_000_000,
+                    (sent - claimed) / 1_000_000,
+                    (System.nanoTime() - sent) / 1_000_000);
+        }
         return batch.size();
     }
 
@@ -133,7 +155,7 @@ class WebhookSender implements SmartLifecycle {
         return next.isAfter(d.windowStart().plus(properties.retryWindow())) ? null : next;
     }
 
-    /** Pauses endpoints failing too long; at most once a minute, dead-letters what paused ones were owed too long. */
+    /** Worker 0's: pauses endpoints failing too long; at most once a minute, dead-letters what paused ones were owed too long. */
     private void upkeep(Instant now) {
         pauseFailing(now);
         if (lastSweep == null || !now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
@@ -163,23 +185,28 @@ class WebhookSender implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
-        loop = Thread.ofPlatform().daemon().name("webhook-sender").start(this::loop);
+        int workers = properties.workers();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            loops.add(Thread.ofPlatform().daemon().name("webhook-sender-" + w).start(() -> loop(worker, workers)));
+        }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        Thread t = loop;
-        if (t != null) {
-            // no interrupt: a round in a JDBC call finishes (and records what it sent) before the loop ends
+        // no interrupt: a round in a JDBC call finishes (and records what it sent) before its loop ends
+        for (Thread t : loops) {
             try {
                 t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
+        loops.clear();
     }
 
     @Override
@@ -187,10 +214,10 @@ class WebhookSender implements SmartLifecycle {
         return running;
     }
 
-    private void loop() {
+    private void loop(int worker, int workers) {
         while (running) {
             try {
-                if (round() == 0) {
+                if (round(worker, workers) == 0) {
                     Thread.sleep(properties.pollInterval());
                 }
             } catch (InterruptedException e) {

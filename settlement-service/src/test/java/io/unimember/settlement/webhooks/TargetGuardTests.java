@@ -74,6 +74,7 @@ class TargetGuardTests {
                 Duration.ofHours(1),
                 500,
                 256,
+                4,
                 Duration.ofMinutes(1),
                 Duration.ofMillis(200));
     }
