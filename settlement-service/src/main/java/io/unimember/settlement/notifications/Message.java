@@ -23,7 +23,6 @@ record Message(
         COUPON_EXPIRING,
         TIER_UP,
         TIER_KEPT,
-        TIER_AT_RISK,
-        CAMPAIGN
+        TIER_AT_RISK
     }
 }

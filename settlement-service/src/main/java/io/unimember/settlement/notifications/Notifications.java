@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * committed, so a slow SMS or push gateway never holds a database transaction or the event path.
  */
 @Service
-public class Notifications {
+class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 

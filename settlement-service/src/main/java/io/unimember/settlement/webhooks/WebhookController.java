@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,7 +55,7 @@ class WebhookController {
     Page<Notice> notices(
             Caller caller,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,19}") String cursor) {
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9]{1,19}") String cursor) {
         return notices.of(Owner.of(caller), cursor == null ? Long.MAX_VALUE : Long.parseLong(cursor), limit);
     }
 

@@ -1,6 +1,7 @@
 package io.unimember.settlement.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
+import io.unimember.common.events.EventTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -109,11 +110,15 @@ final class Receiver implements AutoCloseable {
         return ids;
     }
 
-    /** Per member, the event ids in the order each was first received. */
+    /**
+     * Per member and source topic, the event ids in the order each was first received. Kafka orders a member's
+     * events within a topic (the member is the key); events of two topics have no order between them.
+     */
     Map<String, List<String>> firstReceiptsByMember() {
         Map<String, List<String>> byMember = new LinkedHashMap<>();
         for (Received r : received) {
-            List<String> ids = byMember.computeIfAbsent(r.memberId(), m -> new ArrayList<>());
+            List<String> ids = byMember.computeIfAbsent(
+                    r.memberId() + "/" + EventTypes.topicOf(r.eventType()), m -> new ArrayList<>());
             if (!ids.contains(r.eventId())) {
                 ids.add(r.eventId());
             }
