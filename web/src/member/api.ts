@@ -172,6 +172,26 @@ export function transactions(cursor: string | null): Promise<Page<Transaction>> 
   return authed(`/api/v1/points/me/transactions?${query}`);
 }
 
+export interface InboxMessage {
+  messageId: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** The inbox pages with `next`, not `nextCursor` (DESIGN §16). */
+export function inbox(cursor: string | null): Promise<{ items: InboxMessage[]; next: string | null }> {
+  const query = new URLSearchParams({ limit: '20' });
+  if (cursor) query.set('cursor', cursor);
+  return authed(`/api/v1/members/me/inbox?${query}`);
+}
+
+export function markRead(messageId: string): Promise<InboxMessage> {
+  return authed(`/api/v1/members/me/inbox/${encodeURIComponent(messageId)}/read`, { method: 'POST' });
+}
+
 export function wallet(status: CouponStatus | null, scene: string | null, cursor: string | null, limit = 20) {
   const query = new URLSearchParams({ limit: String(limit) });
   if (status) query.set('status', status);

@@ -4,6 +4,7 @@ import '../shared/messages';
 import './messages';
 import * as api from './api';
 import { load as loadHistory, setUpHistory } from './history';
+import { load as loadInbox, setUpInbox } from './inbox';
 import { message, setUpLogin } from './login';
 import { load as loadMembership } from './membership-card';
 import { renderProfile, setUpMemberCode } from './member-code';
@@ -15,7 +16,7 @@ import { byId, fill, h, show } from '../shared/dom';
 import { describe } from '../shared/errors';
 import { applyStatic, languageSwitch, onLangChange, t } from '../shared/i18n';
 
-// The member center: OTP login, then the tier, paid membership, points, 神券 wallet, member code and points history, all from the
+// The member center: OTP login, then the tier, paid membership, points, 神券 wallet, member code, points history and inbox, all from the
 // public API with the member's token.
 
 let lastTier: [api.MyTier, api.TierRow[] | null] | null = null;
@@ -79,6 +80,7 @@ function showCenter(): void {
     loadPoints(),
     loadWallet(),
     loadHistory(),
+    loadInbox(),
   ]);
 }
 
@@ -88,6 +90,7 @@ setUpLogin(showCenter);
 setUpQrDialog();
 setUpWallet(() => void Promise.all([loadWallet(), loadPoints(), loadHistory()]));
 setUpHistory();
+setUpInbox();
 setUpMemberCode();
 onLangChange(() => {
   if (lastTier) renderTier(byId('tier-card'), ...lastTier);

@@ -81,6 +81,10 @@ const zh = {
   'history.frozen': '（冻结）',
   'history.empty': '还没有积分记录。',
 
+  'inbox.heading': '消息',
+  'inbox.empty': '还没有消息。',
+  'inbox.unread': '{count} 条未读',
+
   'session.ended': '登录已过期，请重新登录。',
 };
 
@@ -166,6 +170,10 @@ const en: Record<Key, string> = {
   'history.EXPIRE': 'Expired',
   'history.frozen': ' (held)',
   'history.empty': 'No points yet.',
+
+  'inbox.heading': 'Messages',
+  'inbox.empty': 'No messages yet.',
+  'inbox.unread': '{count} unread',
 
   'session.ended': 'Your session has expired. Please sign in again.',
 };

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,6 +29,7 @@ class PeriodCloser {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate closeTransaction;
+    private final ApplicationEventPublisher events;
 
     PeriodCloser(
             PeriodRepository periods,
@@ -35,7 +37,9 @@ class PeriodCloser {
             Periods summaries,
             SettlementProperties properties,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.periods = periods;
         this.ledger = ledger;
         this.summaries = summaries;
@@ -82,6 +86,8 @@ class PeriodCloser {
                 totals.postingCount(),
                 totals.grossFen(),
                 netting.positions().size());
-        return summaries.summary(key);
+        PeriodSummary summary = summaries.summary(key);
+        events.publishEvent(new PeriodClosed(key.toString(), now, summary.partyNets()));
+        return summary;
     }
 }

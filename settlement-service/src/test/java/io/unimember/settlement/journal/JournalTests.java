@@ -45,8 +45,11 @@ class JournalTests {
                         new Posting.Line("PLATFORM", "HOTEL", Account.PAYABLE, -1_500),
                         new Posting.Line("HOTEL", "PLATFORM", Account.RECEIVABLE, 1_500));
         assertThat(fixture.jdbc()
-                        .sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
-                        .param(redeemed.eventId().toString())
+                        .sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ? AND consumer IN (?, ?)")
+                        .params(
+                                redeemed.eventId().toString(),
+                                JournalListener.CONSUMER,
+                                "settlement-service.reconciliation")
                         .query(Long.class)
                         .single())
                 .as("applied once by the journal and once by the reconciliation tally")

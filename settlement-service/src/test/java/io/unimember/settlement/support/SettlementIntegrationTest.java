@@ -17,6 +17,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@IntegrationTest
+@IntegrationTest(properties = "unimember.webhooks.allow-private-targets=true")
 @Import(SettlementTestConfiguration.class)
 public @interface SettlementIntegrationTest {}

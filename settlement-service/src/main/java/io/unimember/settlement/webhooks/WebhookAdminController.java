@@ -1,0 +1,48 @@
+package io.unimember.settlement.webhooks;
+
+import io.unimember.settlement.webhooks.WebhookViews.Page;
+import io.unimember.settlement.webhooks.WebhookViews.Replay;
+import io.unimember.settlement.webhooks.WebhookViews.Replayed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's dead-letter list (admin): deliveries whose retry window ran out, and replaying them. */
+@RestController
+class WebhookAdminController {
+
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    WebhookAdminController(Deliveries deliveries, Clock clock) {
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/admin/webhooks/dead-letters")
+    Page<Deliveries.Dead> deadLetters(
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9a-f-]{36}") String webhookId,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9]{1,18}") String cursor) {
+        List<Deliveries.Dead> rows = deliveries.dead(webhookId, cursor == null ? 0 : Long.parseLong(cursor), limit + 1);
+        boolean more = rows.size() > limit;
+        List<Deliveries.Dead> items = more ? rows.subList(0, limit) : rows;
+        return new Page<>(items, more ? String.valueOf(items.getLast().deliveryId()) : null);
+    }
+
+    /** Dead deliveries are pending again from now, with a fresh retry window; a replay may arrive out of order. */
+    @PostMapping("/api/v1/admin/webhooks/dead-letters/replay")
+    Replayed replay(@Valid @RequestBody Replay replay) {
+        List<Long> ids = replay.deliveryIds() == null ? List.of() : replay.deliveryIds();
+        return new Replayed(deliveries.replay(replay.webhookId(), ids, clock.instant()));
+    }
+}
