@@ -91,6 +91,7 @@ public class OpenApiConfiguration {
                 .addString(io.unimember.common.security.Scopes.BU_MEMBERS, "bind and resolve members")
                 .addString(io.unimember.common.security.Scopes.BU_REDEEM, "hold, spend and release points")
                 .addString(io.unimember.common.security.Scopes.BU_CAMPAIGNS, "run coupon campaigns")
+                .addString(io.unimember.common.security.Scopes.BU_WEBHOOKS, "receive webhooks")
                 .addString(io.unimember.common.security.Scopes.MERCHANT_MEMBERS, "read consenting members")
                 .addString(io.unimember.common.security.Scopes.MERCHANT_VERIFY, "verify coupons at the till")
                 .addString(io.unimember.common.security.Scopes.ADMIN, "operate the platform");

@@ -8,6 +8,7 @@ public final class Scopes {
     public static final String BU_MEMBERS = "bu:members";
     public static final String BU_REDEEM = "bu:redeem";
     public static final String BU_CAMPAIGNS = "bu:campaigns";
+    public static final String BU_WEBHOOKS = "bu:webhooks";
     public static final String MERCHANT_MEMBERS = "merchant:members";
     public static final String MERCHANT_VERIFY = "merchant:verify";
     public static final String ADMIN = "admin";

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WebhookAuthorization {
 
-    static final String SCOPE = "bu:webhooks";
+    static final String SCOPE = Scopes.BU_WEBHOOKS;
 
     @Bean
     AuthorizationRules webhookRules() {
