@@ -48,7 +48,9 @@ class InboxController {
 
     record PreferenceChange(@NotNull Boolean sms, @NotNull Boolean push) {}
 
-    /** Newest first. */
+    /**
+     * The calling member's in-app messages. Newest first.
+     */
     @GetMapping("/api/v1/members/me/inbox")
     Page inbox(
             Caller caller,
@@ -63,7 +65,9 @@ class InboxController {
                 more ? String.valueOf(page.getLast().seq()) : null);
     }
 
-    /** Idempotent: reading a read message keeps its first {@code readAt}. */
+    /**
+     * Marks a message read. Idempotent: reading a read message keeps its first {@code readAt}.
+     */
     @PostMapping("/api/v1/members/me/inbox/{messageId}/read")
     Item read(Caller caller, @PathVariable @Pattern(regexp = "[0-9a-f-]{36}") String messageId) {
         String member = caller.memberId();
@@ -74,13 +78,19 @@ class InboxController {
         return Item.of(inbox.find(member, messageId).orElseThrow());
     }
 
+    /**
+     * The calling member's notification channels: which of SMS and push are on.
+     */
     @GetMapping("/api/v1/members/me/notification-preferences")
     PreferenceView preferences(Caller caller) {
         Preferences.Choice choice = preferences.of(caller.memberId());
         return new PreferenceView(true, choice.sms(), choice.push());
     }
 
-    /** The inbox is always on; SMS and push are the member's choice. */
+    /**
+     * Sets the calling member's notification channels. The inbox is always on; SMS and push are the member's
+     * choice.
+     */
     @PutMapping("/api/v1/members/me/notification-preferences")
     PreferenceView setPreferences(Caller caller, @Valid @RequestBody PreferenceChange change) {
         preferences.set(caller.memberId(), new Preferences.Choice(change.sms(), change.push()), clock.instant());

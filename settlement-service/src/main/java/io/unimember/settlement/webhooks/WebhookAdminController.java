@@ -28,6 +28,9 @@ class WebhookAdminController {
         this.clock = clock;
     }
 
+    /**
+     * Deliveries that failed for their whole retry window, newest first.
+     */
     @GetMapping("/api/v1/admin/webhooks/dead-letters")
     Page<Deliveries.Dead> deadLetters(
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9a-f-]{36}") String webhookId,
@@ -39,7 +42,10 @@ class WebhookAdminController {
         return new Page<>(items, more ? String.valueOf(items.getLast().deliveryId()) : null);
     }
 
-    /** Dead deliveries are pending again from now, with a fresh retry window; a replay may arrive out of order. */
+    /**
+     * Sends dead deliveries again. Dead deliveries are pending again from now, with a fresh retry window; a
+     * replay may arrive out of order.
+     */
     @PostMapping("/api/v1/admin/webhooks/dead-letters/replay")
     Replayed replay(@Valid @RequestBody Replay replay) {
         List<Long> ids = replay.deliveryIds() == null ? List.of() : replay.deliveryIds();

@@ -38,19 +38,28 @@ class WebhookController {
         this.notices = notices;
     }
 
-    /** The answer is the only time the signing secret is shown. */
+    /**
+     * Registers a webhook endpoint for the events that concern the calling BU. The answer is the only time the
+     * signing secret is shown.
+     */
     @PostMapping("/api/v1/bu/webhooks")
     @Creates("the endpoint is registered")
     ResponseEntity<Secret> register(Caller caller, @Valid @RequestBody Register request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(webhooks.register(Owner.of(caller), request));
     }
 
+    /**
+     * The calling BU's webhook endpoints (without their secrets).
+     */
     @GetMapping("/api/v1/bu/webhooks")
     Page<View> list(Caller caller) {
         return new Page<>(webhooks.list(Owner.of(caller)).stream().map(View::of).toList(), null);
     }
 
-    /** Notices to the owner: an endpoint paused because it kept failing. Newest first. */
+    /**
+     * Notices about the calling BU's endpoints. Notices to the owner: an endpoint paused because it kept
+     * failing. Newest first.
+     */
     @GetMapping("/api/v1/bu/webhooks/notices")
     Page<Notice> notices(
             Caller caller,
@@ -59,23 +68,34 @@ class WebhookController {
         return notices.of(Owner.of(caller), cursor == null ? Long.MAX_VALUE : Long.parseLong(cursor), limit);
     }
 
+    /**
+     * Gives an endpoint a new signing secret, shown in this answer only.
+     */
     @PostMapping("/api/v1/bu/webhooks/{webhookId}/rotate-secret")
     Secret rotate(Caller caller, @PathVariable @Pattern(regexp = ID) String webhookId) {
         return webhooks.rotate(Owner.of(caller), webhookId);
     }
 
+    /**
+     * Pauses deliveries to an endpoint; they are kept and sent on resume.
+     */
     @PostMapping("/api/v1/bu/webhooks/{webhookId}/pause")
     View pause(Caller caller, @PathVariable @Pattern(regexp = ID) String webhookId) {
         return View.of(webhooks.pause(Owner.of(caller), webhookId));
     }
 
-    /** Deliveries held while paused are due at once, in order; what outlived the retry window is in the dead letters. */
+    /**
+     * Resumes deliveries to a paused endpoint. Deliveries held while paused are due at once, in order; what
+     * outlived the retry window is in the dead letters.
+     */
     @PostMapping("/api/v1/bu/webhooks/{webhookId}/resume")
     View resume(Caller caller, @PathVariable @Pattern(regexp = ID) String webhookId) {
         return View.of(webhooks.resume(Owner.of(caller), webhookId));
     }
 
-    /** Deletes the endpoint and every delivery still owed to it. */
+    /**
+     * Deletes a webhook endpoint. Deletes the endpoint and every delivery still owed to it.
+     */
     @DeleteMapping("/api/v1/bu/webhooks/{webhookId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable @Pattern(regexp = ID) String webhookId) {
         webhooks.delete(Owner.of(caller), webhookId);
