@@ -30,6 +30,7 @@ public final class EventTypes {
             CouponReturned.class,
             CouponRevoked.class,
             RewardKept.class,
+            CampaignRewarded.class,
             CouponExpired.class,
             MembershipActivated.class,
             MembershipRenewed.class,
