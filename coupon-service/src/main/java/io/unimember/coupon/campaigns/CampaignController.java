@@ -27,10 +27,12 @@ class CampaignController {
 
     private final CampaignAdmin admin;
     private final CampaignStore store;
+    private final CampaignReports reports;
 
-    CampaignController(CampaignAdmin admin, CampaignStore store) {
+    CampaignController(CampaignAdmin admin, CampaignStore store, CampaignReports reports) {
         this.admin = admin;
         this.store = store;
+        this.reports = reports;
     }
 
     record CampaignList(List<CampaignView> items) {}
@@ -86,5 +88,62 @@ class CampaignController {
     AuditList audit(Caller caller, @PathVariable @Pattern(regexp = ID) String campaignId) {
         admin.find(caller, campaignId);
         return new AuditList(store.auditOf(campaignId));
+    }
+
+    /** What the campaign issued and cost and, with a split, treatment against holdout in the window after assignment. */
+    @GetMapping("/api/v1/admin/campaigns/{campaignId}/report")
+    UpliftReport report(
+            Caller caller,
+            @PathVariable @Pattern(regexp = ID) String campaignId,
+            @RequestParam(defaultValue = "30") @Min(1) @Max(365) int windowDays) {
+        Campaign c = admin.find(caller, campaignId);
+        var totals = reports.totals(campaignId);
+        if (c.split() == null) {
+            return new UpliftReport(
+                    campaignId,
+                    totals.issued(),
+                    totals.redeemed(),
+                    totals.costFen(),
+                    windowDays,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        var members = reports.members(campaignId, windowDays);
+        var treated = members.stream().filter(m -> !m.holdout()).toList();
+        var held =
+                members.stream().filter(CampaignReports.MemberResult::holdout).toList();
+        var t = UpliftReport.Sample.of(treated.stream()
+                .mapToLong(CampaignReports.MemberResult::spendFen)
+                .toArray());
+        var h = UpliftReport.Sample.of(
+                held.stream().mapToLong(CampaignReports.MemberResult::spendFen).toArray());
+        double[] diff = UpliftReport.Sample.difference(t, h);
+        return new UpliftReport(
+                campaignId,
+                totals.issued(),
+                totals.redeemed(),
+                totals.costFen(),
+                windowDays,
+                arm(treated),
+                arm(held),
+                diff[0],
+                List.of(diff[1], diff[2]));
+    }
+
+    private static UpliftReport.Arm arm(List<CampaignReports.MemberResult> members) {
+        long n = members.size();
+        if (n == 0) {
+            return new UpliftReport.Arm(0, 0, 0, 0);
+        }
+        return new UpliftReport.Arm(
+                n,
+                members.stream().filter(CampaignReports.MemberResult::redeemed).count() / (double) n,
+                members.stream().mapToLong(CampaignReports.MemberResult::orders).sum() / (double) n,
+                members.stream()
+                                .mapToLong(CampaignReports.MemberResult::spendFen)
+                                .sum()
+                        / (double) n);
     }
 }

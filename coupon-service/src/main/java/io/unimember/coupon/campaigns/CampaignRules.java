@@ -21,7 +21,7 @@ class CampaignRules {
 
     /** The triggers built so far; the time-based ones need the scheduled job (decision 0043). */
     private static final Set<TriggerType> SUPPORTED_TRIGGERS =
-            Set.of(TriggerType.ORDER_COMPLETED, TriggerType.CROSS_BU);
+            Set.of(TriggerType.ORDER_COMPLETED, TriggerType.CROSS_BU, TriggerType.INACTIVE);
 
     private final BusinessUnits businessUnits;
     private final Templates templates;
@@ -57,7 +57,9 @@ class CampaignRules {
 
     private void checkTrigger(Trigger t, FieldErrors errors) {
         errors.rejectIf(
-                !SUPPORTED_TRIGGERS.contains(t.type()), "trigger.type", "only ORDER_COMPLETED and CROSS_BU run yet");
+                !SUPPORTED_TRIGGERS.contains(t.type()),
+                "trigger.type",
+                "only ORDER_COMPLETED, CROSS_BU and INACTIVE run yet");
         boolean orders = t.type() == TriggerType.ORDER_COMPLETED;
         boolean cross = t.type() == TriggerType.CROSS_BU;
         unknownBu(t.bu(), "trigger.bu", errors);
@@ -88,7 +90,13 @@ class CampaignRules {
         } else {
             errors.rejectIf(t.fromBu() != null || t.toBu() != null, "trigger.fromBu", "only CROSS_BU has fromBu/toBu");
         }
-        errors.rejectIf(t.days() != null, "trigger.days", "only INACTIVE has days")
+        boolean inactive = t.type() == TriggerType.INACTIVE;
+        errors.rejectIf(inactive && t.days() == null, "trigger.days", "INACTIVE needs days")
+                .rejectIf(
+                        inactive && (t.bu() != null || t.minAmountFen() != null || t.category() != null),
+                        "trigger.bu",
+                        "INACTIVE counts orders in every BU: it takes only days");
+        errors.rejectIf(!inactive && t.days() != null, "trigger.days", "only INACTIVE has days")
                 .rejectIf(t.toTier() != null, "trigger.toTier", "only TIER_CHANGED has toTier")
                 .rejectIf(t.daysBefore() != null, "trigger.daysBefore", "only POINTS_EXPIRING has daysBefore")
                 .rejectIf(!cross && t.withinDays() != null, "trigger.withinDays", "not a parameter of " + t.type());

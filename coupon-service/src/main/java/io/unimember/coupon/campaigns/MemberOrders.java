@@ -87,6 +87,20 @@ class MemberOrders {
         return history;
     }
 
+    /** A member whose latest order (in any BU) is older than asked. */
+    record Inactive(String memberId, Instant latest) {}
+
+    /** The members after {@code afterMember} whose latest order was before {@code before}, in id order. */
+    List<Inactive> inactiveSince(Instant before, String afterMember, int limit) {
+        return jdbc.sql(
+                        """
+                SELECT member_id, MAX(completed_at) AS latest FROM campaign_order WHERE member_id > ?
+                 GROUP BY member_id HAVING MAX(completed_at) < ? ORDER BY member_id LIMIT ?""")
+                .params(afterMember, ts(before), limit)
+                .query((rs, n) -> new Inactive(rs.getString(1), instant(rs, "latest")))
+                .list();
+    }
+
     /** Per (member, BU): how many orders and the latest one, moved on as the batch's orders are evaluated. */
     record History(Map<List<String>, Seen> seen) {
 
