@@ -21,7 +21,7 @@ class CampaignRules {
 
     /** The triggers built so far; the time-based ones need the scheduled job (decision 0043). */
     private static final Set<TriggerType> SUPPORTED_TRIGGERS =
-            Set.of(TriggerType.ORDER_COMPLETED, TriggerType.CROSS_BU, TriggerType.INACTIVE);
+            Set.of(TriggerType.ORDER_COMPLETED, TriggerType.CROSS_BU, TriggerType.INACTIVE, TriggerType.TIER_CHANGED);
 
     private final BusinessUnits businessUnits;
     private final Templates templates;
@@ -59,7 +59,7 @@ class CampaignRules {
         errors.rejectIf(
                 !SUPPORTED_TRIGGERS.contains(t.type()),
                 "trigger.type",
-                "only ORDER_COMPLETED, CROSS_BU and INACTIVE run yet");
+                "only ORDER_COMPLETED, CROSS_BU, INACTIVE and TIER_CHANGED run yet");
         boolean orders = t.type() == TriggerType.ORDER_COMPLETED;
         boolean cross = t.type() == TriggerType.CROSS_BU;
         unknownBu(t.bu(), "trigger.bu", errors);
@@ -97,7 +97,19 @@ class CampaignRules {
                         "trigger.bu",
                         "INACTIVE counts orders in every BU: it takes only days");
         errors.rejectIf(!inactive && t.days() != null, "trigger.days", "only INACTIVE has days")
-                .rejectIf(t.toTier() != null, "trigger.toTier", "only TIER_CHANGED has toTier")
+                .rejectIf(
+                        t.type() == TriggerType.TIER_CHANGED && t.toTier() == null,
+                        "trigger.toTier",
+                        "TIER_CHANGED needs toTier")
+                .rejectIf(
+                        t.type() == TriggerType.TIER_CHANGED
+                                && (t.bu() != null || t.minAmountFen() != null || t.category() != null),
+                        "trigger.bu",
+                        "TIER_CHANGED takes only toTier")
+                .rejectIf(
+                        t.type() != TriggerType.TIER_CHANGED && t.toTier() != null,
+                        "trigger.toTier",
+                        "only TIER_CHANGED has toTier")
                 .rejectIf(t.daysBefore() != null, "trigger.daysBefore", "only POINTS_EXPIRING has daysBefore")
                 .rejectIf(!cross && t.withinDays() != null, "trigger.withinDays", "not a parameter of " + t.type());
     }

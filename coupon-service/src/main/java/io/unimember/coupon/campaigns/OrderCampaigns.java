@@ -1,7 +1,6 @@
 package io.unimember.coupon.campaigns;
 
 import io.unimember.common.events.OrderCompleted;
-import io.unimember.coupon.allotment.TierLookup;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
 import java.util.ArrayList;

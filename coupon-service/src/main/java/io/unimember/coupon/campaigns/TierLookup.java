@@ -1,4 +1,4 @@
-package io.unimember.coupon.allotment;
+package io.unimember.coupon.campaigns;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The members' tiers as projected from tier.changed, for features that target tiers (campaign audiences, the coupon center). */
+/** The members' tiers as the allotment projects them from tier.changed, for audiences that name tiers. */
 @Component
-public class TierLookup {
+class TierLookup {
 
     private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ public class TierLookup {
     }
 
     /** Each member's tier; a member without a tier event yet is absent. One statement for the lot. */
-    public Map<String, String> tiersOf(Collection<String> memberIds) {
+    Map<String, String> tiersOf(Collection<String> memberIds) {
         Map<String, String> tiers = new HashMap<>();
         if (memberIds.isEmpty()) {
             return tiers;

@@ -1,6 +1,5 @@
 package io.unimember.coupon.campaigns;
 
-import io.unimember.coupon.allotment.TierLookup;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
 import java.time.Duration;

@@ -117,6 +117,18 @@ class CampaignsAdminTests {
         crossWithoutDays.put("trigger", Map.of("type", "CROSS_BU", "fromBu", "DINE_IN", "toBu", "HOTEL"));
         assertThat(errorFields(crossWithoutDays)).contains("trigger.withinDays");
 
+        Map<String, Object> idleWithoutDays = campaign("HOTEL", hotelTemplate);
+        idleWithoutDays.put("trigger", Map.of("type", "INACTIVE"));
+        assertThat(errorFields(idleWithoutDays)).contains("trigger.days");
+
+        Map<String, Object> notYet = campaign("HOTEL", hotelTemplate);
+        notYet.put("trigger", Map.of("type", "BIRTHDAY"));
+        assertThat(errorFields(notYet)).contains("trigger.type");
+
+        Map<String, Object> bonus = campaign("HOTEL", hotelTemplate);
+        bonus.put("actions", List.of(Map.of("type", "BONUS_POINTS", "points", 100)));
+        assertThat(errorFields(bonus)).contains("actions[0].type");
+
         Map<String, Object> otherFunder = campaign("DINE_IN", hotelTemplate);
         assertThat(errorFields(otherFunder)).contains("actions[0].templateId");
 

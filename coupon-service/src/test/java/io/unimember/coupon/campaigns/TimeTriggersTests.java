@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.coupon.Api;
-import io.unimember.coupon.allotment.TierLookup;
 import io.unimember.testsupport.IntegrationTest;
 import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestTokens;
