@@ -2,7 +2,6 @@ package io.unimember.coupon.campaigns;
 
 import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
-import io.unimember.common.security.Claims;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,7 +49,7 @@ class CampaignController {
             Caller caller,
             @RequestParam(required = false) @Nullable CampaignStatus status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        String bu = caller.isAdmin() ? null : caller.claim(Claims.BU);
+        String bu = caller.isAdmin() ? null : caller.bu(); // a BU token without its BU sees nothing
         return new CampaignList(
                 store.list(bu, status, limit).stream().map(CampaignView::of).toList());
     }

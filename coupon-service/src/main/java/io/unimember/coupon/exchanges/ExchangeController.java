@@ -42,7 +42,12 @@ class ExchangeController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ExchangeView(
-            String exchangeId, String templateId, String status, @Nullable String couponId, long pointsSpent) {}
+            String exchangeId,
+            String templateId,
+            String status,
+            @Nullable String couponId,
+            long pointsSpent,
+            @Nullable String reason) {}
 
     @PostMapping("/api/v1/coupons/exchanges")
     @Creates("the points are spent and the coupon is issued")
@@ -62,12 +67,17 @@ class ExchangeController {
         return answer(awaitResolved(e));
     }
 
+    /** Where the exchange stands: ISSUED (with the coupon), PENDING, or FAILED with why (no points were spent). */
     @GetMapping("/api/v1/coupons/exchanges/{exchangeId}")
-    ResponseEntity<ExchangeView> get(
-            Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$") String exchangeId) {
-        return answer(exchanges
+    ExchangeView get(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$") String exchangeId) {
+        Exchange e = exchanges
                 .find(caller.memberId(), exchangeId)
-                .orElseThrow(() -> ApiException.notFound("EXCHANGE_NOT_FOUND", "no such exchange")));
+                .orElseThrow(() -> ApiException.notFound("EXCHANGE_NOT_FOUND", "no such exchange"));
+        return switch (e.status()) {
+            case ISSUED -> new ExchangeView(e.exchangeId(), e.templateId(), "ISSUED", e.couponId(), e.points(), null);
+            case REQUESTED -> new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0, null);
+            case FAILED -> new ExchangeView(e.exchangeId(), e.templateId(), "FAILED", null, 0, e.reason());
+        };
     }
 
     private Exchange awaitResolved(Exchange e) {
@@ -89,10 +99,11 @@ class ExchangeController {
         return switch (e.status()) {
             case ISSUED ->
                 ResponseEntity.status(HttpStatus.CREATED)
-                        .body(new ExchangeView(e.exchangeId(), e.templateId(), "ISSUED", e.couponId(), e.points()));
+                        .body(new ExchangeView(
+                                e.exchangeId(), e.templateId(), "ISSUED", e.couponId(), e.points(), null));
             case REQUESTED ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .body(new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0));
+                        .body(new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0, null));
             case FAILED ->
                 throw new ApiException(
                         HttpStatus.CONFLICT,

@@ -178,6 +178,10 @@ class ExchangesTests {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("POINTS_INSUFFICIENT");
         assertThat(coupons()).isZero();
+        Api.Response read = api.get("/api/v1/coupons/exchanges/" + exchangeId, TestTokens.member(member));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("status")).isEqualTo("FAILED");
+        assertThat(read.text("reason")).isEqualTo("POINTS_INSUFFICIENT");
     }
 
     @Test
