@@ -41,6 +41,11 @@ public final class Api {
         return response(http.send(HttpMethod.POST, path, token, raw, headers));
     }
 
+    public Response put(String path, @Nullable String token, Object body) {
+        String raw = body instanceof String s ? s : json.writeValueAsString(body);
+        return response(http.send(HttpMethod.PUT, path, token, raw, Map.of()));
+    }
+
     public Response get(String path, @Nullable String token) {
         return response(http.get(path, token));
     }

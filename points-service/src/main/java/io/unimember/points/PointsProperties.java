@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intakeBatchMax most orders accepted in one transaction by group commit (decision 0018); 0 turns group
  *     commit off, so that each order has a transaction of its own
  * @param intakeLanes how many batches may be in progress at once (orders are spread over them by member)
+ * @param exchangeHoldTtl how long a points-for-神券 exchange's hold waits for coupon-service's answer: long, as
+ *     coupon-service may be down meanwhile and a hold released before its coupon is issued costs the coupon back
  */
 @ConfigurationProperties("unimember.points")
 public record PointsProperties(
@@ -39,4 +41,5 @@ public record PointsProperties(
         @DefaultValue("256") int intakeConcurrency,
         @DefaultValue("PT0.5S") Duration intakeQueueWait,
         @DefaultValue("128") int intakeBatchMax,
-        @DefaultValue("1") int intakeLanes) {}
+        @DefaultValue("1") int intakeLanes,
+        @DefaultValue("P1D") Duration exchangeHoldTtl) {}

@@ -11,7 +11,8 @@ public sealed interface BalanceChange extends DomainEvent
                 PointsHeld,
                 PointsReleased,
                 PointsRedeemed,
-                PointsExpired {
+                PointsExpired,
+                PointsHoldRefused {
 
     PointsBalance balance();
 }

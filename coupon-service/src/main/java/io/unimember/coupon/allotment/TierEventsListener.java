@@ -5,6 +5,7 @@ import io.unimember.common.events.TierChanged;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventBatches;
 import io.unimember.common.inbox.MalformedEventException;
+import io.unimember.coupon.campaigns.TierCampaigns;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps the member tier projection from tier.changed, each event applied once. */
+/** Keeps the member tier projection from tier.changed and fires TIER_CHANGED campaigns, each event applied once. */
 @Component
 class TierEventsListener {
 
@@ -24,12 +25,15 @@ class TierEventsListener {
     private final EventBatches batches;
     private final JsonMapper mapper;
     private final MemberTiers tiers;
+    private final TierCampaigns campaigns;
     private final Clock clock;
 
-    TierEventsListener(EventBatches batches, JsonMapper mapper, MemberTiers tiers, Clock clock) {
+    TierEventsListener(
+            EventBatches batches, JsonMapper mapper, MemberTiers tiers, TierCampaigns campaigns, Clock clock) {
         this.batches = batches;
         this.mapper = mapper;
         this.tiers = tiers;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -37,7 +41,10 @@ class TierEventsListener {
     void on(List<ConsumerRecord<String, String>> records) {
         batches.apply(CONSUMER, records, this::read, changes -> {
             var now = Times.now(clock);
-            tiers.applyAll(changes.stream().map(EventBatches.Read::value).toList(), now);
+            List<TierChanged> events =
+                    changes.stream().map(EventBatches.Read::value).toList();
+            tiers.applyAll(events, now);
+            campaigns.onTiersChanged(events); // the TIER_CHANGED trigger, in the same transaction
         });
     }
 

@@ -6,5 +6,6 @@ public enum Channel {
     GRANT,
     REWARD,
     ALLOTMENT,
-    MEMBERSHIP
+    MEMBERSHIP,
+    EXCHANGE
 }

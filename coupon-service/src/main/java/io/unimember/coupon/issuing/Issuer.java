@@ -2,6 +2,7 @@ package io.unimember.coupon.issuing;
 
 import io.unimember.common.events.CouponIssued;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.coupon.budgets.SubsidyPools;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.Coupon;
 import io.unimember.coupon.coupons.CouponCodes;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Issues coupons, for every channel (claim, grant, reward, allotment), inside the caller's transaction. The
  * per-member limit and the template's stock and budget are taken by guarded updates; the coupon and its {@code
- * coupon.issued} event commit only if both passed, so the event exists if and only if the coupon does. Known final
+ * coupon.issued} event commit only if both passed, so the event exists if and only if the coupon does. The funding BU's
+ * subsidy pool for the month is drawn before the stock, on every path, so their row locks come in one order. Known final
  * refusals (sold out, budget spent) come from the Redis gate without touching the template row.
  */
 @Component
@@ -37,6 +39,7 @@ public class Issuer {
     private final Coupons coupons;
     private final MemberLimits limits;
     private final StockGate gate;
+    private final SubsidyPools pools;
     private final EventPublisher events;
     private final Clock clock;
 
@@ -45,12 +48,14 @@ public class Issuer {
             Coupons coupons,
             MemberLimits limits,
             StockGate gate,
+            SubsidyPools pools,
             EventPublisher events,
             Clock clock) {
         this.templates = templates;
         this.coupons = coupons;
         this.limits = limits;
         this.gate = gate;
+        this.pools = pools;
         this.events = events;
         this.clock = clock;
     }
@@ -100,11 +105,17 @@ public class Issuer {
         for (boolean a : allowed) {
             wanted += a ? 1 : 0;
         }
-        int left = templates.take(template, wanted);
+        long face = template.terms().faceValueFen();
+        int funded = pools.draw(template.fundingBu(), now, face, wanted);
+        int left = templates.take(template, funded);
+        boolean stockRanOut = left < funded;
+        if (stockRanOut) {
+            pools.giveBack(template.fundingBu(), now, face * (funded - left));
+        }
         List<IssueOutcome> outcomes = new ArrayList<>(requests.size());
         List<Coupon> issued = new ArrayList<>(left);
         List<String> sources = new ArrayList<>(left);
-        Refusal nothingLeft = whyNothingLeft(template);
+        Refusal nothingLeft = stockRanOut ? whyNothingLeft(template) : Refusal.POOL_EXHAUSTED;
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
             if (!allowed[i]) {
@@ -119,7 +130,7 @@ public class Issuer {
                 outcomes.add(new Refused(nothingLeft));
             }
         }
-        if (issued.size() < wanted) {
+        if (stockRanOut) {
             gate.remember(template.id(), nothingLeft);
         }
         if (!issued.isEmpty()) {
@@ -141,6 +152,9 @@ public class Issuer {
         Refusal early = earlyRefusal(template, memberId, now);
         if (early != null) {
             throw early.toException();
+        }
+        if (pools.draw(template.fundingBu(), now, template.terms().faceValueFen(), 1) == 0) {
+            throw Refusal.POOL_EXHAUSTED.toException();
         }
         Coupon coupon = newCoupon(template, memberId, channel, now);
         coupons.insert(coupon, sourceRef);

@@ -8,7 +8,12 @@ public enum Refusal {
     TEMPLATE_EXPIRED(HttpStatus.CONFLICT, "TEMPLATE_EXPIRED", "the template's validity window has closed"),
     LIMIT_REACHED(HttpStatus.CONFLICT, "COUPON_LIMIT_REACHED", "the member already holds as many as allowed"),
     SOLD_OUT(HttpStatus.CONFLICT, "COUPON_SOLD_OUT", "every coupon of this template has been issued"),
-    BUDGET_EXHAUSTED(HttpStatus.CONFLICT, "BUDGET_EXHAUSTED", "the template's budget cannot fund another coupon");
+    BUDGET_EXHAUSTED(HttpStatus.CONFLICT, "BUDGET_EXHAUSTED", "the template's budget cannot fund another coupon"),
+    /** The funding BU's subsidy pool for the month is spent: not final, as a limit may be raised or a month begin. */
+    POOL_EXHAUSTED(
+            HttpStatus.CONFLICT,
+            "BUDGET_EXHAUSTED",
+            "the funding business unit's subsidy pool for this month is spent");
 
     private final HttpStatus status;
     private final String code;

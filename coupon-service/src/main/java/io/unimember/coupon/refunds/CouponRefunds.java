@@ -3,8 +3,8 @@ package io.unimember.coupon.refunds;
 import io.unimember.common.events.CouponReturned;
 import io.unimember.common.events.OrderRefunded;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.coupon.campaigns.CampaignClawback;
 import io.unimember.coupon.coupons.Coupons;
-import io.unimember.coupon.rewards.RewardClawback;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,15 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
  * coupon comes back, or a reward is taken back, at most once however the events arrive.
  */
 @Service
-class CouponRefunds {
+public class CouponRefunds {
 
     private final RefundsSeen seen;
     private final Coupons coupons;
-    private final RewardClawback rewards;
+    private final CampaignClawback rewards;
     private final EventPublisher events;
     private final Clock clock;
 
-    CouponRefunds(RefundsSeen seen, Coupons coupons, RewardClawback rewards, EventPublisher events, Clock clock) {
+    CouponRefunds(RefundsSeen seen, Coupons coupons, CampaignClawback rewards, EventPublisher events, Clock clock) {
         this.seen = seen;
         this.coupons = coupons;
         this.rewards = rewards;

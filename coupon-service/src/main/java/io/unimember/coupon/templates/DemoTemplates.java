@@ -59,7 +59,8 @@ class DemoTemplates implements ApplicationRunner {
                 true,
                 0,
                 "demo",
-                Times.now(clock));
+                Times.now(clock),
+                null);
         try {
             tx.executeWithoutResult(status -> templates.insert(
                     template,

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param validTo ... until here, and none is issued after it
  * @param issued how many were issued when this was read (never a basis for a decision)
  * @param stockShards how many rows the stock and budget are spread over
+ * @param pointsPrice what a member pays in points to exchange for one (null: not exchangeable)
  */
 public record Template(
         String id,
@@ -30,7 +31,8 @@ public record Template(
         boolean claimable,
         int stockShards,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Long pointsPrice) {
 
     /** When a coupon issued at {@code issuedAt} stops being valid. */
     public Instant expiresAtFor(Instant issuedAt) {

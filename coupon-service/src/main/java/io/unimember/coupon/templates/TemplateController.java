@@ -94,7 +94,8 @@ class TemplateController {
                 r.claimable() == null || r.claimable(),
                 0,
                 caller.subject(),
-                now);
+                now,
+                r.pointsPrice());
         var shards = StockShards.split(
                 template.totalQuantity(), template.budgetFen(), terms.faceValueFen(), properties.stockShards());
         templates.insert(template, shards);

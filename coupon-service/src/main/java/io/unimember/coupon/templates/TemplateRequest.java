@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param claimable whether members may claim it themselves (default true); false for coupons only granted by a
  *     BU, a reward rule or the allotment
+ * @param pointsPrice members may exchange this many points for one (积分兑券); null: not exchangeable
  */
 record TemplateRequest(
         @NotBlank @Size(max = 64) String name,
@@ -36,4 +37,5 @@ record TemplateRequest(
         @NotNull @Positive @Max(1_000_000_000L) Long totalQuantity,
         @NotNull @Positive @Max(1_000_000L) Integer perMemberLimit,
         @NotNull @Positive @Max(1_000_000_000_000L) Long budgetFen,
-        @Nullable Boolean claimable) {}
+        @Nullable Boolean claimable,
+        @Nullable @Positive @Max(100_000_000L) Long pointsPrice) {}

@@ -22,7 +22,8 @@ record TemplateView(
         boolean claimable,
         long issued,
         long budgetUsedFen,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Long pointsPrice) {
 
     static TemplateView of(Template t) {
         return new TemplateView(
@@ -39,6 +40,7 @@ record TemplateView(
                 t.claimable(),
                 t.issued(),
                 t.budgetUsedFen(),
-                t.createdAt());
+                t.createdAt(),
+                t.pointsPrice());
     }
 }

@@ -133,8 +133,9 @@ public class Templates {
                         """
                 INSERT INTO coupon_template (id, name, kind, discount_fen, percent_off, max_discount_fen,
                     min_spend_fen, scenes, funding_bu, valid_days, valid_from, valid_to, total_quantity,
-                    per_member_limit, budget_fen, face_value_fen, claimable, stock_shards, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    per_member_limit, budget_fen, face_value_fen, claimable, stock_shards, created_by, created_at,
+                    points_price)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         t.id(),
@@ -156,7 +157,8 @@ public class Templates {
                         t.claimable(),
                         shards.size(),
                         t.createdBy(),
-                        ts(t.createdAt()))
+                        ts(t.createdAt()),
+                        t.pointsPrice())
                 .update();
         for (StockShards.Shard shard : shards) {
             jdbc.sql("INSERT INTO template_stock (template_id, shard, quantity, budget_fen) VALUES (?, ?, ?, ?)")
@@ -182,7 +184,8 @@ public class Templates {
                 rs.getBoolean("claimable"),
                 rs.getInt("stock_shards"),
                 rs.getString("created_by"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getObject("points_price", Long.class));
     }
 
     /** Reads the terms columns of a template; any query that selects them (coupons join them) can use it. */

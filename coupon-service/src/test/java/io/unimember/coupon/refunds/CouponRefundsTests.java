@@ -154,7 +154,7 @@ class CouponRefundsTests {
         apply(refund(orderId, "r-" + UUID.randomUUID(), 20_000, 20_000));
 
         assertThat(status(reward)).isEqualTo("REDEEMED");
-        assertThat(jdbc.sql("SELECT refund_outcome FROM reward_grant WHERE member_id = ?")
+        assertThat(jdbc.sql("SELECT refund_outcome FROM campaign_reward WHERE member_id = ?")
                         .param(member)
                         .query(String.class)
                         .single())

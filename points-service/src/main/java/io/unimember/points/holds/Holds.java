@@ -1,6 +1,7 @@
 package io.unimember.points.holds;
 
 import io.unimember.common.events.PointsHeld;
+import io.unimember.common.events.PointsHoldRefused;
 import io.unimember.common.events.PointsRedeemed;
 import io.unimember.common.events.PointsReleased;
 import io.unimember.common.outbox.EventPublisher;
@@ -11,10 +12,12 @@ import io.unimember.points.ledger.MemberAccount;
 import io.unimember.points.ledger.Posted;
 import io.unimember.points.ledger.Spent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +56,76 @@ class Holds {
 
     @Transactional
     HoldReceipt open(String bu, HoldRequest request) {
+        return open(bu, request, properties.holdTtl());
+    }
+
+    /**
+     * An exchange's hold, asked for by an event (decision 0045): opened for {@code ttl} if the member has the points,
+     * else refused with {@code points.hold_refused}, without an exception that would roll the event's transaction
+     * back. A hold already opened (the request delivered again) is left as it is. False if refused.
+     */
+    @Transactional
+    boolean openIfAvailable(String bu, HoldRequest request, Duration ttl) {
+        if (holds.find(bu, request.holdId()).isPresent()) {
+            return true;
+        }
+        var account = ledger.lockExisting(request.memberId());
+        if (account.isEmpty() || account.get().available() < request.points()) {
+            refuse(
+                    bu,
+                    request.holdId(),
+                    request.memberId(),
+                    request.orderRef(),
+                    request.points(),
+                    "POINTS_INSUFFICIENT");
+            return false;
+        }
+        open(bu, request, ttl);
+        return true;
+    }
+
+    /**
+     * Spends an exchange's hold once its coupon is issued; true if it is (or was already) spent. A hold that expired
+     * or was cancelled meanwhile is not spent: {@code points.hold_refused HOLD_EXPIRED} tells coupon-service, which
+     * then takes the coupon back.
+     */
+    @Transactional
+    boolean confirmIfHeld(String bu, String holdId) {
+        Optional<Hold> seen = holds.find(bu, holdId);
+        if (seen.isEmpty()) {
+            return false;
+        }
+        Locked locked = lock(bu, holdId);
+        Hold hold = locked.hold();
+        if (hold.status() == HoldStatus.CONFIRMED) {
+            return true;
+        }
+        if (hold.status() == HoldStatus.HELD && now().isBefore(hold.expiresAt())) {
+            confirm(bu, holdId);
+            return true;
+        }
+        refuse(bu, holdId, hold.memberId(), hold.orderRef(), hold.points(), "HOLD_EXPIRED");
+        return false;
+    }
+
+    /** Releases an exchange's hold whose coupon was not issued; nothing if it is gone or already resolved. */
+    @Transactional
+    void cancelIfHeld(String bu, String holdId) {
+        if (holds.find(bu, holdId).isEmpty()) {
+            return;
+        }
+        Locked locked = lock(bu, holdId);
+        if (locked.hold().status() == HoldStatus.HELD) {
+            release(locked, HoldStatus.CANCELLED, now());
+        }
+    }
+
+    private void refuse(String bu, String holdId, String memberId, String orderRef, long points, String reason) {
+        events.publish(
+                new PointsHoldRefused(memberId, holdId, bu, orderRef, points, reason, ledger.balanceOf(memberId)));
+    }
+
+    private HoldReceipt open(String bu, HoldRequest request, Duration ttl) {
         Instant now = now();
         MemberAccount account = ledger.lockExisting(request.memberId())
                 .orElseThrow(() -> new ApiException(
@@ -61,7 +134,7 @@ class Holds {
                         "the member has no points available",
                         Map.of("available", 0)));
         Posted frozen = ledger.freeze(account, bu, request.holdId(), request.points());
-        Instant expiresAt = now.plus(properties.holdTtl());
+        Instant expiresAt = now.plus(ttl);
         holds.insert(
                 new Hold(
                         bu,

@@ -36,7 +36,8 @@ class OrderAdmissionTests {
                         concurrency,
                         wait,
                         64,
-                        1),
+                        1,
+                        Duration.ofDays(1)),
                 registry);
     }
 

@@ -1,4 +1,4 @@
-package io.unimember.coupon.rewards;
+package io.unimember.coupon.campaigns;
 
 import io.unimember.common.events.CouponRevoked;
 import io.unimember.common.events.RewardKept;
@@ -15,12 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Takes back the rewards an order earned once it is refunded in full (decision 0037). An unused reward coupon is
  * revoked ({@code coupon.revoked}); one already locked or redeemed is left to the member, and the grant records
  * {@code REWARD_USED_BEFORE_REFUND} and {@code coupon.reward_kept} tells reconciliation. The grant's refund outcome is set by a guarded update, so each
- * grant is decided once. The grant keeps its (rule, member) key: a refunded first order does not make the next one a
- * first order again.
+ * grant is decided once. The reward keeps its (campaign, member, occurrence) key: a refunded first order does not make the next
+ * one a first order again.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
-public class RewardClawback {
+public class CampaignClawback {
 
     static final String REVOKED = "REVOKED";
     static final String USED = "REWARD_USED_BEFORE_REFUND";
@@ -29,18 +29,19 @@ public class RewardClawback {
     private final Coupons coupons;
     private final EventPublisher events;
 
-    RewardClawback(JdbcClient jdbc, Coupons coupons, EventPublisher events) {
+    CampaignClawback(JdbcClient jdbc, Coupons coupons, EventPublisher events) {
         this.jdbc = jdbc;
         this.coupons = coupons;
         this.events = events;
     }
 
-    private record Granted(String ruleId, String couponId, String templateId, String fundingBu) {}
+    private record Granted(
+            String campaignId, String occurrence, String couponId, String templateId, String fundingBu) {}
 
     public void takeBack(String memberId, String bu, String orderId, String refundId, Instant now) {
         for (Granted g : grantedFor(memberId, bu, orderId)) {
             boolean revoked = coupons.revoke(g.couponId(), now);
-            if (!decide(g.ruleId(), memberId, revoked ? REVOKED : USED)) {
+            if (!decide(g.campaignId(), memberId, g.occurrence(), revoked ? REVOKED : USED)) {
                 continue; // decided before: the coupon's own guard kept it from being revoked twice
             }
             if (revoked) {
@@ -60,28 +61,28 @@ public class RewardClawback {
         }
     }
 
-    /** The coupons this BU's reward rules issued for the member's order, not yet decided by a refund. */
+    /** The coupons campaigns issued for the member's order in this BU, not yet decided by a refund. */
     private List<Granted> grantedFor(String memberId, String bu, String orderId) {
         return jdbc.sql(
                         """
-                        SELECT g.rule_id, g.coupon_id, c.template_id, t.funding_bu
-                          FROM reward_grant g
-                          JOIN reward_rule r ON r.id = g.rule_id
+                        SELECT g.campaign_id, g.occurrence, g.coupon_id, c.template_id, t.funding_bu
+                          FROM campaign_reward g
                           JOIN coupon c ON c.id = g.coupon_id
                           JOIN coupon_template t ON t.id = c.template_id
-                         WHERE g.member_id = ? AND g.order_id = ? AND r.bu = ? AND g.outcome = 'ISSUED'
+                         WHERE g.member_id = ? AND g.order_id = ? AND g.order_bu = ? AND g.outcome = 'ISSUED'
                            AND g.refund_outcome IS NULL
                            FOR UPDATE
                         """)
                 .params(memberId, orderId, bu)
-                .query((rs, n) -> new Granted(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new Granted(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
-    private boolean decide(String ruleId, String memberId, String outcome) {
-        return jdbc.sql("UPDATE reward_grant SET refund_outcome = ? WHERE rule_id = ? AND member_id = ?"
-                                + " AND refund_outcome IS NULL")
-                        .params(outcome, ruleId, memberId)
+    private boolean decide(String campaignId, String memberId, String occurrence, String outcome) {
+        return jdbc.sql("UPDATE campaign_reward SET refund_outcome = ? WHERE campaign_id = ? AND member_id = ?"
+                                + " AND occurrence = ? AND refund_outcome IS NULL")
+                        .params(outcome, campaignId, memberId, occurrence)
                         .update()
                 == 1;
     }

@@ -1,4 +1,4 @@
-package io.unimember.coupon.rewards;
+package io.unimember.coupon.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The default reward rule end to end over Kafka: order.completed in, the ¥15 神券 issued once, coupon.issued out
+ * The default reward, now the seeded campaign {@code first-dine-in-order}, end to end over Kafka: order.completed in, the ¥15 神券 issued once, coupon.issued out
  * through the outbox. Also the issue-2 proof for this service: the consumer applies an event once however often it
  * is delivered, and the change it makes is published exactly as committed.
  */
@@ -48,7 +48,7 @@ class FirstDineInRewardTests {
     EventCodec codec;
 
     @Autowired
-    Rewards rewards;
+    OrderCampaigns rewards;
 
     @Autowired
     TransactionTemplate tx;
@@ -131,7 +131,7 @@ class FirstDineInRewardTests {
         }
 
         assertThat(rewards(member)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT outcome FROM reward_grant WHERE member_id = ?")
+        assertThat(jdbc.sql("SELECT outcome FROM campaign_reward WHERE member_id = ?")
                         .param(member)
                         .query(String.class)
                         .list())
@@ -157,7 +157,7 @@ class FirstDineInRewardTests {
                 .containsExactly(1L, 1L, 1L, 0L);
         assertThat(jdbc.sql(
                                 """
-                        SELECT g.outcome FROM reward_grant g JOIN coupon c ON c.id = g.coupon_id
+                        SELECT g.outcome FROM campaign_reward g JOIN coupon c ON c.id = g.coupon_id
                          WHERE g.member_id IN (?, ?) ORDER BY g.member_id""")
                         .params(first, second)
                         .query(String.class)
@@ -193,7 +193,7 @@ class FirstDineInRewardTests {
     private boolean applied(String envelope) {
         String eventId = json.readTree(envelope).path("eventId").asString();
         return jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = ? AND event_id = ?")
-                        .params(OrderEventsListener.CONSUMER, eventId)
+                        .params("coupon-service.orders", eventId)
                         .query(Long.class)
                         .single()
                 == 1;

@@ -1,0 +1,22 @@
+package io.unimember.coupon.campaigns;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Who a campaign may act for: everyone (no audience), the members of some tiers, or a segment once segments exist. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Audience(
+        @Nullable @Size(max = 16) List<@NotBlank @Size(max = 32) String> tiers,
+        @Nullable @Size(max = 64) String segmentId) {
+
+    boolean admits(@Nullable String tier) {
+        return tiers == null || tiers.isEmpty() || (tier != null && tiers.contains(tier));
+    }
+
+    boolean byTier() {
+        return tiers != null && !tiers.isEmpty();
+    }
+}

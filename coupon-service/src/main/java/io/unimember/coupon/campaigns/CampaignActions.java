@@ -1,0 +1,162 @@
+package io.unimember.coupon.campaigns;
+
+import io.unimember.common.events.CampaignRewarded;
+import io.unimember.common.outbox.EventPublisher;
+import io.unimember.coupon.coupons.Channel;
+import io.unimember.coupon.issuing.IssueOutcome;
+import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.templates.Template;
+import io.unimember.coupon.templates.Templates;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes the rewards campaigns are due, in the caller's transaction: claims each (campaign, member, occurrence) key
+ * (the ones made before are dropped), assigns the split's holdout (recorded, nothing granted), takes the per-member
+ * cap, grants each campaign's coupons together ({@link Issuer#issueAll}) and records what every reward came to in one
+ * statement, with {@code campaign.rewarded} for each made. A refused coupon (sold out, pool empty) is recorded as
+ * such and gives its cap back instead of failing the event.
+ */
+@Component
+class CampaignActions {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignActions.class);
+    static final String ISSUED = "ISSUED";
+    static final String HOLDOUT = "HOLDOUT";
+    static final String CAP_REACHED = "CAP_REACHED";
+
+    private final CampaignRewards rewards;
+    private final Templates templates;
+    private final Issuer issuer;
+    private final EventPublisher events;
+
+    CampaignActions(CampaignRewards rewards, Templates templates, Issuer issuer, EventPublisher events) {
+        this.rewards = rewards;
+        this.templates = templates;
+        this.issuer = issuer;
+        this.events = events;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void reward(Map<String, Campaign> campaigns, List<CampaignRewards.Reward> due, Instant now) {
+        var claimed = rewards.claimAll(due, now);
+        Map<String, List<CampaignRewards.Reward>> byCampaign = new LinkedHashMap<>();
+        for (CampaignRewards.Reward r : due) {
+            if (claimed.contains(r.key())) {
+                byCampaign
+                        .computeIfAbsent(r.campaignId(), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
+        if (byCampaign.isEmpty()) {
+            return;
+        }
+        List<CampaignRewards.Reward> made = new ArrayList<>();
+        byCampaign.forEach((id, list) -> made.addAll(reward(campaigns.get(id), list, now)));
+        rewards.recordAll(made, now);
+    }
+
+    private List<CampaignRewards.Reward> reward(Campaign c, List<CampaignRewards.Reward> due, Instant now) {
+        List<CampaignRewards.Reward> made = new ArrayList<>(due.size());
+        List<CampaignRewards.Reward> treated = new ArrayList<>(due.size());
+        for (CampaignRewards.Reward r : due) {
+            if (c.split() != null && c.split().holdsOut(c.id(), r.memberId())) {
+                made.add(r.outcome(HOLDOUT, null));
+            } else {
+                treated.add(r);
+            }
+        }
+        boolean[] underCap = rewards.takeCap(
+                c.id(),
+                c.perMemberCap(),
+                treated.stream().map(CampaignRewards.Reward::memberId).toList());
+        List<CampaignRewards.Reward> granting = new ArrayList<>(treated.size());
+        for (int i = 0; i < treated.size(); i++) {
+            if (underCap[i]) {
+                granting.add(treated.get(i));
+            } else {
+                made.add(treated.get(i).outcome(CAP_REACHED, null));
+            }
+        }
+        if (granting.isEmpty()) {
+            return made;
+        }
+        Action grant = c.actions().stream()
+                .filter(a -> a.type() == ActionType.GRANT_COUPON)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("campaign " + c.id() + " has no action it can make"));
+        Optional<Template> template = templates.findForIssuing(grant.templateId());
+        if (template.isEmpty()) {
+            log.warn("campaign {} names a missing template {}", c.id(), grant.templateId());
+            rewards.giveBackCap(
+                    c.id(),
+                    granting.stream().map(CampaignRewards.Reward::memberId).toList());
+            granting.forEach(r -> made.add(r.outcome("TEMPLATE_NOT_FOUND", null)));
+            return made;
+        }
+        List<IssueOutcome> outcomes = issuer.issueAll(
+                template.get(),
+                Channel.REWARD,
+                granting.stream()
+                        .map(r -> new Issuer.Request(r.memberId(), sourceRef(r)))
+                        .toList());
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < granting.size(); i++) {
+            CampaignRewards.Reward r = granting.get(i);
+            switch (outcomes.get(i)) {
+                case IssueOutcome.Issued issued -> {
+                    made.add(r.outcome(ISSUED, issued.coupon().id()));
+                    events.publish(new CampaignRewarded(
+                            r.memberId(),
+                            c.id(),
+                            ActionType.GRANT_COUPON.name(),
+                            r.occurrence(),
+                            c.fundingBu(),
+                            issued.coupon().id(),
+                            template.get().id(),
+                            r.orderId(),
+                            now));
+                }
+                case IssueOutcome.Refused no -> {
+                    log.warn("campaign {} could not reward {}: {}", c.id(), r.memberId(), no.reason());
+                    refused.add(r.memberId());
+                    made.add(r.outcome(no.reason().name(), null));
+                }
+            }
+        }
+        rewards.giveBackCap(c.id(), refused);
+        return made;
+    }
+
+    /**
+     * What issues the coupon, unique across all coupons (the seeded campaign keeps the old rule's form, so a coupon
+     * issued by the rule and one by the campaign can never both exist); hashed when it would not fit the column.
+     */
+    static String sourceRef(CampaignRewards.Reward r) {
+        String ref = "reward:" + r.campaignId() + ":" + r.memberId()
+                + (r.occurrence().startsWith("first-in-bu:") ? "" : ":" + r.occurrence());
+        return ref.length() <= 255 ? ref : "reward:" + sha256(ref);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

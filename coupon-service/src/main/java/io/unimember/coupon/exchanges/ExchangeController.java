@@ -1,0 +1,115 @@
+package io.unimember.coupon.exchanges;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.unimember.common.openapi.Creates;
+import io.unimember.common.security.Caller;
+import io.unimember.common.web.ApiException;
+import io.unimember.coupon.templates.Template;
+import io.unimember.coupon.templates.Templates;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A member exchanges points for a 神券. The exchange runs as a saga with points-service; the request waits up to
+ * {@code answerWithin} for it: {@code 201} with the coupon, the refusal as a problem ({@code 409 POINTS_INSUFFICIENT},
+ * {@code COUPON_SOLD_OUT}, ...), or {@code 202 PENDING} to be read again with the same exchangeId or by GET.
+ */
+@RestController
+@PreAuthorize("hasAuthority('SCOPE_member')")
+class ExchangeController {
+
+    private final Templates templates;
+    private final ExchangeSaga saga;
+    private final Exchanges exchanges;
+    private final ExchangeProperties properties;
+
+    ExchangeController(Templates templates, ExchangeSaga saga, Exchanges exchanges, ExchangeProperties properties) {
+        this.templates = templates;
+        this.saga = saga;
+        this.exchanges = exchanges;
+        this.properties = properties;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ExchangeView(
+            String exchangeId,
+            String templateId,
+            String status,
+            @Nullable String couponId,
+            long pointsSpent,
+            @Nullable String reason) {}
+
+    @PostMapping("/api/v1/coupons/exchanges")
+    @Creates("the points are spent and the coupon is issued")
+    ResponseEntity<ExchangeView> exchange(Caller caller, @Valid @RequestBody ExchangeRequest request) {
+        String member = caller.memberId();
+        Template template = templates
+                .findForIssuing(request.templateId())
+                .orElseThrow(() -> ApiException.notFound("TEMPLATE_NOT_FOUND", "no such coupon template"));
+        if (template.pointsPrice() == null) {
+            throw ApiException.conflict("TEMPLATE_NOT_EXCHANGEABLE", "this coupon cannot be had for points");
+        }
+        Exchange e = saga.request(member, request.exchangeId(), template, template.pointsPrice());
+        if (!e.templateId().equals(request.templateId())) {
+            throw ApiException.conflict(
+                    "EXCHANGE_ID_REUSED", "this exchangeId was used for another template; use a new one");
+        }
+        return answer(awaitResolved(e));
+    }
+
+    /** Where the exchange stands: ISSUED (with the coupon), PENDING, or FAILED with why (no points were spent). */
+    @GetMapping("/api/v1/coupons/exchanges/{exchangeId}")
+    ExchangeView get(Caller caller, @PathVariable @Pattern(regexp = "^[A-Za-z0-9._:-]{1,64}$") String exchangeId) {
+        Exchange e = exchanges
+                .find(caller.memberId(), exchangeId)
+                .orElseThrow(() -> ApiException.notFound("EXCHANGE_NOT_FOUND", "no such exchange"));
+        return switch (e.status()) {
+            case ISSUED -> new ExchangeView(e.exchangeId(), e.templateId(), "ISSUED", e.couponId(), e.points(), null);
+            case REQUESTED -> new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0, null);
+            case FAILED -> new ExchangeView(e.exchangeId(), e.templateId(), "FAILED", null, 0, e.reason());
+        };
+    }
+
+    private Exchange awaitResolved(Exchange e) {
+        long deadline = System.nanoTime() + properties.answerWithin().toNanos();
+        Exchange now = e;
+        while (now.status() == ExchangeStatus.REQUESTED && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            now = exchanges.find(e.memberId(), e.exchangeId()).orElse(now);
+        }
+        return now;
+    }
+
+    private static ResponseEntity<ExchangeView> answer(Exchange e) {
+        return switch (e.status()) {
+            case ISSUED ->
+                ResponseEntity.status(HttpStatus.CREATED)
+                        .body(new ExchangeView(
+                                e.exchangeId(), e.templateId(), "ISSUED", e.couponId(), e.points(), null));
+            case REQUESTED ->
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0, null));
+            case FAILED ->
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        e.reason() == null ? "EXCHANGE_FAILED" : e.reason(),
+                        "the exchange did not go through; no points were spent",
+                        Map.of("exchangeId", e.exchangeId()));
+        };
+    }
+}

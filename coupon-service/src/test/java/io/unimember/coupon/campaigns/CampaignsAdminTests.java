@@ -1,0 +1,174 @@
+package io.unimember.coupon.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unimember.coupon.Api;
+import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestTokens;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns as data over HTTP: created DRAFT, moved through their life, every change audited, scoped and validated. */
+@IntegrationTest
+class CampaignsAdminTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    Api api;
+    String hotelTemplate;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port, json);
+        var body = Api.fixedTemplate(500, 1_000, 5, 500_000);
+        body.put("fundingBu", "HOTEL");
+        body.put("claimable", false);
+        hotelTemplate = api.template(body);
+    }
+
+    @Test
+    void aCampaignIsCreatedDraftAndMovesThroughItsLifeWithEveryChangeAudited() {
+        Api.Response created =
+                api.post("/api/v1/admin/campaigns", TestTokens.admin(), campaign("HOTEL", hotelTemplate));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.text("status")).isEqualTo("DRAFT");
+        String id = created.text("campaignId");
+        String path = "/api/v1/admin/campaigns/" + id;
+
+        Map<String, Object> changed = campaign("HOTEL", hotelTemplate);
+        changed.put("name", "renamed");
+        changed.put("perMemberCap", 3);
+        assertThat(api.put(path, TestTokens.admin(), changed).text("name")).isEqualTo("renamed");
+        assertThat(api.post(path + "/activate", TestTokens.admin(), Map.of()).text("status"))
+                .isEqualTo("ACTIVE");
+        Api.Response editActive = api.put(path, TestTokens.admin(), changed);
+        assertThat(editActive.status()).isEqualTo(409);
+        assertThat(editActive.code()).isEqualTo("CAMPAIGN_NOT_EDITABLE");
+        assertThat(api.post(path + "/pause", TestTokens.bu("HOTEL"), Map.of()).text("status"))
+                .isEqualTo("PAUSED");
+        assertThat(api.post(path + "/end", TestTokens.admin(), Map.of()).text("status"))
+                .isEqualTo("ENDED");
+        Api.Response again = api.post(path + "/activate", TestTokens.admin(), Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("CAMPAIGN_TRANSITION_NOT_ALLOWED");
+
+        JsonNode audit = api.get(path + "/audit", TestTokens.admin()).body().path("items");
+        assertThat(audit.valueStream().map(e -> e.path("change").asString()).toList())
+                .containsExactly("CREATED", "UPDATED", "ACTIVE", "PAUSED", "ENDED");
+        JsonNode update = audit.get(1);
+        assertThat(update.path("actor").asString()).isEqualTo("admin");
+        assertThat(update.path("before").path("perMemberCap").asInt()).isEqualTo(1);
+        assertThat(update.path("after").path("perMemberCap").asInt()).isEqualTo(3);
+        assertThat(audit.get(3).path("actor").asString()).isEqualTo("bu-hotel");
+        assertThat(api.get(path, TestTokens.admin()).body().path("version").asLong())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aBusinessUnitRunsOnlyTheCampaignsItFunds() {
+        Api.Response foreign =
+                api.post("/api/v1/admin/campaigns", TestTokens.bu("DINE_IN"), campaign("HOTEL", hotelTemplate));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.code()).isEqualTo("FUNDING_BU_NOT_OWNED");
+
+        Api.Response own =
+                api.post("/api/v1/admin/campaigns", TestTokens.bu("HOTEL"), campaign("HOTEL", hotelTemplate));
+        assertThat(own.status()).isEqualTo(201);
+        String path = "/api/v1/admin/campaigns/" + own.text("campaignId");
+        assertThat(api.get(path, TestTokens.bu("DINE_IN")).status()).isEqualTo(404);
+        assertThat(api.post(path + "/activate", TestTokens.bu("DINE_IN"), Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get(path, TestTokens.member(Api.member())).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/campaigns", TestTokens.bu("DINE_IN"))
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(c -> c.path("fundingBu").asString())
+                        .distinct()
+                        .toList())
+                .containsOnly("DINE_IN");
+    }
+
+    @Test
+    void badCampaignsAreRefusedNamingTheField() {
+        Map<String, Object> noTrigger = campaign("HOTEL", hotelTemplate);
+        noTrigger.remove("trigger");
+        assertThat(errorFields(noTrigger)).contains("trigger");
+
+        Map<String, Object> backwards = campaign("HOTEL", hotelTemplate);
+        backwards.put("endsAt", Instant.now().minus(1, ChronoUnit.DAYS).toString());
+        assertThat(errorFields(backwards)).contains("endsAt");
+
+        Map<String, Object> crossWithoutDays = campaign("HOTEL", hotelTemplate);
+        crossWithoutDays.put("trigger", Map.of("type", "CROSS_BU", "fromBu", "DINE_IN", "toBu", "HOTEL"));
+        assertThat(errorFields(crossWithoutDays)).contains("trigger.withinDays");
+
+        Map<String, Object> idleWithoutDays = campaign("HOTEL", hotelTemplate);
+        idleWithoutDays.put("trigger", Map.of("type", "INACTIVE"));
+        assertThat(errorFields(idleWithoutDays)).contains("trigger.days");
+
+        Map<String, Object> notYet = campaign("HOTEL", hotelTemplate);
+        notYet.put("trigger", Map.of("type", "BIRTHDAY"));
+        assertThat(errorFields(notYet)).contains("trigger.type");
+
+        Map<String, Object> bonus = campaign("HOTEL", hotelTemplate);
+        bonus.put("actions", List.of(Map.of("type", "BONUS_POINTS", "points", 100)));
+        assertThat(errorFields(bonus)).contains("actions[0].type");
+
+        Map<String, Object> otherFunder = campaign("DINE_IN", hotelTemplate);
+        assertThat(errorFields(otherFunder)).contains("actions[0].templateId");
+
+        Map<String, Object> badType = campaign("HOTEL", hotelTemplate);
+        badType.put("trigger", Map.of("type", "NO_SUCH_TRIGGER"));
+        assertThat(api.post("/api/v1/admin/campaigns", TestTokens.admin(), badType)
+                        .status())
+                .isEqualTo(400);
+
+        Map<String, Object> absurdCap = campaign("HOTEL", hotelTemplate);
+        absurdCap.put("perMemberCap", 1_000_000);
+        assertThat(errorFields(absurdCap)).contains("perMemberCap");
+
+        assertThat(api.get("/api/v1/admin/campaigns/no-such-campaign", TestTokens.admin())
+                        .code())
+                .isEqualTo("CAMPAIGN_NOT_FOUND");
+        assertThat(api.post("/api/v1/admin/campaigns", TestTokens.admin(), "{not json")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    private List<String> errorFields(Map<String, Object> body) {
+        Api.Response r = api.post("/api/v1/admin/campaigns", TestTokens.admin(), body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        return r.body()
+                .path("errors")
+                .valueStream()
+                .map(e -> e.path("field").asString())
+                .toList();
+    }
+
+    static Map<String, Object> campaign(String fundingBu, String templateId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "test campaign");
+        body.put("fundingBu", fundingBu);
+        body.put("trigger", Map.of("type", "ORDER_COMPLETED", "bu", fundingBu, "category", "never-" + templateId));
+        body.put("actions", List.of(Map.of("type", "GRANT_COUPON", "templateId", templateId)));
+        body.put("startsAt", Instant.now().minus(1, ChronoUnit.DAYS).toString());
+        body.put("endsAt", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        body.put("perMemberCap", 1);
+        return body;
+    }
+}
