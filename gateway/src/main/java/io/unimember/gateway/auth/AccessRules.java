@@ -22,6 +22,9 @@ final class AccessRules {
             rule("/oauth2/**", Access.PUBLIC),
             rule("/.well-known/**", Access.PUBLIC),
             rule("/api/v1/auth/**", Access.PUBLIC),
+            // the members' sign-in page of the authorization code flow (member-service guards it with CSRF)
+            rule("/login", Access.PUBLIC),
+            rule("/login/**", Access.PUBLIC),
             rule("/actuator/health/**", Access.PUBLIC),
             rule("/actuator/prometheus", Access.PUBLIC),
             rule("/v3/api-docs/**", Access.PUBLIC),
