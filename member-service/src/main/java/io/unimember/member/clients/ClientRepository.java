@@ -50,6 +50,34 @@ class ClientRepository {
                 .update();
     }
 
+    Optional<ClientView> view(String clientId) {
+        return jdbc.sql("SELECT client_id, secret_hash, kind, bu, merchant_id, scopes, client_name, redirect_uris,"
+                        + " created_at, disabled_at FROM oauth_client WHERE client_id = ?")
+                .param(clientId)
+                .query(ClientRepository::view)
+                .optional();
+    }
+
+    List<ClientView> ofBu(String bu) {
+        return jdbc.sql("SELECT client_id, secret_hash, kind, bu, merchant_id, scopes, client_name, redirect_uris,"
+                        + " created_at, disabled_at FROM oauth_client WHERE bu = ? ORDER BY created_at LIMIT 1000")
+                .param(bu)
+                .query(ClientRepository::view)
+                .list();
+    }
+
+    void updateSecret(String clientId, String secretHash) {
+        jdbc.sql("UPDATE oauth_client SET secret_hash = ? WHERE client_id = ?")
+                .params(secretHash, clientId)
+                .update();
+    }
+
+    void disable(String clientId, Instant now) {
+        jdbc.sql("UPDATE oauth_client SET disabled_at = ? WHERE client_id = ? AND disabled_at IS NULL")
+                .params(Timestamp.from(now), clientId)
+                .update();
+    }
+
     boolean merchantExists(String merchantId) {
         return jdbc.sql("SELECT COUNT(*) FROM oauth_client WHERE merchant_id = ? AND kind = 'MERCHANT'")
                         .param(merchantId)
@@ -70,6 +98,21 @@ class ClientRepository {
                 rs.getString("client_name"),
                 words(rs.getString("redirect_uris")),
                 rs.getTimestamp("disabled_at") != null);
+    }
+
+    private static ClientView view(ResultSet rs, int row) throws SQLException {
+        Timestamp disabled = rs.getTimestamp("disabled_at");
+        return new ClientView(
+                rs.getString("client_id"),
+                ClientKind.valueOf(rs.getString("kind")),
+                rs.getString("bu"),
+                rs.getString("merchant_id"),
+                words(rs.getString("scopes")),
+                rs.getString("client_name"),
+                words(rs.getString("redirect_uris")),
+                rs.getString("secret_hash") == null,
+                rs.getTimestamp("created_at").toInstant(),
+                disabled == null ? null : disabled.toInstant());
     }
 
     private static List<String> words(@Nullable String spaced) {

@@ -101,6 +101,20 @@ public class Clients {
         }
     }
 
+    /** A client's new secret, shown once; the previous one stops working now. */
+    record Rotated(String secret, Instant at) {}
+
+    Rotated rotateSecret(String clientId) {
+        String secret = RandomIds.secret(32);
+        repository.updateSecret(clientId, encoder.encode(secret));
+        return new Rotated(secret, clock.instant());
+    }
+
+    /** The client gets no more tokens (those it holds expire within the client token lifetime). */
+    void disable(String clientId) {
+        repository.disable(clientId, clock.instant());
+    }
+
     public boolean merchantExists(String merchantId) {
         return repository.merchantExists(merchantId);
     }

@@ -112,6 +112,14 @@ class RefreshTokenRepository {
                 .update();
     }
 
+    /** The member's families that are not revoked yet. */
+    List<String> liveFamiliesOf(String memberId) {
+        return jdbc.sql("SELECT family_id FROM refresh_family WHERE member_id = ? AND revoked_at IS NULL")
+                .param(memberId)
+                .query(String.class)
+                .list();
+    }
+
     /** Forgets tokens that expired before {@code cutoff}; their families stay as a record. */
     int deleteExpired(Instant cutoff, int limit) {
         return jdbc.sql("DELETE FROM refresh_token WHERE expires_at < ? LIMIT ?")

@@ -133,10 +133,23 @@ class RefreshTokens {
         return true;
     }
 
+    /** Revokes every family of the member, and their live access tokens (an account deletion). */
+    @Transactional
+    void revokeAllOf(String memberId, String reason) {
+        Instant now = clock.instant();
+        for (String familyId : repository.liveFamiliesOf(memberId)) {
+            revokeFamily(familyId, memberId, now, reason);
+        }
+    }
+
     private void revokeFamily(RefreshTokenRepository.Stored stored, Instant now, String reason) {
-        repository.revokeFamily(stored.familyId(), now, reason);
-        for (RefreshTokenRepository.FamilyAccess access : repository.liveAccess(stored.familyId(), now)) {
-            revokedAccess.revoke(access.jti(), stored.memberId(), access.expiresAt());
+        revokeFamily(stored.familyId(), stored.memberId(), now, reason);
+    }
+
+    private void revokeFamily(String familyId, String memberId, Instant now, String reason) {
+        repository.revokeFamily(familyId, now, reason);
+        for (RefreshTokenRepository.FamilyAccess access : repository.liveAccess(familyId, now)) {
+            revokedAccess.revoke(access.jti(), memberId, access.expiresAt());
         }
     }
 

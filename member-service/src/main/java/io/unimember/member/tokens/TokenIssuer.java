@@ -50,6 +50,23 @@ public class TokenIssuer {
         return accessTokens.mint(memberId, scopes, claims, properties.memberAccessTtl());
     }
 
+    /**
+     * An operator's admin token: scope {@code admin}, naming the operator and their role (and a BU admin's BU). No
+     * refresh token: an operator signs in again, with both factors.
+     */
+    public TokenResponse forOperator(String operatorId, String role, @Nullable String bu) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("operator_id", operatorId);
+        claims.put("role", role);
+        if (bu != null) {
+            claims.put(Claims.BU, bu);
+        }
+        return TokenResponse.of(
+                accessTokens.mint(operatorId, List.of(Scopes.ADMIN), claims, properties.operatorAccessTtl()),
+                null,
+                null);
+    }
+
     /** A BU's, merchant's or admin client's own access token. */
     AccessTokens.Minted clientAccess(RegisteredClient client, Collection<String> scopes) {
         Map<String, String> claims = new LinkedHashMap<>();
