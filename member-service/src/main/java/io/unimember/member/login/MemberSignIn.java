@@ -3,8 +3,10 @@ package io.unimember.member.login;
 import io.unimember.common.web.ApiException;
 import io.unimember.member.members.PhoneNumber;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -14,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
  * The members' sign-in page for the authorization server ({@code /login}): phone + OTP, checked exactly as the
@@ -37,6 +40,19 @@ class MemberSignIn {
                         .permitAll())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * Behind the gateway the browser's redirects of the sign-in flow (to {@code /login}, back to the authorize
+     * endpoint) must name the public host it used: the gateway's {@code X-Forwarded-*} headers are honoured on these
+     * paths only, so the entitlement lookup and every other API request skip the extra request wrapping.
+     */
+    @Bean
+    FilterRegistrationBean<ForwardedHeaderFilter> forwardedHeadersOfTheSignInFlow() {
+        var registration = new FilterRegistrationBean<>(new ForwardedHeaderFilter());
+        registration.addUrlPatterns(PAGE, PAGE + "/*", "/oauth2/*", "/userinfo");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** A phone and its code, as a username and password. */

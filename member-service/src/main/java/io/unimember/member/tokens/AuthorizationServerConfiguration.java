@@ -42,6 +42,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -128,7 +129,11 @@ class AuthorizationServerConfiguration {
         var revocation = new Revocation(decoder, refreshTokens, revokedAccess);
         var userInfo = new UserInfo(members);
         var server = new OAuth2AuthorizationServerConfigurer();
-        http.securityMatcher(server.getEndpointsMatcher())
+        RequestMatcher endpoints = server.getEndpointsMatcher();
+        // every request to member-service (the entitlement lookup too) asks this chain first: a prefix test answers
+        // for all but the authorization server's own paths before Spring's dozen path patterns are tried
+        http.securityMatcher(
+                        request -> isAuthorizationServerPath(request.getRequestURI()) && endpoints.matches(request))
                 .with(server, as -> as.registeredClientRepository(clientRepository)
                         .authorizationService(authorizations)
                         .authorizationConsentService(consents)
@@ -182,6 +187,13 @@ class AuthorizationServerConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browser()));
         return http.build();
+    }
+
+    private static boolean isAuthorizationServerPath(String uri) {
+        return uri.startsWith("/oauth2/")
+                || uri.startsWith("/.well-known/")
+                || uri.startsWith("/connect/")
+                || uri.equals("/userinfo");
     }
 
     /** A browser asking for a page (an explicit text/html, not a bare any-type accept): sent to sign in. */
