@@ -92,8 +92,13 @@ class AuthorizationServerConfiguration {
 
     @Bean
     OAuth2AuthorizationService authorizationService(
-            JdbcTemplate jdbc, JdbcClient jdbcClient, RegisteredClientRepository clients, Clock clock) {
-        return new StoredAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient, clock);
+            JdbcTemplate jdbc,
+            JdbcClient jdbcClient,
+            RegisteredClientRepository clients,
+            RefreshTokens refreshTokens,
+            Clock clock) {
+        return new StoredAuthorizations(
+                new JdbcOAuth2AuthorizationService(jdbc, clients), refreshTokens, jdbcClient, clock);
     }
 
     @Bean

@@ -112,6 +112,14 @@ class RefreshTokenRepository {
                 .update();
     }
 
+    /** The member a family belongs to; empty when there is no such family. */
+    Optional<String> memberOfFamily(String familyId) {
+        return jdbc.sql("SELECT member_id FROM refresh_family WHERE family_id = ?")
+                .param(familyId)
+                .query(String.class)
+                .optional();
+    }
+
     /** The member's families that are not revoked yet. */
     List<String> liveFamiliesOf(String memberId) {
         return jdbc.sql("SELECT family_id FROM refresh_family WHERE member_id = ? AND revoked_at IS NULL")

@@ -133,6 +133,23 @@ class RefreshTokens {
         return true;
     }
 
+    /**
+     * Revokes one family by its id, with its live access tokens: an app's authorization whose code was presented
+     * twice (RFC 6749 §4.1.2), whether or not it got as far as a refresh token.
+     */
+    @Transactional
+    void revokeFamily(String familyId, String reason) {
+        Instant now = clock.instant();
+        String memberId = repository.memberOfFamily(familyId).orElse(null);
+        if (memberId != null) {
+            revokeFamily(familyId, memberId, now, reason);
+        } else {
+            for (RefreshTokenRepository.FamilyAccess access : repository.liveAccess(familyId, now)) {
+                revokedAccess.revoke(access.jti(), "unknown", access.expiresAt());
+            }
+        }
+    }
+
     /** Revokes every family of the member, and their live access tokens (an account deletion). */
     @Transactional
     void revokeAllOf(String memberId, String reason) {

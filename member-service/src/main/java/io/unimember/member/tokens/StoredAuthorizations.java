@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
@@ -27,17 +28,26 @@ final class StoredAuthorizations implements OAuth2AuthorizationService {
     private static final String HASHED = "sha256:";
 
     private final OAuth2AuthorizationService delegate;
+    private final RefreshTokens refreshTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    StoredAuthorizations(OAuth2AuthorizationService delegate, JdbcClient jdbc, Clock clock) {
+    StoredAuthorizations(
+            OAuth2AuthorizationService delegate, RefreshTokens refreshTokens, JdbcClient jdbc, Clock clock) {
         this.delegate = delegate;
+        this.refreshTokens = refreshTokens;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
+        if (codeReplayed(authorization)) {
+            // Spring invalidates the tokens of an authorization whose code came back; ours live in the refresh
+            // family of the same id and in the revocation list, so end them there (RFC 6749 §4.1.2)
+            log.warn("authorization code of {} presented again: revoking its tokens", authorization.getId());
+            refreshTokens.revokeFamily(authorization.getId(), "CODE_REUSED");
+        }
         OAuth2Authorization.Builder stored = OAuth2Authorization.from(authorization);
         OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
         if (access != null && !access.getToken().getTokenValue().startsWith(HASHED)) {
@@ -78,6 +88,13 @@ final class StoredAuthorizations implements OAuth2AuthorizationService {
         }
         OAuth2Authorization found = delegate.findByToken(token, tokenType);
         return found != null || tokenType != null ? found : delegate.findByToken(hashed(token), null);
+    }
+
+    /** The code was used and the tokens it gave are now invalidated: Spring's answer to a second use of the code. */
+    private static boolean codeReplayed(OAuth2Authorization authorization) {
+        var code = authorization.getToken(OAuth2AuthorizationCode.class);
+        OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+        return code != null && code.isInvalidated() && access != null && access.isInvalidated();
     }
 
     /** Forgets authorizations a day after the last of their code and tokens expired, in small batches. */

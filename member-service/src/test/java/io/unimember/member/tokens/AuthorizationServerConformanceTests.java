@@ -253,6 +253,32 @@ class AuthorizationServerConformanceTests {
     }
 
     @Test
+    void aCodePresentedTwiceIsRefusedAndRevokesTheTokensItGave() throws Exception {
+        OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(ISSUER));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = authorize(metadata, TestApi.newPhone(), verifier, new Nonce());
+        var tokens = tokenRequest(metadata, new AuthorizationCodeGrant(code, REDIRECT, verifier))
+                .toSuccessResponse()
+                .getTokens();
+        assertThat(introspect(metadata, tokens.getAccessToken().getValue()).isActive())
+                .isTrue();
+
+        TokenResponse replay = tokenRequest(metadata, new AuthorizationCodeGrant(code, REDIRECT, verifier));
+
+        assertThat(replay.indicatesSuccess()).isFalse();
+        assertThat(((TokenErrorResponse) replay).getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(introspect(metadata, tokens.getAccessToken().getValue()).isActive())
+                .isFalse();
+        assertThat(api.get("/api/v1/members/me", tokens.getAccessToken().getValue())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(tokenRequest(metadata, new RefreshTokenGrant(tokens.getRefreshToken()))
+                        .indicatesSuccess())
+                .isFalse();
+    }
+
+    @Test
     void theCodeNeedsItsOwnVerifierAndPlainPkceIsRefused() throws Exception {
         OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(ISSUER));
         AuthorizationCode code = authorize(metadata, TestApi.newPhone(), new CodeVerifier(), new Nonce());
