@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 
-// Two pages, one bundle graph: the member center at / and the merchant POS at /merchant/. The gateway serves the
-// output (see gateway's site package); `npm run dev` serves the pages on :5173 and forwards the API to a gateway
-// started with `./platform up`.
+// Three pages, one bundle graph: the member center at /, the merchant POS at /merchant/, the operator console at
+// /console/. The gateway serves the output (see gateway's site package); `npm run dev` serves the pages on :5173 and
+// forwards the API to a gateway started with `./platform up`.
 const gateway = 'http://127.0.0.1:8080';
 
 export default defineConfig({
@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         member: 'index.html',
         merchant: 'merchant/index.html',
+        console: 'console/index.html',
       },
       output: {
         // what both pages use (messages, formatting, styles) in one cached chunk with a name that says so

@@ -1,6 +1,7 @@
 package io.unimember.member;
 
 import io.unimember.member.members.MemberProperties;
+import io.unimember.member.operators.OperatorProperties;
 import io.unimember.member.tokens.TokenProperties;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says loudly when a secret still has its dev-only default outside the demo profile. Beside the application, not in
- * a feature: it reads the secrets of two ({@code tokens}, {@code members}).
+ * a feature: it reads the secrets of three ({@code tokens}, {@code members}, {@code operators}).
  */
 @Component
 class DevSecretsWarning implements ApplicationRunner {
@@ -22,12 +23,14 @@ class DevSecretsWarning implements ApplicationRunner {
     private final Environment environment;
     private final Map<String, String> secrets;
 
-    DevSecretsWarning(Environment environment, TokenProperties tokens, MemberProperties members) {
+    DevSecretsWarning(
+            Environment environment, TokenProperties tokens, MemberProperties members, OperatorProperties operators) {
         this.environment = environment;
         this.secrets = Map.of(
                 "unimember.tokens.key-encryption-secret", tokens.keyEncryptionSecret(),
                 "unimember.members.phone-pepper", members.phonePepper(),
-                "unimember.members.phone-encryption-secret", members.phoneEncryptionSecret());
+                "unimember.members.phone-encryption-secret", members.phoneEncryptionSecret(),
+                "unimember.operators.totp-encryption-secret", operators.totpEncryptionSecret());
     }
 
     @Override

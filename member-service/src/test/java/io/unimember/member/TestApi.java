@@ -92,9 +92,15 @@ public class TestApi {
 
     public ResponseEntity<Map<String, Object>> tokenRequest(
             @Nullable String basicUser, @Nullable String basicPassword, Map<String, String> form) {
+        return tokenRequestTo("/oauth2/token", basicUser, basicPassword, form);
+    }
+
+    /** A form post to an OAuth endpoint ({@code /oauth2/token}, {@code /oauth2/introspect}, {@code /oauth2/revoke}). */
+    public ResponseEntity<Map<String, Object>> tokenRequestTo(
+            String path, @Nullable String basicUser, @Nullable String basicPassword, Map<String, String> form) {
         MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
         form.forEach(body::add);
-        var request = http().post().uri("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var request = http().post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
         if (basicUser != null && basicPassword != null) {
             request = request.headers(h -> h.setBasicAuth(basicUser, basicPassword));
         }

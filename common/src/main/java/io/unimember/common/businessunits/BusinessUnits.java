@@ -58,6 +58,11 @@ public class BusinessUnits {
         return current().codes();
     }
 
+    /** Reads the table again now: the service that just added a business unit uses it from its next request. */
+    public void reload() {
+        snapshot = load();
+    }
+
     @Scheduled(fixedDelayString = "${unimember.business-units.reload-every:PT1M}")
     void scheduledReload() {
         try {

@@ -56,8 +56,12 @@ public class SecurityConfiguration {
         "/error"
     };
 
+    /**
+     * The catch-all resource-server chain. Keyed by name, not by type: a service that serves more (member-service's
+     * authorization server and sign-in pages) adds ordered chains for its own paths and keeps this one for the rest.
+     */
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @ConditionalOnMissingBean(name = "unimemberSecurity")
     SecurityFilterChain unimemberSecurity(
             HttpSecurity http,
             SecurityProperties properties,

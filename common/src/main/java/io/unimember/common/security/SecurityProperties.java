@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How a service checks tokens.
  *
- * @param issuer the expected {@code iss}
+ * @param issuer the expected {@code iss}: the one public issuer, the gateway's URL (member-service names it in discovery)
  * @param audience the expected {@code aud}
  * @param jwksUri where the signing keys are published (member-service)
  * @param publicPaths extra paths this service serves without a token
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("unimember.security")
 public record SecurityProperties(
-        @DefaultValue("http://127.0.0.1:8081") String issuer,
+        @DefaultValue("http://127.0.0.1:8080") String issuer,
         @DefaultValue(Claims.AUDIENCE) String audience,
         @DefaultValue("http://127.0.0.1:8081/oauth2/jwks") String jwksUri,
         @DefaultValue List<String> publicPaths,

@@ -28,6 +28,18 @@ record Access(boolean isPublic, String needs, Predicate<VerifiedToken> check) {
         return new Access(false, "a " + prefix + "* scope", token -> token.hasScopeStartingWith(prefix));
     }
 
+    /**
+     * The {@code admin} scope, from an operator whose role is one of {@code roles}. An admin token without a role
+     * (the demo's shared {@code admin} client) counts as an {@code OPERATOR}.
+     */
+    static Access adminRoles(String... roles) {
+        java.util.List<String> allowed = java.util.List.of(roles);
+        return new Access(
+                false,
+                "scope admin with one of the roles " + allowed,
+                token -> token.hasScope("admin") && allowed.contains(token.role() == null ? "OPERATOR" : token.role()));
+    }
+
     Access or(Access other) {
         return new Access(false, needs + " or " + other.needs, token -> check.test(token) || other.check.test(token));
     }

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("unimember.security")
 record SecurityProperties(
-        @DefaultValue("http://127.0.0.1:8081") String issuer,
+        @DefaultValue("http://127.0.0.1:8080") String issuer,
         @DefaultValue("unimember") String audience,
         @DefaultValue("http://127.0.0.1:8081/oauth2/jwks") String jwksUri,
         @DefaultValue("PT5M") Duration jwksRefresh,

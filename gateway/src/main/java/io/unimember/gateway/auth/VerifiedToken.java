@@ -12,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * @param scope the scopes, space-separated, as forwarded downstream
  * @param tokenId the {@code jti}, by which a token is revoked
+ * @param role an operator's role ({@code role} claim: OPERATOR, FINANCE, SUPPORT, BU_ADMIN); null on other tokens
  */
 public record VerifiedToken(
         String subject,
@@ -22,7 +23,21 @@ public record VerifiedToken(
         String scope,
         @Nullable String keyId,
         @Nullable String tokenId,
-        long expiresAtMillis) {
+        long expiresAtMillis,
+        @Nullable String role) {
+
+    VerifiedToken(
+            String subject,
+            @Nullable String memberId,
+            @Nullable String bu,
+            @Nullable String merchantId,
+            Set<String> scopes,
+            String scope,
+            @Nullable String keyId,
+            @Nullable String tokenId,
+            long expiresAtMillis) {
+        this(subject, memberId, bu, merchantId, scopes, scope, keyId, tokenId, expiresAtMillis, null);
+    }
 
     static final String ATTRIBUTE = VerifiedToken.class.getName();
 
@@ -46,7 +61,8 @@ public record VerifiedToken(
                 String.join(" ", scopes),
                 kid == null ? null : kid.toString(),
                 blankToNull(jwt.getId()),
-                jwt.getExpiresAt() == null ? 0 : jwt.getExpiresAt().toEpochMilli());
+                jwt.getExpiresAt() == null ? 0 : jwt.getExpiresAt().toEpochMilli(),
+                blankToNull(jwt.getClaimAsString("role")));
     }
 
     public boolean isMember() {

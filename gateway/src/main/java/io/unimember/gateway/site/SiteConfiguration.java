@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Routes for the pages: {@code /} (and {@code /index.html}) is the member center, {@code /merchant} (with or
- * without a trailing slash, or {@code /merchant/index.html}) the merchant POS, {@code /assets/*} their scripts and
+ * without a trailing slash, or {@code /merchant/index.html}) the merchant POS, {@code /console} (likewise) the
+ * operator console, {@code /assets/*} their scripts and
  * styles, {@code /favicon.ico} the icon. The gateway's routes are matched first (handler-mapping order -200) and
  * none overlaps these; {@code AccessRules} lets all of them through without a token.
  */
@@ -43,6 +44,11 @@ class SiteConfiguration {
         SitePage.load("merchant/index.html", demo).ifPresent(merchant -> {
             for (String path : new String[] {"/merchant", "/merchant/", "/merchant/index.html"}) {
                 routes.GET(path, request -> page(merchant));
+            }
+        });
+        SitePage.load("console/index.html", demo).ifPresent(console -> {
+            for (String path : new String[] {"/console", "/console/", "/console/index.html"}) {
+                routes.GET(path, request -> page(console));
             }
         });
         routes.GET("/assets/{name}", SiteConfiguration::asset);

@@ -2,6 +2,7 @@ package io.unimember.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,54 @@ class AccessRulesTests {
     }
 
     @Test
+    void anOperatorsRoleOpensTheAdminPathsOfTheirWorkOnly() {
+        VerifiedToken finance = operator("FINANCE");
+        VerifiedToken support = operator("SUPPORT");
+        VerifiedToken buAdmin = operator("BU_ADMIN");
+        VerifiedToken operator = operator("OPERATOR");
+        VerifiedToken sharedAdminClient = token(Set.of("admin"));
+
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/settlement/close").allows(finance))
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/audit").allows(finance))
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/points/liability").allows(finance))
+                .isTrue();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/coupon-templates").allows(finance))
+                .isFalse();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/members/m1/freeze").allows(support))
+                .isTrue();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/settlement/close").allows(support))
+                .isFalse();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/audit").allows(support))
+                .isFalse();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/clients").allows(buAdmin))
+                .isTrue();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/keys/rotate").allows(buAdmin))
+                .isFalse();
+        assertThat(access(HttpMethod.GET, "/actuator/env").allows(finance)).isFalse();
+        for (VerifiedToken everything : List.of(operator, sharedAdminClient)) {
+            assertThat(access(HttpMethod.POST, "/api/v1/admin/keys/rotate").allows(everything))
+                    .isTrue();
+            assertThat(access(HttpMethod.POST, "/api/v1/admin/settlement/close").allows(everything))
+                    .isTrue();
+        }
+        // a role without the admin scope is nothing
+        VerifiedToken roleOnly =
+                new VerifiedToken("s", null, null, null, Set.of(), "", "k", "j", Long.MAX_VALUE, "OPERATOR");
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/audit").allows(roleOnly))
+                .isFalse();
+    }
+
+    @Test
+    void theSignInPageOfTheAuthorizationCodeFlowIsPublic() {
+        assertThat(access(HttpMethod.GET, "/login").isPublic()).isTrue();
+        assertThat(access(HttpMethod.POST, "/login/code").isPublic()).isTrue();
+        assertThat(access(HttpMethod.GET, "/oauth2/authorize").isPublic()).isTrue();
+        assertThat(access(HttpMethod.GET, "/userinfo").isPublic()).isFalse();
+    }
+
+    @Test
     void anUnlistedPathNeedsJustAValidToken() {
         Access access = access(HttpMethod.GET, "/api/v1/something-new");
 
@@ -87,6 +136,11 @@ class AccessRulesTests {
 
     private Access access(HttpMethod method, String path) {
         return rules.accessFor(method, PathContainer.parsePath(path));
+    }
+
+    private static VerifiedToken operator(String role) {
+        return new VerifiedToken(
+                "op_x", null, null, null, Set.of("admin"), "admin", "k", "jti-2", Long.MAX_VALUE, role);
     }
 
     private static VerifiedToken token(Set<String> scopes) {

@@ -2,6 +2,7 @@ package io.unimember.member.binding;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,5 +29,19 @@ class BindingRepository {
                 .params(bu, externalAccountId)
                 .query(String.class)
                 .optional();
+    }
+
+    List<Bindings.Binding> of(String memberId) {
+        return jdbc.sql("SELECT bu, external_account_id, bound_at FROM bu_account WHERE member_id = ? ORDER BY bu")
+                .param(memberId)
+                .query((rs, n) -> new Bindings.Binding(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    int unbindAll(String memberId) {
+        return jdbc.sql("DELETE FROM bu_account WHERE member_id = ?")
+                .param(memberId)
+                .update();
     }
 }

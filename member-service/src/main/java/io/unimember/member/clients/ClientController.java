@@ -1,70 +1,126 @@
 package io.unimember.member.clients;
 
 import io.unimember.common.businessunits.BusinessUnits;
+import io.unimember.common.security.Caller;
 import io.unimember.common.security.Scopes;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
+import io.unimember.member.admin.Actor;
+import io.unimember.member.admin.AdminAccess;
+import io.unimember.member.admin.AdminAudit;
+import io.unimember.member.admin.Role;
 import io.unimember.member.support.RandomIds;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/admin/clients}: an admin registers a BU or merchant client (admin scope by path rule). */
+/**
+ * {@code POST /api/v1/admin/clients}: an operator (or a BU admin, for their own BU) registers a BU's or merchant's
+ * client, or an app members sign in to. Audited; the secret is in the answer only.
+ */
 @RestController
 class ClientController {
 
     private static final List<String> BU_SCOPES =
             List.of(Scopes.BU_ORDERS, Scopes.BU_MEMBERS, Scopes.BU_REDEEM, Scopes.BU_CAMPAIGNS);
     private static final List<String> MERCHANT_SCOPES = List.of(Scopes.MERCHANT_MEMBERS, Scopes.MERCHANT_VERIFY);
+    private static final List<String> APP_SCOPES = List.of("openid", "profile", Scopes.MEMBER);
 
     private final Clients clients;
     private final BusinessUnits businessUnits;
+    private final AdminAudit audit;
 
-    ClientController(Clients clients, BusinessUnits businessUnits) {
+    ClientController(Clients clients, BusinessUnits businessUnits, AdminAudit audit) {
         this.clients = clients;
         this.businessUnits = businessUnits;
+        this.audit = audit;
     }
 
     @PostMapping("/api/v1/admin/clients")
     @ResponseStatus(HttpStatus.CREATED)
-    ClientCreated register(@Valid @RequestBody ClientRequest request) {
+    @Transactional
+    ClientCreated register(Caller caller, @Valid @RequestBody ClientRequest request) {
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR, Role.BU_ADMIN);
         if (!businessUnits.exists(request.bu())) {
             throw FieldErrors.invalid("bu", "unknown business unit");
         }
-        boolean merchant = request.kind() == ClientRequest.Kind.MERCHANT;
+        if (!actor.mayManage(request.bu())) {
+            throw ApiException.forbidden("ROLE_REQUIRED", "a BU admin registers clients of their own BU only");
+        }
+        ClientKind kind =
+                switch (request.kind()) {
+                    case BU -> ClientKind.BU;
+                    case MERCHANT -> ClientKind.MERCHANT;
+                    case MEMBER_APP -> ClientKind.MEMBER_APP;
+                };
         String merchantId = request.merchantId();
-        if (merchant && merchantId == null) {
+        if (kind == ClientKind.MERCHANT && merchantId == null) {
             throw FieldErrors.invalid("merchantId", "a merchant client needs a merchantId");
         }
-        if (!merchant && merchantId != null) {
+        if (kind != ClientKind.MERCHANT && merchantId != null) {
             throw FieldErrors.invalid("merchantId", "only a merchant client has a merchantId");
         }
-        List<String> allowed = merchant ? MERCHANT_SCOPES : BU_SCOPES;
+        boolean app = kind == ClientKind.MEMBER_APP;
+        if (app && request.redirectUrisOrNone().isEmpty()) {
+            throw FieldErrors.invalid("redirectUris", "an app needs at least one redirect URI");
+        }
+        if (!app && (request.redirectUris() != null || Boolean.TRUE.equals(request.publicApp()))) {
+            throw FieldErrors.invalid("redirectUris", "only an app has redirect URIs or is public");
+        }
+        List<String> allowed =
+                switch (kind) {
+                    case MERCHANT -> MERCHANT_SCOPES;
+                    case MEMBER_APP -> APP_SCOPES;
+                    default -> BU_SCOPES;
+                };
         List<String> scopes = request.scopes().stream().distinct().toList();
         if (!allowed.containsAll(scopes)) {
             throw FieldErrors.invalid("scopes", "a " + request.kind() + " client may only have " + allowed);
         }
-        String clientId = request.clientId() != null ? request.clientId() : generatedId(request, merchantId);
-        var client = new RegisteredClient(
-                clientId, merchant ? ClientKind.MERCHANT : ClientKind.BU, request.bu(), merchantId, scopes);
+        String clientId = request.clientId() != null ? request.clientId() : generatedId(kind, request.bu());
+        var client = new RegisteredClient(clientId, kind, request.bu(), merchantId, scopes);
         try {
-            Clients.Created created = clients.register(client);
+            String secret;
+            Instant createdAt;
+            if (app && Boolean.TRUE.equals(request.publicApp())) {
+                secret = null;
+                createdAt = clients.registerPublic(client, request.name(), request.redirectUrisOrNone());
+            } else {
+                Clients.Created created = clients.register(client, request.name(), request.redirectUrisOrNone());
+                secret = created.secret();
+                createdAt = created.createdAt();
+            }
+            audit.record(actor, "CLIENT_REGISTERED", clientId, null, client);
             return new ClientCreated(
-                    clientId, created.secret(), client.kind(), request.bu(), merchantId, scopes, created.createdAt());
+                    clientId,
+                    secret,
+                    client.kind(),
+                    request.bu(),
+                    merchantId,
+                    scopes,
+                    request.name(),
+                    request.redirectUrisOrNone(),
+                    createdAt);
         } catch (DuplicateKeyException taken) {
             throw ApiException.conflict("CLIENT_EXISTS", "a client with id " + clientId + " exists");
         }
     }
 
-    private static String generatedId(ClientRequest request, @Nullable String merchantId) {
-        String base = merchantId != null ? "mc-" : "bu-" + request.bu().toLowerCase(Locale.ROOT) + "-";
+    private static String generatedId(ClientKind kind, String bu) {
+        String base =
+                switch (kind) {
+                    case MERCHANT -> "mc-";
+                    case MEMBER_APP -> "app-" + bu.toLowerCase(Locale.ROOT) + "-";
+                    default -> "bu-" + bu.toLowerCase(Locale.ROOT) + "-";
+                };
         return RandomIds.base32(base, 10);
     }
 }

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The answer to a registration: the only time the secret is shown. */
+/** The answer to a registration: the only time the secret is shown (none for a public app). */
 record ClientCreated(
         String clientId,
-        String clientSecret,
+        @Nullable String clientSecret,
         ClientKind kind,
         String bu,
         @Nullable String merchantId,
         List<String> scopes,
+        @Nullable String name,
+        List<String> redirectUris,
         Instant createdAt) {}

@@ -3,8 +3,10 @@ package io.unimember.member.consents;
 import io.unimember.common.security.Caller;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,6 +25,14 @@ class ConsentController {
     }
 
     record Consent(String merchantId, Instant grantedAt) {}
+
+    record ConsentList(List<Consents.Consent> items) {}
+
+    /** Every merchant the member lets read their data: what they may withdraw with the DELETE below. */
+    @GetMapping("/api/v1/members/me/consents")
+    ConsentList list(Caller caller) {
+        return new ConsentList(consents.of(caller.memberId()));
+    }
 
     @PutMapping("/api/v1/members/me/consents/{merchantId}")
     Consent grant(Caller caller, @PathVariable @Pattern(regexp = MERCHANT_ID) String merchantId) {

@@ -40,6 +40,20 @@ class ConsentRepository {
                 .list();
     }
 
+    List<Consents.Consent> of(String memberId) {
+        return jdbc.sql("SELECT merchant_id, granted_at FROM member_consent WHERE member_id = ? ORDER BY merchant_id")
+                .param(memberId)
+                .query((rs, n) ->
+                        new Consents.Consent(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+    }
+
+    int revokeAll(String memberId) {
+        return jdbc.sql("DELETE FROM member_consent WHERE member_id = ?")
+                .param(memberId)
+                .update();
+    }
+
     boolean revoke(String memberId, String merchantId) {
         return jdbc.sql("DELETE FROM member_consent WHERE member_id = ? AND merchant_id = ?")
                         .params(memberId, merchantId)

@@ -4,6 +4,7 @@ import io.unimember.common.web.ApiException;
 import io.unimember.member.clients.Clients;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,22 @@ public class Consents {
             events.publishEvent(new ConsentsChanged(memberId, repository.merchantsOf(memberId)));
         }
         return revoked;
+    }
+
+    /** A merchant the member lets read their data, since when. */
+    public record Consent(String merchantId, Instant grantedAt) {}
+
+    /** Every consent the member has given. */
+    public List<Consent> of(String memberId) {
+        return repository.of(memberId);
+    }
+
+    /** Withdraws every consent (an account deletion); the entitlement view hears of it as of any revocation. */
+    @Transactional
+    public void revokeAll(String memberId) {
+        if (repository.revokeAll(memberId) > 0) {
+            events.publishEvent(new ConsentsChanged(memberId, List.of()));
+        }
     }
 
     /** Throws {@code 403 CONSENT_REQUIRED} unless the member has granted this merchant access. */

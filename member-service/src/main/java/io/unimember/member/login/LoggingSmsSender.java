@@ -4,13 +4,11 @@ import io.unimember.member.members.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
- * The stand-in until an SMS provider is configured: notes that a code went out, and only in the {@code demo}
- * profile what it was. Never the full phone number.
+ * The demo's sender ({@link SmsConfiguration}): logs that a code went out and, in the {@code demo} profile, what it
+ * was. Never the full phone number.
  */
-@Component
 class LoggingSmsSender implements SmsSender {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingSmsSender.class);

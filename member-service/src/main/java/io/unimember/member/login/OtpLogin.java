@@ -83,10 +83,18 @@ class OtpLogin {
 
     /** Checks the code and answers with tokens, registering the member on their first login. */
     TokenResponse login(PhoneNumber phone, String code) {
+        return tokens.forMember(signIn(phone, code));
+    }
+
+    /**
+     * Checks the code and answers with the member's id, registering them on their first sign-in: the login API's
+     * check, and the sign-in page's (where the authorization server, not this API, issues the tokens).
+     */
+    String signIn(PhoneNumber phone, String code) {
         String phoneHash = phones.hash(phone);
         Outcome outcome = tx.execute(status -> attempt(phone, phoneHash, code));
         return switch (outcome) {
-            case Outcome.Success success -> success.tokens();
+            case Outcome.Success success -> success.memberId();
             case Outcome.Wrong wrong ->
                 throw ApiException.badRequest("INVALID_OTP", "the code is wrong or has expired");
             case Outcome.Locked locked -> throw locked(locked.until(), clock.instant());
@@ -95,7 +103,7 @@ class OtpLogin {
     }
 
     private sealed interface Outcome {
-        record Success(TokenResponse tokens) implements Outcome {}
+        record Success(String memberId) implements Outcome {}
 
         record Wrong() implements Outcome {}
 
@@ -118,7 +126,7 @@ class OtpLogin {
         }
         challenges.delete(phoneHash);
         Members.Resolution member = members.resolve(phone);
-        return new Outcome.Success(tokens.forMember(member.memberId()));
+        return new Outcome.Success(member.memberId());
     }
 
     private boolean matches(

@@ -44,16 +44,30 @@ class MemberRepository {
 
     Optional<MemberProfile> find(String memberId) {
         return jdbc.sql(
-                        "SELECT member_id, phone_masked, nickname, birthday, registered_at FROM member WHERE member_id = ?")
+                        "SELECT member_id, phone_masked, nickname, birthday, registered_at FROM member WHERE member_id = ?"
+                                + " AND deleted_at IS NULL")
                 .param(memberId)
                 .query(MemberRepository::map)
                 .optional();
     }
 
+    /**
+     * Erases the member's personal data: phone (hash, masked copy, ciphertext), nickname, birthday. Returns whether a
+     * live member was erased.
+     */
+    boolean erase(String memberId, String erasedPhoneHash, Instant now) {
+        return jdbc.sql("UPDATE member SET phone_hash = ?, phone_masked = '-', phone_enc = '', nickname = NULL,"
+                                + " birthday = NULL, deleted_at = ?, updated_at = ? WHERE member_id = ?"
+                                + " AND deleted_at IS NULL")
+                        .params(erasedPhoneHash, Timestamp.from(now), Timestamp.from(now), memberId)
+                        .update()
+                == 1;
+    }
+
     /** Changes what is given; a null leaves the field as it is. Returns whether the member exists. */
     boolean update(String memberId, @Nullable String nickname, @Nullable LocalDate birthday, Instant now) {
         return jdbc.sql("UPDATE member SET nickname = COALESCE(?, nickname), birthday = COALESCE(?, birthday),"
-                                + " updated_at = ? WHERE member_id = ?")
+                                + " updated_at = ? WHERE member_id = ? AND deleted_at IS NULL")
                         .params(
                                 nickname,
                                 birthday == null ? null : Date.valueOf(birthday),

@@ -2,6 +2,7 @@ package io.unimember.member.members;
 
 import io.unimember.common.events.MemberRegistered;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.member.support.Hashing;
 import io.unimember.member.support.RandomIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +52,15 @@ public class Members {
         }
         events.publish(new MemberRegistered(memberId, now));
         return new Resolution(memberId, true);
+    }
+
+    /**
+     * Erases the member's personal data (the account deletion of 个人信息保护法): the row keeps only the id and the
+     * registration time, which ledgers elsewhere refer to. Returns whether there was a live member to erase.
+     */
+    @Transactional
+    public boolean erase(String memberId) {
+        return repository.erase(memberId, Hashing.sha256Hex("erased:" + memberId), clock.instant());
     }
 
     public Optional<MemberProfile> profile(String memberId) {

@@ -26,12 +26,15 @@ class AccessTokens {
         this.clock = clock;
     }
 
-    record Minted(String value, long expiresIn, String scope) {}
+    /** A signed token and what its holder and the revocation records need to know of it. */
+    record Minted(String value, long expiresIn, String scope, String jti, Instant issuedAt, Instant expiresAt) {}
 
     Minted mint(String subject, Collection<String> scopes, Map<String, String> extraClaims, Duration ttl) {
         KeyRing.Signing signing = keys.signing();
         Instant now = clock.instant();
         String scope = String.join(" ", scopes);
+        String jti = UUID.randomUUID().toString();
+        Instant expiresAt = now.plus(ttl);
         String token = Jwts.builder()
                 .header()
                 .keyId(signing.kid())
@@ -43,12 +46,12 @@ class AccessTokens {
                 .add(security.audience())
                 .and()
                 .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plus(ttl)))
-                .id(UUID.randomUUID().toString())
+                .expiration(Date.from(expiresAt))
+                .id(jti)
                 .claim(Claims.SCOPE, scope)
                 .claims(extraClaims)
                 .signWith(signing.privateKey(), Jwts.SIG.RS256)
                 .compact();
-        return new Minted(token, ttl.toSeconds(), scope);
+        return new Minted(token, ttl.toSeconds(), scope, jti, now, expiresAt);
     }
 }

@@ -1,5 +1,10 @@
 package io.unimember.member.tokens;
 
+import io.unimember.common.security.Caller;
+import io.unimember.member.admin.Actor;
+import io.unimember.member.admin.AdminAccess;
+import io.unimember.member.admin.AdminAudit;
+import io.unimember.member.admin.Role;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -7,22 +12,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/admin/keys/rotate}: an admin starts signing with a new key (admin scope by path rule). */
+/** {@code POST /api/v1/admin/keys/rotate}: an operator starts signing with a new key. Audited. */
 @RestController
 class KeyRotationController {
 
     private final SigningKeys keys;
+    private final AdminAudit audit;
 
-    KeyRotationController(SigningKeys keys) {
+    KeyRotationController(SigningKeys keys, AdminAudit audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     record Rotated(String kid, @Nullable String previousKid, @Nullable Instant previousRetiresAt) {}
 
     @PostMapping("/api/v1/admin/keys/rotate")
     @ResponseStatus(HttpStatus.CREATED)
-    Rotated rotate() {
+    Rotated rotate(Caller caller) {
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR);
         SigningKeys.Rotation rotation = keys.rotate();
-        return new Rotated(rotation.kid(), rotation.previousKid(), rotation.previousRetiresAt());
+        var rotated = new Rotated(rotation.kid(), rotation.previousKid(), rotation.previousRetiresAt());
+        audit.record(actor, "SIGNING_KEY_ROTATED", rotation.kid(), null, rotated);
+        return rotated;
     }
 }

@@ -2,8 +2,6 @@ package io.unimember.member.tokens;
 
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.support.Hashing;
-import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A member signs out: the access token they present stops working everywhere at once (not only when it expires),
- * and so does the refresh-token family of the refresh token they hand in, if it is theirs.
+ * and so does the refresh-token family of the refresh token they hand in, if it is theirs (with the access tokens
+ * issued in that family).
  */
 @Service
 class Logout {
@@ -23,19 +22,13 @@ class Logout {
     private static final Logger log = LoggerFactory.getLogger(Logout.class);
 
     private final RevokedAccessTokens revoked;
-    private final RefreshTokenRepository refreshTokens;
+    private final RefreshTokens refreshTokens;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    Logout(
-            RevokedAccessTokens revoked,
-            RefreshTokenRepository refreshTokens,
-            TransactionTemplate transaction,
-            Clock clock) {
+    Logout(RevokedAccessTokens revoked, RefreshTokens refreshTokens, TransactionTemplate transaction) {
         this.revoked = revoked;
         this.refreshTokens = refreshTokens;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     void logout(Caller caller, @Nullable String refreshToken) {
@@ -48,11 +41,7 @@ class Logout {
         try {
             transaction.executeWithoutResult(status -> {
                 if (refreshToken != null) {
-                    refreshTokens
-                            .lock(Hashing.sha256Hex(refreshToken))
-                            .filter(stored -> stored.memberId().equals(memberId))
-                            .ifPresent(
-                                    stored -> refreshTokens.revokeFamily(stored.familyId(), clock.instant(), "LOGOUT"));
+                    refreshTokens.revoke(refreshToken, memberId, null, "LOGOUT");
                 }
                 revoked.revoke(jti, memberId, expiresAt);
             });

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,27 +19,34 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Refresh tokens with rotation: each is an opaque random string, stored only as its SHA-256, usable once. Using
  * one issues the next in its family; presenting a used one again means it leaked (or was stolen and used first),
- * so the whole family is revoked and neither holder can refresh any more.
+ * so the whole family is revoked, and with it every live access token issued with the family: neither holder can
+ * refresh or call anything any more. A family belongs to one client (none: the first-party app's phone login).
  */
 @Component
 class RefreshTokens {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
-    private static final String PREFIX = "umrt_";
+    static final String PREFIX = "umrt_";
 
     private final RefreshTokenRepository repository;
+    private final RevokedAccessTokens revokedAccess;
     private final TokenProperties properties;
     private final Clock clock;
 
-    RefreshTokens(RefreshTokenRepository repository, TokenProperties properties, Clock clock) {
+    RefreshTokens(
+            RefreshTokenRepository repository,
+            RevokedAccessTokens revokedAccess,
+            TokenProperties properties,
+            Clock clock) {
         this.repository = repository;
+        this.revokedAccess = revokedAccess;
         this.properties = properties;
         this.clock = clock;
     }
 
     sealed interface Outcome {}
 
-    record Rotated(String memberId, String scope, String refreshToken) implements Outcome {}
+    record Rotated(String familyId, String memberId, String scope, String refreshToken) implements Outcome {}
 
     record Reused(String familyId, String memberId) implements Outcome {}
 
@@ -46,20 +54,28 @@ class RefreshTokens {
 
     record ScopeRejected(String reason) implements Outcome {}
 
-    /** The first refresh token of a new family (a login). */
+    record Started(String familyId, String refreshToken) {}
+
+    /** The first refresh token of a new family: a login, or an app's authorization ({@code familyId} its id). */
     @Transactional
-    String start(String memberId, String scope) {
-        String familyId = UUID.randomUUID().toString();
-        repository.insertFamily(familyId, memberId, clock.instant());
-        return issue(familyId, memberId, scope);
+    Started start(@Nullable String familyId, String memberId, @Nullable String clientId, String scope) {
+        String family = familyId != null ? familyId : UUID.randomUUID().toString();
+        repository.insertFamily(family, memberId, clientId, clock.instant());
+        return new Started(family, issue(family, memberId, scope));
+    }
+
+    /** Links an access token to its family, so revoking the family revokes it. */
+    void recordAccess(String familyId, AccessTokens.Minted access) {
+        repository.insertAccess(familyId, access.jti(), access.expiresAt());
     }
 
     /**
-     * Uses {@code presented} up and issues its successor. The reuse case commits its revocation, so callers turn
-     * the outcome into an error after this returns, never by throwing inside it.
+     * Uses {@code presented} up and issues its successor, for the client that holds the family ({@code clientId}
+     * null: the first-party app). The reuse case commits its revocation, so callers turn the outcome into an error
+     * after this returns, never by throwing inside it.
      */
     @Transactional
-    Outcome rotate(String presented, @Nullable List<String> requestedScopes) {
+    Outcome rotate(String presented, @Nullable List<String> requestedScopes, @Nullable String clientId) {
         Instant now = clock.instant();
         String hash = Hashing.sha256Hex(presented);
         Optional<RefreshTokenRepository.Stored> found = repository.lock(hash);
@@ -67,11 +83,15 @@ class RefreshTokens {
             return new Rejected("unknown refresh token");
         }
         RefreshTokenRepository.Stored stored = found.get();
+        if (!Objects.equals(stored.clientId(), clientId)) {
+            // a token of another client's family is, to this client, a token that does not exist
+            return new Rejected("unknown refresh token");
+        }
         if (stored.familyRevokedAt() != null) {
             return new Rejected("the refresh token was revoked");
         }
         if (stored.usedAt() != null) {
-            repository.revokeFamily(stored.familyId(), now, "REUSE");
+            revokeFamily(stored, now, "REUSE");
             return new Reused(stored.familyId(), stored.memberId());
         }
         if (!stored.expiresAt().isAfter(now)) {
@@ -82,7 +102,72 @@ class RefreshTokens {
         }
         repository.markUsed(hash, now);
         return new Rotated(
-                stored.memberId(), stored.scope(), issue(stored.familyId(), stored.memberId(), stored.scope()));
+                stored.familyId(),
+                stored.memberId(),
+                stored.scope(),
+                issue(stored.familyId(), stored.memberId(), stored.scope()));
+    }
+
+    /** The stored state of a token, for introspection; empty when unknown. */
+    Optional<RefreshTokenRepository.Stored> find(String presented) {
+        return repository.find(Hashing.sha256Hex(presented));
+    }
+
+    /**
+     * Revokes the family of {@code presented} if it belongs to {@code memberId} (when given) or to {@code clientId};
+     * its live access tokens go with it. Returns whether a family was revoked.
+     */
+    @Transactional
+    boolean revoke(String presented, @Nullable String memberId, @Nullable String clientId, String reason) {
+        Optional<RefreshTokenRepository.Stored> found = repository.lock(Hashing.sha256Hex(presented));
+        if (found.isEmpty()) {
+            return false;
+        }
+        RefreshTokenRepository.Stored stored = found.get();
+        boolean owner =
+                memberId != null ? stored.memberId().equals(memberId) : Objects.equals(stored.clientId(), clientId);
+        if (!owner) {
+            return false;
+        }
+        revokeFamily(stored, clock.instant(), reason);
+        return true;
+    }
+
+    /**
+     * Revokes one family by its id, with its live access tokens: an app's authorization whose code was presented
+     * twice (RFC 6749 §4.1.2), whether or not it got as far as a refresh token.
+     */
+    @Transactional
+    void revokeFamily(String familyId, String reason) {
+        Instant now = clock.instant();
+        String memberId = repository.memberOfFamily(familyId).orElse(null);
+        if (memberId != null) {
+            revokeFamily(familyId, memberId, now, reason);
+        } else {
+            for (RefreshTokenRepository.FamilyAccess access : repository.liveAccess(familyId, now)) {
+                revokedAccess.revoke(access.jti(), "unknown", access.expiresAt());
+            }
+        }
+    }
+
+    /** Revokes every family of the member, and their live access tokens (an account deletion). */
+    @Transactional
+    void revokeAllOf(String memberId, String reason) {
+        Instant now = clock.instant();
+        for (String familyId : repository.liveFamiliesOf(memberId)) {
+            revokeFamily(familyId, memberId, now, reason);
+        }
+    }
+
+    private void revokeFamily(RefreshTokenRepository.Stored stored, Instant now, String reason) {
+        revokeFamily(stored.familyId(), stored.memberId(), now, reason);
+    }
+
+    private void revokeFamily(String familyId, String memberId, Instant now, String reason) {
+        repository.revokeFamily(familyId, now, reason);
+        for (RefreshTokenRepository.FamilyAccess access : repository.liveAccess(familyId, now)) {
+            revokedAccess.revoke(access.jti(), memberId, access.expiresAt());
+        }
     }
 
     /** Expired tokens are useless; drop them a day after expiry, in small batches. */
@@ -92,11 +177,11 @@ class RefreshTokens {
         int deleted;
         int total = 0;
         do {
-            deleted = repository.deleteExpired(cutoff, 1_000);
+            deleted = repository.deleteExpired(cutoff, 1_000) + repository.deleteExpiredAccess(cutoff, 1_000);
             total += deleted;
-        } while (deleted == 1_000);
+        } while (deleted >= 1_000);
         if (total > 0) {
-            log.info("deleted {} expired refresh tokens", total);
+            log.info("deleted {} expired refresh tokens and access-token links", total);
         }
     }
 

@@ -45,14 +45,14 @@ public class RevokedAccessTokens {
      * Records the revocation and tells the gateways. Throws when Redis cannot be told, inside the caller's
      * transaction: the client gets a 503 and retries (revoking twice is harmless).
      */
-    void revoke(String jti, String memberId, Instant expiresAt) {
+    void revoke(String jti, String subject, Instant expiresAt) {
         long expiry = expiresAt.toEpochMilli();
-        if (expiry <= clock.millis()) {
-            return;
+        if (expiry <= clock.millis() || expiryByJti.containsKey(jti)) {
+            return; // expired anyway, or already revoked and announced here (a logout that also ends its family)
         }
         jdbc.sql("INSERT INTO revoked_access_token (jti, member_id, revoked_at, expires_at) VALUES (?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE jti = jti")
-                .params(jti, memberId, Timestamp.from(clock.instant()), Timestamp.from(expiresAt))
+                .params(jti, subject, Timestamp.from(clock.instant()), Timestamp.from(expiresAt))
                 .update();
         redis.opsForStream().add(STREAM, Map.of("jti", jti, "expires", Long.toString(expiry)));
         redis.opsForStream().trim(STREAM, STREAM_LENGTH, true);

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param memberAccessTtl how long a member's access token lives
  * @param clientAccessTtl how long a BU's, merchant's or admin's access token lives
+ * @param operatorAccessTtl how long an operator's admin token lives (they sign in again with both factors)
  * @param refreshTtl how long a refresh token may be used (each refresh issues a new one)
  * @param keyEncryptionSecret encrypts signing keys' private halves at rest; a long random value in production
  * @param keyReloadInterval how often each instance rereads the keys, to pick up another instance's rotation
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 public record TokenProperties(
         @DefaultValue("PT15M") Duration memberAccessTtl,
         @DefaultValue("PT60M") Duration clientAccessTtl,
+        @DefaultValue("PT30M") Duration operatorAccessTtl,
         @DefaultValue("P30D") Duration refreshTtl,
         @NotBlank String keyEncryptionSecret,
         @DefaultValue("PT30S") Duration keyReloadInterval,
@@ -35,6 +37,7 @@ public record TokenProperties(
 
     /** The longest an access token lives: a rotated-out key stays published at least this long. */
     Duration longestAccessTtl() {
-        return memberAccessTtl.compareTo(clientAccessTtl) >= 0 ? memberAccessTtl : clientAccessTtl;
+        Duration longest = memberAccessTtl.compareTo(clientAccessTtl) >= 0 ? memberAccessTtl : clientAccessTtl;
+        return longest.compareTo(operatorAccessTtl) >= 0 ? longest : operatorAccessTtl;
     }
 }

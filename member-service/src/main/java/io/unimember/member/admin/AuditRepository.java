@@ -1,0 +1,51 @@
+package io.unimember.member.admin;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(AuditEntry entry) {
+        jdbc.sql("INSERT INTO admin_audit (at, actor, actor_kind, role, action, target, before_json, after_json)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        Timestamp.from(entry.at()),
+                        entry.actor(),
+                        entry.actorKind(),
+                        entry.role(),
+                        entry.action(),
+                        entry.target(),
+                        entry.before(),
+                        entry.after())
+                .update();
+    }
+
+    /** Newest first, below {@code beforeId} when given, optionally of one actor or action. */
+    List<AuditEntry> page(@Nullable Long beforeId, @Nullable String actor, @Nullable String action, int limit) {
+        return jdbc.sql("SELECT id, at, actor, actor_kind, role, action, target, before_json, after_json"
+                        + " FROM admin_audit WHERE (? IS NULL OR id < ?) AND (? IS NULL OR actor = ?)"
+                        + " AND (? IS NULL OR action = ?) ORDER BY id DESC LIMIT ?")
+                .params(beforeId, beforeId, actor, actor, action, action, limit)
+                .query((rs, n) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)))
+                .list();
+    }
+}
