@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientController {
 
     private static final List<String> BU_SCOPES =
-            List.of(Scopes.BU_ORDERS, Scopes.BU_MEMBERS, Scopes.BU_REDEEM, Scopes.BU_CAMPAIGNS);
+            List.of(Scopes.BU_ORDERS, Scopes.BU_MEMBERS, Scopes.BU_REDEEM, Scopes.BU_CAMPAIGNS, Scopes.BU_WEBHOOKS);
     private static final List<String> MERCHANT_SCOPES = List.of(Scopes.MERCHANT_MEMBERS, Scopes.MERCHANT_VERIFY);
     private static final List<String> APP_SCOPES = List.of("openid", "profile", Scopes.MEMBER);
 

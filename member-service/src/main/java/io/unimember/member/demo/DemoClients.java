@@ -43,7 +43,12 @@ class DemoClients implements ApplicationRunner {
                     ClientKind.BU,
                     bu,
                     null,
-                    List.of(Scopes.BU_ORDERS, Scopes.BU_MEMBERS, Scopes.BU_REDEEM, Scopes.BU_CAMPAIGNS)));
+                    List.of(
+                            Scopes.BU_ORDERS,
+                            Scopes.BU_MEMBERS,
+                            Scopes.BU_REDEEM,
+                            Scopes.BU_CAMPAIGNS,
+                            Scopes.BU_WEBHOOKS)));
         }
         demo.add(new RegisteredClient(
                 "merchant-demo",

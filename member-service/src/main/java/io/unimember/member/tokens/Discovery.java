@@ -35,6 +35,7 @@ final class Discovery {
                         Scopes.BU_MEMBERS,
                         Scopes.BU_REDEEM,
                         Scopes.BU_CAMPAIGNS,
+                        Scopes.BU_WEBHOOKS,
                         Scopes.MERCHANT_MEMBERS,
                         Scopes.MERCHANT_VERIFY,
                         Scopes.ADMIN));

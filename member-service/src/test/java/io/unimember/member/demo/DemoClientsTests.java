@@ -37,7 +37,8 @@ class DemoClientsTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(dineIn.bu()).isEqualTo("DINE_IN");
-        assertThat(dineIn.scopes()).containsExactly("bu:orders", "bu:members", "bu:redeem", "bu:campaigns");
+        assertThat(dineIn.scopes())
+                .containsExactly("bu:orders", "bu:members", "bu:redeem", "bu:campaigns", "bu:webhooks");
         RegisteredClient merchant = seeded.getAllValues().stream()
                 .filter(c -> c.kind() == ClientKind.MERCHANT)
                 .findFirst()
