@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *     ordering again after such a gap is WON_BACK for {@code activeDays}
  * @param flushEvery how often each task hands its pre-aggregated figure deltas to the figures' aggregation
  * @param maxOrdersKept per member, the orders of the last 365 days kept at most (the oldest go first)
+ * @param reloadEvery how often the tag and segment definitions are read again (another instance's changes)
  */
 @Validated
 @ConfigurationProperties("unimember.insight")
@@ -27,9 +28,11 @@ public record InsightProperties(
         @Min(1) int activeDays,
         @Min(2) int dormantDays,
         @NotNull Duration flushEvery,
-        @Min(10) int maxOrdersKept) {
+        @Min(10) int maxOrdersKept,
+        @NotNull Duration reloadEvery) {
 
     public static InsightProperties defaults() {
-        return new InsightProperties(ZoneId.of("Asia/Shanghai"), 30, 30, 90, Duration.ofSeconds(1), 1000);
+        return new InsightProperties(
+                ZoneId.of("Asia/Shanghai"), 30, 30, 90, Duration.ofSeconds(1), 1000, Duration.ofSeconds(10));
     }
 }
