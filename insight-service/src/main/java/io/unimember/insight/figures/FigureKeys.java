@@ -63,7 +63,7 @@ public final class FigureKeys {
         return "segment." + segmentId;
     }
 
-    static boolean isLevel(String figure) {
+    public static boolean isLevel(String figure) {
         for (String level : LEVELS) {
             if (figure.startsWith(level)) {
                 return true;

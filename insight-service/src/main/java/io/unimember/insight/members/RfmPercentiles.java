@@ -4,7 +4,8 @@ package io.unimember.insight.members;
  * The distributions of recency (as the day of the last order, so it does not age), frequency and monetary value
  * (both over 365 days) among a task's members who ordered, kept in the topology and moved by each member's change:
  * each member's state records what it last contributed, so its new figures replace the old ones exactly, and a task
- * that starts rebuilds the distributions by reading those records from its store.
+ * that starts rebuilds the distributions by reading those records from its store. Written by the stream thread, read
+ * by profile requests: its methods are synchronized (uncontended, so cheap).
  */
 public final class RfmPercentiles {
 
@@ -13,14 +14,14 @@ public final class RfmPercentiles {
     private final Histogram monetary = Histogram.money();
 
     /** Adds what a stored member contributes, when the task starts. */
-    public void restore(MemberState s) {
+    public synchronized void restore(MemberState s) {
         if (s.countedLastOrderDay != MemberState.NONE) {
             add(s.countedLastOrderDay, s.countedFrequency, s.countedMonetaryFen, 1);
         }
     }
 
     /** Replaces the member's contribution by its figures as of {@code asOf}. */
-    public void update(MemberState s, int asOf) {
+    public synchronized void update(MemberState s, int asOf) {
         if (s.countedLastOrderDay != MemberState.NONE) {
             add(s.countedLastOrderDay, s.countedFrequency, s.countedMonetaryFen, -1);
         }
@@ -35,7 +36,7 @@ public final class RfmPercentiles {
     }
 
     /** The member's scores among those counted (the member's own last update included). */
-    public RfmScores scores(MemberState s) {
+    public synchronized RfmScores scores(MemberState s) {
         if (s.countedLastOrderDay == MemberState.NONE) {
             return RfmScores.UNRANKED;
         }
@@ -45,7 +46,7 @@ public final class RfmPercentiles {
                 monetary.quintile(s.countedMonetaryFen));
     }
 
-    public long ranked() {
+    public synchronized long ranked() {
         return recency.total();
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member's insight (DESIGN §15) as of {@code asOf}, the day its task's event time had reached when the member was
- * last evaluated. {@code recencyDays} is null for a member who never ordered; monetary values are net of refunds and
+ * last evaluated; {@code rfm} ranks the member among its partition's members as they stand when read. {@code recencyDays} is null for a member who never ordered; monetary values are net of refunds and
  * frequencies leave out orders refunded in full.
  */
 public record Profile(
@@ -32,7 +32,7 @@ public record Profile(
         List<String> tags,
         List<String> segments) {
 
-    public static Profile of(String memberId, MemberState s, List<String> manualTags) {
+    public static Profile of(String memberId, MemberState s, RfmScores rfm, List<String> manualTags) {
         int asOf = s.evaluatedDay();
         Map<String, Integer> byBu = new LinkedHashMap<>();
         for (String bu : s.bus()) {
@@ -53,7 +53,7 @@ public record Profile(
                 s.monetaryFen(asOf, 90),
                 s.monetaryFen(asOf, 365),
                 s.bus(),
-                s.rfm(),
+                rfm,
                 s.countedStage() == null ? Stage.NEW : s.countedStage(),
                 s.tier(),
                 List.copyOf(tags),

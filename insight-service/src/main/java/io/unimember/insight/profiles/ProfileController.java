@@ -2,6 +2,7 @@ package io.unimember.insight.profiles;
 
 import io.unimember.common.web.ApiException;
 import io.unimember.insight.members.MemberState;
+import io.unimember.insight.members.RfmRegistry;
 import io.unimember.insight.queries.StoreQueries;
 import io.unimember.insight.queries.Where;
 import io.unimember.insight.stream.InsightTopology;
@@ -29,8 +30,10 @@ class ProfileController {
     private final StoreQueries stores;
     private final TagDefinitions tags;
     private final ProfileForwarder forwarder;
+    private final RfmRegistry rfm;
 
-    ProfileController(StoreQueries stores, TagDefinitions tags, ProfileForwarder forwarder) {
+    ProfileController(StoreQueries stores, TagDefinitions tags, ProfileForwarder forwarder, RfmRegistry rfm) {
+        this.rfm = rfm;
         this.stores = stores;
         this.tags = tags;
         this.forwarder = forwarder;
@@ -42,7 +45,7 @@ class ProfileController {
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @RequestHeader(name = FORWARDED, required = false) @Nullable String forwarded) {
         return switch (stores.where(InsightTopology.MEMBERS_STORE, memberId)) {
-            case Where.Here here -> local(memberId);
+            case Where.Here here -> local(memberId, here.partition());
             case Where.There there -> {
                 if (forwarded != null) {
                     throw StoreQueries.unavailable("the member's partition is moving between instances");
@@ -53,12 +56,12 @@ class ProfileController {
         };
     }
 
-    private Profile local(String memberId) {
+    private Profile local(String memberId, int partition) {
         MemberState state =
                 stores.<MemberState>local(InsightTopology.MEMBERS_STORE).get(memberId);
         if (state == null) {
             throw ApiException.notFound("MEMBER_NOT_FOUND", "insight has seen no event of member " + memberId);
         }
-        return Profile.of(memberId, state, tags.manualTags(memberId));
+        return Profile.of(memberId, state, rfm.scores(partition, state), tags.manualTags(memberId));
     }
 }

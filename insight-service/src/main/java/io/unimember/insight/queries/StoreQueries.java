@@ -1,9 +1,11 @@
 package io.unimember.insight.queries;
 
+import io.unimember.common.config.KafkaEventProperties;
 import io.unimember.common.web.ApiException;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -24,9 +26,11 @@ public class StoreQueries {
     private static final Serializer<String> KEYS = new StringSerializer();
 
     private final StreamsBuilderFactoryBean factory;
+    private final KafkaEventProperties kafka;
 
-    StoreQueries(StreamsBuilderFactoryBean factory) {
+    StoreQueries(StreamsBuilderFactoryBean factory, KafkaEventProperties kafka) {
         this.factory = factory;
+        this.kafka = kafka;
     }
 
     /** Where the key of the store lives. */
@@ -35,7 +39,13 @@ public class StoreQueries {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new Where.Nowhere("the topology is " + streams.state());
         }
-        return Where.decide(streams.queryMetadataForKey(store, key, KEYS), self());
+        return Where.decide(
+                streams.queryMetadataForKey(store, key, KEYS), self(), partitionOf(key, kafka.partitions()));
+    }
+
+    /** The partition the producers' default partitioner puts a key in (murmur2 of its bytes). */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(KEYS.serialize(null, key))) % partitions;
     }
 
     /** This instance's part of the store (the partitions it holds as active). */

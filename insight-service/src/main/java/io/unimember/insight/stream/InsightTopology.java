@@ -7,8 +7,8 @@ import io.unimember.insight.events.InsightEvent;
 import io.unimember.insight.events.InsightEventSerde;
 import io.unimember.insight.figures.FigureDoc;
 import io.unimember.insight.figures.FigureKeys;
-import io.unimember.insight.members.MemberState;
 import io.unimember.insight.members.MemberStateCodec;
+import io.unimember.insight.members.RfmRegistry;
 import io.unimember.insight.segments.SegmentCatalog;
 import io.unimember.insight.tags.TagCatalog;
 import java.util.List;
@@ -44,7 +44,11 @@ public final class InsightTopology {
     private InsightTopology() {}
 
     public static void build(
-            StreamsBuilder builder, InsightProperties properties, TagCatalog tags, SegmentCatalog segments) {
+            StreamsBuilder builder,
+            InsightProperties properties,
+            TagCatalog tags,
+            SegmentCatalog segments,
+            RfmRegistry registry) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(MemberProcessor.MEMBERS),
                         Serdes.String(),
@@ -59,7 +63,7 @@ public final class InsightTopology {
                         .withTimestampExtractor(new EventTime())
                         .withName("insight-events"));
         KStream<String, Output> out = events.process(
-                () -> new MemberProcessor(properties, tags, segments),
+                () -> new MemberProcessor(properties, tags, segments, registry),
                 Named.as("members"),
                 MemberProcessor.MEMBERS,
                 MemberProcessor.BUFFER);
@@ -81,10 +85,5 @@ public final class InsightTopology {
                         Materialized.<String, FigureDoc, KeyValueStore<Bytes, byte[]>>as(FigureKeys.STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(FigureDoc.serde()));
-    }
-
-    /** For the tests: the state a store holds, read back. */
-    static MemberState read(byte[] bytes) {
-        return MemberStateCodec.read(bytes);
     }
 }

@@ -8,6 +8,7 @@ import io.unimember.insight.members.MemberEvents;
 import io.unimember.insight.members.MemberFacts;
 import io.unimember.insight.members.MemberState;
 import io.unimember.insight.members.RfmPercentiles;
+import io.unimember.insight.members.RfmRegistry;
 import io.unimember.insight.members.RfmScores;
 import io.unimember.insight.members.Stage;
 import io.unimember.insight.segments.SegmentCatalog;
@@ -50,7 +51,11 @@ final class MemberProcessor implements Processor<String, InsightEvent, String, O
     private KeyValueStore<String, Long> pending;
     private int scannedDay = MemberState.NONE;
 
-    MemberProcessor(InsightProperties properties, TagCatalog tags, SegmentCatalog segments) {
+    private final RfmRegistry registry;
+    private int partition = -1;
+
+    MemberProcessor(InsightProperties properties, TagCatalog tags, SegmentCatalog segments, RfmRegistry registry) {
+        this.registry = registry;
         this.properties = properties;
         this.tags = tags;
         this.segments = segments;
@@ -66,6 +71,8 @@ final class MemberProcessor implements Processor<String, InsightEvent, String, O
         try (KeyValueIterator<String, MemberState> all = members.all()) {
             all.forEachRemaining(kv -> percentiles.restore(kv.value));
         }
+        partition = context.taskId().partition();
+        registry.register(partition, percentiles);
         context.schedule(properties.flushEvery(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
         context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME, this::newDay);
     }
@@ -235,6 +242,11 @@ final class MemberProcessor implements Processor<String, InsightEvent, String, O
         }
         members.putAll(changed);
         buffer.writeTo(pending);
+    }
+
+    @Override
+    public void close() {
+        registry.unregister(partition, percentiles);
     }
 
     /** Hands on the buffered deltas, one record per period. */

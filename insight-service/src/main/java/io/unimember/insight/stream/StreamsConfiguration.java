@@ -2,6 +2,7 @@ package io.unimember.insight.stream;
 
 import io.unimember.common.config.KafkaEventProperties;
 import io.unimember.insight.InsightProperties;
+import io.unimember.insight.members.RfmRegistry;
 import io.unimember.insight.segments.SegmentCatalog;
 import io.unimember.insight.tags.TagCatalog;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,9 +32,18 @@ class StreamsConfiguration {
     }
 
     @Bean
+    RfmRegistry rfmRegistry() {
+        return new RfmRegistry();
+    }
+
+    @Bean
     InsightTopologyBuilt insightTopology(
-            StreamsBuilder builder, InsightProperties properties, TagCatalog tags, SegmentCatalog segments) {
-        InsightTopology.build(builder, properties, tags, segments);
+            StreamsBuilder builder,
+            InsightProperties properties,
+            TagCatalog tags,
+            SegmentCatalog segments,
+            RfmRegistry registry) {
+        InsightTopology.build(builder, properties, tags, segments, registry);
         return new InsightTopologyBuilt();
     }
 

@@ -8,6 +8,7 @@ import io.unimember.insight.expressions.Expressions;
 import io.unimember.insight.figures.FigureDoc;
 import io.unimember.insight.figures.FigureKeys;
 import io.unimember.insight.members.MemberState;
+import io.unimember.insight.members.RfmRegistry;
 import io.unimember.insight.members.RfmScores;
 import io.unimember.insight.members.Stage;
 import io.unimember.insight.profiles.Profile;
@@ -42,6 +43,7 @@ class TopologyTests {
     private final List<Timed> events = new ArrayList<>();
     private final TagCatalog tags = new TagCatalog();
     private final SegmentCatalog segments = new SegmentCatalog();
+    private final RfmRegistry registry = new RfmRegistry();
 
     private record Timed(String topic, String member, String json, Instant at) {}
 
@@ -54,7 +56,7 @@ class TopologyTests {
         segments.replace(List.of(new SegmentCatalog.SegmentRule(
                 "seg-diners", Expressions.segment("cross_bu_diner AND NOT stage = DORMANT"))));
         StreamsBuilder builder = new StreamsBuilder();
-        InsightTopology.build(builder, InsightProperties.defaults(), tags, segments);
+        InsightTopology.build(builder, InsightProperties.defaults(), tags, segments, registry);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "insight-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -141,7 +143,7 @@ class TopologyTests {
     void rfmQuintilesRankTheMembersWhoOrdered() {
         scenario();
 
-        // scores are as of each member's last evaluation: here the day's evaluation of all, after m2's order
+        // scores rank each member against the members as they stand when the profile is read
         // four ranked members; mid-rank p = (below + equal / 2) / 4, score = 1 + floor(5p)
         // R by last order day: m4 12-01 (p .125 -> 1), m5 02-01 (.375 -> 2), m1 03-28 (.625 -> 4), m2 03-31 (.875 -> 5)
         // F365: m4 1, m5 1 (p .25 -> 2), m2 2 (.625 -> 4), m1 4 (.875 -> 5)
@@ -299,7 +301,8 @@ class TopologyTests {
         KeyValueStore<String, MemberState> store = driver.getKeyValueStore(InsightTopology.MEMBERS_STORE);
         MemberState state = store.get(member);
         assertThat(state).as(member).isNotNull();
-        return Profile.of(member, state, List.of());
+        // the test driver runs one task, of partition 0
+        return Profile.of(member, state, registry.scores(0, state), List.of());
     }
 
     private FigureDoc figures(String period) {
