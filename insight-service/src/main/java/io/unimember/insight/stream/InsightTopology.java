@@ -12,6 +12,7 @@ import io.unimember.insight.members.RfmRegistry;
 import io.unimember.insight.segments.SegmentCatalog;
 import io.unimember.insight.tags.TagCatalog;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,6 +50,17 @@ public final class InsightTopology {
             TagCatalog tags,
             SegmentCatalog segments,
             RfmRegistry registry) {
+        build(builder, properties, tags, segments, registry, UnaryOperator.identity());
+    }
+
+    /** The topology with its topics renamed (a benchmark's own topics on a shared broker). */
+    public static void build(
+            StreamsBuilder builder,
+            InsightProperties properties,
+            TagCatalog tags,
+            SegmentCatalog segments,
+            RfmRegistry registry,
+            UnaryOperator<String> topicNames) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(MemberProcessor.MEMBERS),
                         Serdes.String(),
@@ -58,7 +70,7 @@ public final class InsightTopology {
                 Stores.inMemoryKeyValueStore(MemberProcessor.BUFFER), Serdes.String(), Serdes.Long()));
 
         KStream<String, InsightEvent> events = builder.stream(
-                INPUTS,
+                INPUTS.stream().map(topicNames).toList(),
                 Consumed.with(Serdes.String(), InsightEventSerde.serde())
                         .withTimestampExtractor(new EventTime())
                         .withName("insight-events"));
@@ -70,7 +82,7 @@ public final class InsightTopology {
 
         out.filter((key, value) -> value instanceof Output.Membership, Named.as(MEMBERSHIPS))
                 .mapValues(value -> ((Output.Membership) value).json(), Named.as("membership-json"))
-                .to(SegmentCatalog.TOPIC, Produced.with(Serdes.String(), Serdes.String()));
+                .to(topicNames.apply(SegmentCatalog.TOPIC), Produced.with(Serdes.String(), Serdes.String()));
 
         out.filter((key, value) -> value instanceof Output.FigureDeltas, Named.as(FIGURES))
                 .mapValues(value -> new FigureDoc().add(((Output.FigureDeltas) value).deltas()), Named.as("deltas"))
