@@ -23,4 +23,22 @@ class PublishedContractTests {
         assertThat(OpenApiContract.violations(document, "http://127.0.0.1:8080"))
                 .isEmpty();
     }
+
+    @Test
+    void everyPagesNextCursorIsNullable() {
+        tools.jackson.databind.JsonNode schemas = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(TestHttp.to(environment).get("/v3/api-docs", null).getBody())
+                .path("components")
+                .path("schemas");
+
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        schemas.properties().forEach(schema -> {
+            if (schema.getValue().path("properties").has("nextCursor")) {
+                pages.add(schema.getKey() + " "
+                        + schema.getValue().at("/properties/nextCursor/type").toString());
+            }
+        });
+        assertThat(pages).contains("DeadLetterPage [\"string\",\"null\"]").allMatch(page -> page.contains("\"null\""));
+    }
 }

@@ -2,7 +2,7 @@ package io.unimember.settlement.webhooks;
 
 import io.unimember.settlement.SqlTimes;
 import io.unimember.settlement.webhooks.WebhookViews.Notice;
-import io.unimember.settlement.webhooks.WebhookViews.Page;
+import io.unimember.settlement.webhooks.WebhookViews.NoticePage;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +36,7 @@ class Notices {
                 .update();
     }
 
-    Page<Notice> of(Owner owner, long before, int limit) {
+    NoticePage of(Owner owner, long before, int limit) {
         List<Notice> rows = jdbc.sql(
                         """
                         SELECT notice_id, webhook_id, kind, detail, created_at FROM webhook_notice
@@ -53,6 +53,6 @@ class Notices {
                 .list();
         boolean more = rows.size() > limit;
         List<Notice> items = more ? rows.subList(0, limit) : rows;
-        return new Page<>(items, more ? String.valueOf(items.getLast().noticeId()) : null);
+        return new NoticePage(items, more ? String.valueOf(items.getLast().noticeId()) : null);
     }
 }

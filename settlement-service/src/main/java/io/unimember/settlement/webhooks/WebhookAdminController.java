@@ -1,6 +1,6 @@
 package io.unimember.settlement.webhooks;
 
-import io.unimember.settlement.webhooks.WebhookViews.Page;
+import io.unimember.settlement.webhooks.WebhookViews.DeadLetterPage;
 import io.unimember.settlement.webhooks.WebhookViews.Replay;
 import io.unimember.settlement.webhooks.WebhookViews.Replayed;
 import jakarta.validation.Valid;
@@ -32,14 +32,14 @@ class WebhookAdminController {
      * Deliveries that failed for their whole retry window, newest first.
      */
     @GetMapping("/api/v1/admin/webhooks/dead-letters")
-    Page<Deliveries.Dead> deadLetters(
+    DeadLetterPage deadLetters(
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9a-f-]{36}") String webhookId,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9]{1,18}") String cursor) {
         List<Deliveries.Dead> rows = deliveries.dead(webhookId, cursor == null ? 0 : Long.parseLong(cursor), limit + 1);
         boolean more = rows.size() > limit;
         List<Deliveries.Dead> items = more ? rows.subList(0, limit) : rows;
-        return new Page<>(items, more ? String.valueOf(items.getLast().deliveryId()) : null);
+        return new DeadLetterPage(items, more ? String.valueOf(items.getLast().deliveryId()) : null);
     }
 
     /**

@@ -2,11 +2,11 @@ package io.unimember.settlement.webhooks;
 
 import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
-import io.unimember.settlement.webhooks.WebhookViews.Notice;
-import io.unimember.settlement.webhooks.WebhookViews.Page;
+import io.unimember.settlement.webhooks.WebhookViews.NoticePage;
 import io.unimember.settlement.webhooks.WebhookViews.Register;
 import io.unimember.settlement.webhooks.WebhookViews.Secret;
 import io.unimember.settlement.webhooks.WebhookViews.View;
+import io.unimember.settlement.webhooks.WebhookViews.WebhookPage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,8 +52,9 @@ class WebhookController {
      * The calling BU's webhook endpoints (without their secrets).
      */
     @GetMapping("/api/v1/bu/webhooks")
-    Page<View> list(Caller caller) {
-        return new Page<>(webhooks.list(Owner.of(caller)).stream().map(View::of).toList(), null);
+    WebhookPage list(Caller caller) {
+        return new WebhookPage(
+                webhooks.list(Owner.of(caller)).stream().map(View::of).toList(), null);
     }
 
     /**
@@ -61,7 +62,7 @@ class WebhookController {
      * failing. Newest first.
      */
     @GetMapping("/api/v1/bu/webhooks/notices")
-    Page<Notice> notices(
+    NoticePage notices(
             Caller caller,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9]{1,19}") String cursor) {

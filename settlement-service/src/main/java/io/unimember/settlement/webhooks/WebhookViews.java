@@ -36,7 +36,17 @@ final class WebhookViews {
     /** The answer to registering and rotating: the only time the secret is shown. */
     record Secret(String webhookId, String secret, String url, List<String> events, String status, Instant createdAt) {}
 
-    record Page<T>(List<T> items, @Nullable String nextCursor) {}
+    // one record per item type, not a generic Page<T>: springdoc drops the @Nullable of a generic record's
+    // component, and a null nextCursor would break the published contract
+
+    /** A BU's endpoints. */
+    record WebhookPage(List<View> items, @Nullable String nextCursor) {}
+
+    /** Notices to an endpoint's owner, newest first. */
+    record NoticePage(List<Notice> items, @Nullable String nextCursor) {}
+
+    /** Dead deliveries, newest first. */
+    record DeadLetterPage(List<Deliveries.Dead> items, @Nullable String nextCursor) {}
 
     record Notice(long noticeId, String webhookId, String kind, String detail, Instant createdAt) {}
 
