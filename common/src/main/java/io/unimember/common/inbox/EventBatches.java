@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.unimember.common.events.EventEnvelope;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * away (the database) fails the first record too, and the error handler waits for it to return.
  */
 public class EventBatches {
+
+    /** The inbox records every event: the consumer's change may be applied only once. */
+    public static final Predicate<EventEnvelope> EVERY_EVENT = e -> true;
+
+    /** The inbox records none: every effect of the consumer is unique per event already. */
+    public static final Predicate<EventEnvelope> NO_EVENT = e -> false;
 
     private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
 
@@ -64,6 +72,20 @@ public class EventBatches {
             List<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, @Nullable T> read,
             Consumer<List<Read<T>>> apply) {
+        apply(consumer, records, read, EVERY_EVENT, apply);
+    }
+
+    /**
+     * The same, recording in the inbox only the events {@code recorded} names. An event it does not record must
+     * change nothing when applied again: a projection guarded by the event's version, an insert unique per event.
+     * Each such event skips the inbox's two statements and its row (decision 0061).
+     */
+    public <T> void apply(
+            String consumer,
+            List<ConsumerRecord<String, String>> records,
+            Function<EventEnvelope, @Nullable T> read,
+            Predicate<EventEnvelope> recorded,
+            Consumer<List<Read<T>>> apply) {
         List<Indexed<T>> batch = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);
@@ -73,7 +95,7 @@ public class EventBatches {
                 envelope = codec.parse(record.value());
                 value = read.apply(envelope);
             } catch (MalformedEventException | IllegalArgumentException e) {
-                applyAll(consumer, batch, apply);
+                applyAll(consumer, batch, recorded, apply);
                 throw new BatchListenerFailedException(
                         "record " + i + " of the batch is not an event " + consumer + " can apply",
                         e instanceof MalformedEventException ? e : new MalformedEventException(e.getMessage()),
@@ -83,7 +105,7 @@ public class EventBatches {
                 batch.add(new Indexed<>(record, new Read<>(envelope, value)));
             }
         }
-        applyAll(consumer, batch, apply);
+        applyAll(consumer, batch, recorded, apply);
     }
 
     /**
@@ -102,7 +124,8 @@ public class EventBatches {
                 actions -> actions.forEach(a -> a.value().run()));
     }
 
-    private <T> void applyAll(String consumer, List<Indexed<T>> batch, Consumer<List<Read<T>>> apply) {
+    private <T> void applyAll(
+            String consumer, List<Indexed<T>> batch, Predicate<EventEnvelope> recorded, Consumer<List<Read<T>>> apply) {
         if (batch.isEmpty()) {
             return;
         }
@@ -112,7 +135,7 @@ public class EventBatches {
                         .register(meters))
                 .record(batch.size());
         try {
-            inTransaction(consumer, batch, apply);
+            inTransaction(consumer, batch, recorded, apply);
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
                 throw new BatchListenerFailedException(
@@ -129,7 +152,7 @@ public class EventBatches {
                     batchFailed.toString());
             for (Indexed<T> one : batch) {
                 try {
-                    inTransaction(consumer, List.of(one), apply);
+                    inTransaction(consumer, List.of(one), recorded, apply);
                 } catch (RuntimeException e) {
                     throw new BatchListenerFailedException("applying the event failed", e, one.record());
                 }
@@ -137,15 +160,19 @@ public class EventBatches {
         }
     }
 
-    private <T> void inTransaction(String consumer, List<Indexed<T>> batch, Consumer<List<Read<T>>> apply) {
+    private <T> void inTransaction(
+            String consumer, List<Indexed<T>> batch, Predicate<EventEnvelope> recorded, Consumer<List<Read<T>>> apply) {
         Integer applied = tx.execute(status -> {
             List<Read<T>> reads = batch.stream().map(Indexed::read).toList();
-            Set<UUID> fresh =
-                    inbox.markNew(consumer, reads.stream().map(Read::envelope).toList());
+            Set<UUID> fresh = inbox.markNew(
+                    consumer,
+                    reads.stream().map(Read::envelope).filter(recorded).toList());
             // an event delivered twice in one batch is applied at its first place; members in id order, each member's
             // events in their partition's order, so that two batches lock the same members in the same order
+            Set<UUID> inBatch = new HashSet<>();
             List<Read<T>> toApply = reads.stream()
-                    .filter(r -> fresh.remove(r.envelope().eventId()))
+                    .filter(r -> inBatch.add(r.envelope().eventId())
+                            && (fresh.contains(r.envelope().eventId()) || !recorded.test(r.envelope())))
                     .sorted(Comparator.comparing(r -> r.envelope().memberId()))
                     .toList();
             if (!toApply.isEmpty()) {

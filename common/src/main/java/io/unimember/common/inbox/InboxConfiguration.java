@@ -26,7 +26,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * record goes to {@code <topic>.dlt} with the exception in its headers, and the partition moves on.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(KafkaEventProperties.class)
+@EnableConfigurationProperties({KafkaEventProperties.class, InboxProperties.class})
 public class InboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(InboxConfiguration.class);
@@ -34,6 +34,11 @@ public class InboxConfiguration {
     @Bean
     EventInbox eventInbox(JdbcClient jdbc, JdbcOperations jdbcOperations, Clock clock) {
         return new EventInbox(jdbc, jdbcOperations, clock);
+    }
+
+    @Bean
+    InboxPruning inboxPruning(JdbcClient jdbc, Clock clock, InboxProperties properties) {
+        return new InboxPruning(jdbc, clock, properties);
     }
 
     @Bean

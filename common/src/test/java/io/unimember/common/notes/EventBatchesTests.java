@@ -18,6 +18,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,42 @@ class EventBatchesTests {
         for (int m = 0; m < 5; m++) {
             assertThat(seen(prefix + "-" + m)).as("member %d", m).isEqualTo(4);
         }
+    }
+
+    @Test
+    void onlyTheEventsTheConsumerNamesAreRecordedAndAppliedOnceTheOthersAreAppliedAsTheyCome() {
+        String prefix = "r-" + UUID.randomUUID();
+        String consumer = "batch-recorded-" + prefix;
+        List<ConsumerRecord<String, String>> batch = records(prefix, 4, 1);
+        String recordedMember = prefix + "-1";
+        Predicate<EventEnvelope> recorded = e -> e.memberId().equals(recordedMember);
+
+        batches.apply(consumer, batch, e -> e, recorded, listener::count);
+        batches.apply(consumer, batch, e -> e, recorded, listener::count);
+
+        // the recorded event once, each of the others every time it comes (their consumer's effect is idempotent)
+        assertThat(seen(recordedMember)).isEqualTo(1);
+        for (int m : new int[] {0, 2, 3}) {
+            assertThat(seen(prefix + "-" + m)).as("member %d", m).isEqualTo(2);
+        }
+        assertThat(jdbc.sql("SELECT event_id FROM processed_event WHERE consumer = ?")
+                        .param(consumer)
+                        .query(String.class)
+                        .list())
+                .containsExactly(eventIdOf(batch.get(1)));
+    }
+
+    @Test
+    void anUnrecordedEventTwiceInOneBatchIsAppliedAtItsFirstPlaceOnly() {
+        String prefix = "u-" + UUID.randomUUID();
+        List<ConsumerRecord<String, String>> once = records(prefix, 2, 1);
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(once);
+        batch.addAll(once);
+
+        batches.apply("batch-unrecorded-" + prefix, batch, e -> e, EventBatches.NO_EVENT, listener::count);
+
+        assertThat(seen(prefix + "-0")).isEqualTo(1);
+        assertThat(seen(prefix + "-1")).isEqualTo(1);
     }
 
     @Test
@@ -144,6 +181,10 @@ class EventBatchesTests {
             }
         }
         return records;
+    }
+
+    private String eventIdOf(ConsumerRecord<String, String> record) {
+        return codec.parse(record.value()).eventId().toString();
     }
 
     private int seen(String memberId) {

@@ -49,7 +49,7 @@ public class JournalQueries {
     public List<String> partiesIn(PeriodKey postingPeriod) {
         return jdbc.sql("SELECT DISTINCT party FROM journal_line WHERE posting_period = ? ORDER BY party")
                 .param(postingPeriod.toString())
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 
@@ -87,7 +87,7 @@ public class JournalQueries {
                         SELECT p.event_id FROM posting_item i JOIN posting p ON p.id = i.posting_id
                         WHERE i.usage_period = ? AND i.benefit_type = ? AND i.owing_party = ? AND i.owed_party = ?""")
                 .params(usagePeriod.toString(), type.name(), fromBu, toBu)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 }

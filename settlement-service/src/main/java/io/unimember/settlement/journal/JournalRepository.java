@@ -2,6 +2,7 @@ package io.unimember.settlement.journal;
 
 import io.unimember.settlement.SqlTimes;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ class JournalRepository {
                           (event_id, event_type, benefit_type, source_ref, order_ref, member_id, used_at,
                            usage_period, posting_period, reverses_posting_id, posted_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+                .params(Arrays.asList( // order_ref and reverses_posting_id are NULL where they do not apply
                         p.eventId().toString(),
                         p.eventType(),
                         p.benefitType().name(),
@@ -67,7 +68,7 @@ class JournalRepository {
                         p.usagePeriod().toString(),
                         p.postingPeriod().toString(),
                         p.reversesPostingId(),
-                        SqlTimes.utc(postedAt))
+                        SqlTimes.utc(postedAt)))
                 .update(key);
         return Objects.requireNonNull(key.getKey()).longValue();
     }
@@ -80,7 +81,7 @@ class JournalRepository {
                           (posting_id, benefit_type, owing_party, owed_party, face_fen, rate_bp, price_id, amount_fen,
                            usage_period, posting_period)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+                .params(Arrays.asList( // price_id is NULL for a benefit without a price
                         postingId,
                         p.benefitType().name(),
                         item.owing(),
@@ -90,7 +91,7 @@ class JournalRepository {
                         item.priceId(),
                         item.amountFen(),
                         p.usagePeriod().toString(),
-                        p.postingPeriod().toString())
+                        p.postingPeriod().toString()))
                 .update(key);
         return Objects.requireNonNull(key.getKey()).longValue();
     }

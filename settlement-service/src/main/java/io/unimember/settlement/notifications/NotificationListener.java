@@ -26,8 +26,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the notices' projections from the points, coupon and tier events (each applied once: the inbox), and tells
- * a member of a tier upgrade as it happens. Its own consumer group, apart from the journal and webhooks.
+ * Keeps the notices' projections from the points, coupon and tier events, and tells a member of a tier upgrade as it
+ * happens. Only the coupon events go through the inbox: the balance and tier projections are guarded by the event's
+ * version and a tier upgrade's message is unique per member and tier version, so those change nothing when an event
+ * comes again, and they skip the inbox's row (decision 0061). Its own consumer group, apart from the journal and webhooks.
  */
 @Component
 class NotificationListener {
@@ -59,7 +61,11 @@ class NotificationListener {
             groupId = "${spring.application.name}.notifications",
             batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(CONSUMER, records, this::read, this::apply);
+        batches.apply(CONSUMER, records, this::read, NotificationListener::aboutACoupon, this::apply);
+    }
+
+    private static boolean aboutACoupon(EventEnvelope e) {
+        return e.topic().equals(Topics.COUPON);
     }
 
     private void apply(List<Read<DomainEvent>> events) {

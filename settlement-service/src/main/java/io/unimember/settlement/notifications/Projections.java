@@ -96,40 +96,32 @@ class Projections {
         }
     }
 
-    /** Tier changes replace the row; growth changes (no {@code full}) keep its end of retention. */
+    /**
+     * Tier changes replace the row; growth changes (no {@code full}) keep its end of retention. Two statements for
+     * the batch whatever its size, each guarded by the version in SQL (the version is assigned last, so the guards
+     * before it still compare with the stored one).
+     */
     void tiers(List<Tier> batch) {
         Map<String, Tier> newest = new LinkedHashMap<>();
         batch.forEach(t -> newest.merge(t.memberId(), t, (x, y) -> y.version() > x.version() ? y : x));
-        if (newest.isEmpty()) {
-            return;
-        }
-        Map<String, Long> stored = versions("notification_tier", newest.keySet());
+        List<Object[]> full = new ArrayList<>();
+        List<Object[]> growth = new ArrayList<>();
         for (Tier t : newest.values()) {
-            Long have = stored.get(t.memberId());
-            if (have != null && have >= t.version()) {
-                continue;
-            }
-            if (have == null) {
-                jdbc.sql(
-                                """
-                                INSERT IGNORE INTO notification_tier (member_id, tier, growth, retained_until, version)
-                                VALUES (?, ?, ?, ?, ?)
-                                """)
-                        .params(t.memberId(), t.tier(), t.growth(), utc(t.retainedUntil()), t.version())
-                        .update();
-            } else if (t.full()) {
-                jdbc.sql(
-                                """
-                                UPDATE notification_tier SET tier = ?, growth = ?, retained_until = ?, version = ?
-                                WHERE member_id = ?
-                                """)
-                        .params(t.tier(), t.growth(), utc(t.retainedUntil()), t.version(), t.memberId())
-                        .update();
-            } else {
-                jdbc.sql("UPDATE notification_tier SET tier = ?, growth = ?, version = ? WHERE member_id = ?")
-                        .params(t.tier(), t.growth(), t.version(), t.memberId())
-                        .update();
-            }
+            (t.full() ? full : growth)
+                    .add(new Object[] {t.memberId(), t.tier(), t.growth(), utc(t.retainedUntil()), t.version()});
+        }
+        String insert = "INSERT INTO notification_tier (member_id, tier, growth, retained_until, version)"
+                + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+                + " tier = IF(VALUES(version) > version, VALUES(tier), tier),"
+                + " growth = IF(VALUES(version) > version, VALUES(growth), growth),";
+        if (!full.isEmpty()) {
+            template.batchUpdate(
+                    insert + " retained_until = IF(VALUES(version) > version, VALUES(retained_until), retained_until),"
+                            + " version = GREATEST(version, VALUES(version))",
+                    full);
+        }
+        if (!growth.isEmpty()) {
+            template.batchUpdate(insert + " version = GREATEST(version, VALUES(version))", growth);
         }
     }
 

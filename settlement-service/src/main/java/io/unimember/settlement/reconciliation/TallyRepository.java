@@ -4,6 +4,7 @@ import io.unimember.settlement.BenefitType;
 import io.unimember.settlement.SqlTimes;
 import io.unimember.settlement.periods.PeriodKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class TallyRepository {
                                   (event_id, benefit_type, from_party, to_party, face_fen, source_ref, order_ref,
                                    used_at, usage_period, reported_by, recorded_at)
                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
+                        .params(Arrays.asList( // order_ref is NULL for a coupon used without an order
                                 r.eventId().toString(),
                                 r.benefitType().name(),
                                 r.fromBu(),
@@ -40,7 +41,7 @@ class TallyRepository {
                                 SqlTimes.utc(r.usedAt()),
                                 r.usagePeriod(),
                                 r.reportedBy(),
-                                SqlTimes.utc(now))
+                                SqlTimes.utc(now)))
                         .update();
             } catch (DuplicateKeyException alreadyTallied) {
                 // the row is the event's own: recorded before, nothing to add
@@ -61,7 +62,7 @@ class TallyRepository {
                         : jdbc.sql("SELECT used_at, usage_period FROM redemption_report WHERE order_ref = ?"
                                         + " AND benefit_type = 'POINTS' AND to_party = ? AND face_fen >= 0"
                                         + " ORDER BY used_at DESC LIMIT 1")
-                                .params(r.orderRef(), r.toBu()))
+                                .params(Arrays.asList(r.orderRef(), r.toBu())))
                 .query((rs, n) -> new ReportedRedemption(
                         r.eventId(),
                         r.benefitType(),
@@ -99,7 +100,7 @@ class TallyRepository {
                         SELECT event_id FROM redemption_report
                         WHERE usage_period = ? AND benefit_type = ? AND from_party = ? AND to_party = ?""")
                 .params(usagePeriod.toString(), type.name(), fromBu, toBu)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 

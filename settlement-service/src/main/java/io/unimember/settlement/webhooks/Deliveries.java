@@ -107,7 +107,7 @@ class Deliveries {
                 .param("limit", limit)
                 .param("workers", workers)
                 .param("worker", worker)
-                .query(Long.class)
+                .query((rs, n) -> rs.getLong(1))
                 .list();
         if (due.isEmpty()) {
             return List.of();

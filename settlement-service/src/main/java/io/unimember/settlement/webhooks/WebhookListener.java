@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the deliveries each batch of events owes to endpoints, in the batch's transaction (the inbox applies each
- * event once, and a delivery is unique per endpoint and event besides). Its own consumer group: a slow or failing
+ * Writes the deliveries each batch of events owes to endpoints, in the batch's transaction. The inbox records none
+ * of these events: a delivery is unique per endpoint and event, and the relations learnt are inserts that ignore a
+ * row already there, so an event delivered again changes nothing (decision 0061). Its own consumer group: a slow or failing
  * receiver never holds back the journal, and the journal never holds back webhooks.
  */
 @Component
@@ -39,6 +40,7 @@ class WebhookListener {
                 CONSUMER,
                 records,
                 event -> Concern.of(event, mapper),
+                EventBatches.NO_EVENT,
                 concerns -> fanout.enqueue(concerns.stream().map(Read::value).toList()));
     }
 }

@@ -8,6 +8,7 @@ import io.unimember.common.events.ExpiringPoints;
 import io.unimember.common.events.PointsBalance;
 import io.unimember.common.events.PointsEarned;
 import io.unimember.common.events.TierChanged;
+import io.unimember.common.events.Topics;
 import io.unimember.settlement.support.Fixture;
 import io.unimember.settlement.support.SettlementIntegrationTest;
 import io.unimember.testsupport.TestClock;
@@ -100,15 +101,25 @@ class NotificationTests {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String member = "m-" + UUID.randomUUID();
         earned(member, 7, List.of());
-        String older = earned(member, 6, List.of(new ExpiringPoints(99, now.plus(Duration.ofDays(10)))));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> fixture.jdbc()
-                                .sql("SELECT COUNT(*) FROM processed_event WHERE consumer = ? AND event_id = ?")
-                                .params(NotificationListener.CONSUMER, older)
-                                .query(Long.class)
-                                .single()
-                        == 1);
+        earned(member, 6, List.of(new ExpiringPoints(99, now.plus(Duration.ofDays(10)))));
+        // an event after those on their partition: once it is projected, the older one has been read
+        String next = fixture.onTheSamePartitionAs(member, Topics.POINTS);
+        earned(next, 1, List.of());
+        awaitProjected(next);
 
+        assertThat(fixture.jdbc()
+                        .sql("SELECT version FROM notification_points_version WHERE member_id = ?")
+                        .param(member)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(7);
+        // the projection is guarded by the balance's version, so the inbox keeps no row of these events
+        assertThat(fixture.jdbc()
+                        .sql("SELECT COUNT(*) FROM processed_event WHERE consumer = ? AND event_type = ?")
+                        .params(NotificationListener.CONSUMER, "points.earned")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         clock.set(now);
         job.run();
         assertThat(kinds(member)).isEmpty();

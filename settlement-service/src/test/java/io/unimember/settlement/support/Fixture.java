@@ -14,6 +14,7 @@ import io.unimember.testsupport.TestClock;
 import io.unimember.testsupport.TestHttp;
 import io.unimember.testsupport.TestInfrastructure;
 import io.unimember.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -139,15 +141,7 @@ public class Fixture {
 
     /** Delivers the envelopes through one producer, keyed by member as the outbox does. */
     public void send(Collection<EventEnvelope> envelopes) {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5))) {
+        try (var producer = producer()) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (EventEnvelope e : envelopes) {
                 sent.add(producer.send(new ProducerRecord<>(e.topic(), e.memberId(), json(e))));
@@ -162,6 +156,36 @@ public class Fixture {
 
     public void send(EventEnvelope... envelopes) {
         send(List.of(envelopes));
+    }
+
+    /**
+     * A member id whose events land on the same partition of {@code topic} as {@code memberId}'s: once one of its
+     * events is applied, every event of {@code memberId} sent before it has been read.
+     */
+    public String onTheSamePartitionAs(String memberId, String topic) {
+        try (var producer = producer()) {
+            int partitions = producer.partitionsFor(topic).size();
+            int partition = BuiltInPartitioner.partitionForKey(memberId.getBytes(StandardCharsets.UTF_8), partitions);
+            for (int i = 0; ; i++) {
+                String other = memberId + "-after-" + i;
+                if (BuiltInPartitioner.partitionForKey(other.getBytes(StandardCharsets.UTF_8), partitions)
+                        == partition) {
+                    return other;
+                }
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5));
     }
 
     /** Waits until the journal posted every one of the events and the tally recorded them. */
