@@ -65,7 +65,13 @@ class CampaignActions {
             return;
         }
         List<CampaignRewards.Reward> made = new ArrayList<>();
-        byCampaign.forEach((id, list) -> made.addAll(reward(campaigns.get(id), list, now)));
+        byCampaign.forEach((id, list) -> {
+            Campaign c = campaigns.get(id);
+            if (c == null) {
+                throw new IllegalArgumentException("rewards due for campaign " + id + ", which was not given");
+            }
+            made.addAll(reward(c, list, now));
+        });
         rewards.recordAll(made, now);
     }
 
@@ -98,9 +104,13 @@ class CampaignActions {
                 .filter(a -> a.type() == ActionType.GRANT_COUPON)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("campaign " + c.id() + " has no action it can make"));
-        Optional<Template> template = templates.findForIssuing(grant.templateId());
+        String templateId = grant.templateId();
+        if (templateId == null) {
+            throw new IllegalStateException("campaign " + c.id() + " grants a coupon of no template (CampaignRules)");
+        }
+        Optional<Template> template = templates.findForIssuing(templateId);
         if (template.isEmpty()) {
-            log.warn("campaign {} names a missing template {}", c.id(), grant.templateId());
+            log.warn("campaign {} names a missing template {}", c.id(), templateId);
             rewards.giveBackCap(
                     c.id(),
                     granting.stream().map(CampaignRewards.Reward::memberId).toList());

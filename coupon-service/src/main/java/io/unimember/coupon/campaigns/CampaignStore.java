@@ -83,23 +83,23 @@ class CampaignStore {
                     audience_json, holdout_percent, starts_at, ends_at, per_member_cap, version, created_by,
                     created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        c.id(),
-                        c.name(),
-                        c.fundingBu(),
-                        c.status().name(),
-                        c.trigger().type().name(),
-                        json.writeValueAsString(c.trigger()),
-                        json.writeValueAsString(c.actions()),
-                        c.audience() == null ? null : json.writeValueAsString(c.audience()),
-                        c.split() == null ? null : c.split().holdoutPercent(),
-                        ts(c.startsAt()),
-                        ts(c.endsAt()),
-                        c.perMemberCap(),
-                        c.version(),
-                        c.createdBy(),
-                        ts(c.createdAt()),
-                        ts(c.updatedAt()))
+                // one param each: some are NULL, and JdbcClient's params(Object...) does not declare null values
+                .param(c.id())
+                .param(c.name())
+                .param(c.fundingBu())
+                .param(c.status().name())
+                .param(c.trigger().type().name())
+                .param(json.writeValueAsString(c.trigger()))
+                .param(json.writeValueAsString(c.actions()))
+                .param(c.audience() == null ? null : json.writeValueAsString(c.audience()))
+                .param(c.split() == null ? null : c.split().holdoutPercent())
+                .param(ts(c.startsAt()))
+                .param(ts(c.endsAt()))
+                .param(c.perMemberCap())
+                .param(c.version())
+                .param(c.createdBy())
+                .param(ts(c.createdAt()))
+                .param(ts(c.updatedAt()))
                 .update();
         audit(c, "CREATED", actor, null);
     }
@@ -112,22 +112,22 @@ class CampaignStore {
                     actions_json = ?, audience_json = ?, holdout_percent = ?, starts_at = ?, ends_at = ?,
                     per_member_cap = ?, version = ?, updated_at = ?
                  WHERE id = ? AND version = ?""")
-                .params(
-                        after.name(),
-                        after.fundingBu(),
-                        after.status().name(),
-                        after.trigger().type().name(),
-                        json.writeValueAsString(after.trigger()),
-                        json.writeValueAsString(after.actions()),
-                        after.audience() == null ? null : json.writeValueAsString(after.audience()),
-                        after.split() == null ? null : after.split().holdoutPercent(),
-                        ts(after.startsAt()),
-                        ts(after.endsAt()),
-                        after.perMemberCap(),
-                        after.version(),
-                        ts(after.updatedAt()),
-                        after.id(),
-                        before.version())
+                // one param each: some are NULL, and JdbcClient's params(Object...) does not declare null values
+                .param(after.name())
+                .param(after.fundingBu())
+                .param(after.status().name())
+                .param(after.trigger().type().name())
+                .param(json.writeValueAsString(after.trigger()))
+                .param(json.writeValueAsString(after.actions()))
+                .param(after.audience() == null ? null : json.writeValueAsString(after.audience()))
+                .param(after.split() == null ? null : after.split().holdoutPercent())
+                .param(ts(after.startsAt()))
+                .param(ts(after.endsAt()))
+                .param(after.perMemberCap())
+                .param(after.version())
+                .param(ts(after.updatedAt()))
+                .param(after.id())
+                .param(before.version())
                 .update();
         audit(after, change, actor, before);
     }
@@ -153,14 +153,14 @@ class CampaignStore {
                         """
                 INSERT INTO campaign_audit (campaign_id, version, change_kind, actor, changed_at, before_json,
                     after_json) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        after.id(),
-                        after.version(),
-                        change,
-                        actor,
-                        ts(after.updatedAt()),
-                        before == null ? null : json.writeValueAsString(CampaignView.of(before)),
-                        json.writeValueAsString(CampaignView.of(after)))
+                // one param each: some are NULL, and JdbcClient's params(Object...) does not declare null values
+                .param(after.id())
+                .param(after.version())
+                .param(change)
+                .param(actor)
+                .param(ts(after.updatedAt()))
+                .param(before == null ? null : json.writeValueAsString(CampaignView.of(before)))
+                .param(json.writeValueAsString(CampaignView.of(after)))
                 .update();
     }
 

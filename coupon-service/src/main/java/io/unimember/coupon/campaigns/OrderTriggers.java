@@ -47,13 +47,18 @@ final class OrderTriggers {
 
     /** An order in toBu within withinDays after the member's latest order in fromBu. */
     private static @Nullable String crossBu(Trigger t, OrderCompleted o, MemberOrders.History before) {
-        Instant from = before.latest(o.memberId(), t.fromBu());
+        String fromBu = t.fromBu();
+        Integer withinDays = t.withinDays();
+        if (fromBu == null || withinDays == null) {
+            throw new IllegalStateException("a CROSS_BU trigger has fromBu and withinDays (CampaignRules)");
+        }
+        Instant from = before.latest(o.memberId(), fromBu);
         // at the microseconds the history keeps, so an order exactly withinDays after is within
         Instant at = o.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (from == null || from.isAfter(at)) {
             return null;
         }
-        return Duration.between(from, at).compareTo(Duration.ofDays(t.withinDays())) <= 0 ? byOrder(o) : null;
+        return Duration.between(from, at).compareTo(Duration.ofDays(withinDays)) <= 0 ? byOrder(o) : null;
     }
 
     private static String byOrder(OrderCompleted o) {

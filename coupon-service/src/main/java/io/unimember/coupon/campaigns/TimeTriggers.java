@@ -81,7 +81,11 @@ class TimeTriggers {
     }
 
     private int inactive(Campaign c, Instant now) {
-        Instant before = now.minus(Duration.ofDays(c.trigger().days()));
+        Integer days = c.trigger().days();
+        if (days == null) {
+            throw new IllegalStateException("an INACTIVE trigger has days (CampaignRules)");
+        }
+        Instant before = now.minus(Duration.ofDays(days));
         int due = 0;
         String after = "";
         for (var page = orders.inactiveSince(before, after, PAGE);

@@ -71,7 +71,14 @@ class Exchanges {
                                 """
                         UPDATE coupon_exchange SET status = ?, reason = ?, coupon_id = ?, resolved_at = ?
                          WHERE member_id = ? AND exchange_id = ? AND status = 'REQUESTED'""")
-                        .params(to.name(), reason, couponId, ts(now), e.memberId(), e.exchangeId())
+                        // one param each: some are NULL, and JdbcClient's params(Object...) does not declare null
+                        // values
+                        .param(to.name())
+                        .param(reason)
+                        .param(couponId)
+                        .param(ts(now))
+                        .param(e.memberId())
+                        .param(e.exchangeId())
                         .update()
                 == 1;
     }

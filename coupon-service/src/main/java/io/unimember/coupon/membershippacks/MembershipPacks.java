@@ -76,7 +76,7 @@ class MembershipPacks {
                          WHERE i.member_id IS NULL AND p.ends_at > ? AND p.member_id > ?
                          ORDER BY p.member_id LIMIT ?""")
                 .params(month, ts(now), after, limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1)) // member_id is the key: never NULL
                 .list();
     }
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /** Instants to and from DATETIME(6) columns, which hold UTC (the connection's time zone is UTC). */
 public final class Times {
@@ -29,6 +30,7 @@ public final class Times {
      * fractional seconds), which would make coupons issued in one second indistinguishable. Text is read back exactly
      * by MariaDB and MySQL alike.
      */
+    @Contract("!null -> !null")
     public static @Nullable String ts(@Nullable Instant instant) {
         return instant == null ? null : SQL_DATETIME.format(instant.truncatedTo(ChronoUnit.MICROS));
     }

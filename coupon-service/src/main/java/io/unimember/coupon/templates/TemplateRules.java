@@ -42,9 +42,8 @@ class TemplateRules {
         errors.throwIfAny();
 
         long minSpend = r.minSpendFen() == null ? 0 : r.minSpendFen();
-        Terms terms = r.kind() == Kind.FIXED
-                ? Terms.fixed(r.discountFen(), minSpend, r.scenes())
-                : Terms.percent(r.percentOff(), r.maxDiscountFen(), minSpend, r.scenes());
+        // the checks above let through only the kind's own amounts; the constructor checks they are all there
+        Terms terms = new Terms(r.kind(), r.discountFen(), r.percentOff(), r.maxDiscountFen(), minSpend, r.scenes());
         errors.rejectIf(
                         r.budgetFen() < terms.faceValueFen(),
                         "budgetFen",

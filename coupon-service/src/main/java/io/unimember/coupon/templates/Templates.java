@@ -137,28 +137,28 @@ public class Templates {
                     points_price)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(
-                        t.id(),
-                        t.name(),
-                        terms.kind().name(),
-                        terms.discountFen(),
-                        terms.percentOff(),
-                        terms.maxDiscountFen(),
-                        terms.minSpendFen(),
-                        terms.scenesColumn(),
-                        t.fundingBu(),
-                        t.validDays(),
-                        ts(t.validFrom()),
-                        ts(t.validTo()),
-                        t.totalQuantity(),
-                        t.perMemberLimit(),
-                        t.budgetFen(),
-                        terms.faceValueFen(),
-                        t.claimable(),
-                        shards.size(),
-                        t.createdBy(),
-                        ts(t.createdAt()),
-                        t.pointsPrice())
+                // one param each: some are NULL, and JdbcClient's params(Object...) does not declare null values
+                .param(t.id())
+                .param(t.name())
+                .param(terms.kind().name())
+                .param(terms.discountFen())
+                .param(terms.percentOff())
+                .param(terms.maxDiscountFen())
+                .param(terms.minSpendFen())
+                .param(terms.scenesColumn())
+                .param(t.fundingBu())
+                .param(t.validDays())
+                .param(ts(t.validFrom()))
+                .param(ts(t.validTo()))
+                .param(t.totalQuantity())
+                .param(t.perMemberLimit())
+                .param(t.budgetFen())
+                .param(terms.faceValueFen())
+                .param(t.claimable())
+                .param(shards.size())
+                .param(t.createdBy())
+                .param(ts(t.createdAt()))
+                .param(t.pointsPrice())
                 .update();
         for (StockShards.Shard shard : shards) {
             jdbc.sql("INSERT INTO template_stock (template_id, shard, quantity, budget_fen) VALUES (?, ?, ?, ?)")
