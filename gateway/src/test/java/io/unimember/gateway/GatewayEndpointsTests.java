@@ -27,7 +27,7 @@ class GatewayEndpointsTests extends GatewayTestSupport {
 
     @Test
     void servesEachServicesOpenApiDocumentFromTheService() {
-        for (String service : new String[] {"member", "points", "coupon", "tier", "settlement"}) {
+        for (String service : new String[] {"member", "points", "coupon", "tier", "settlement", "insight"}) {
             byte[] body = client.get()
                     .uri("/v3/api-docs/" + service)
                     .exchange()

@@ -53,7 +53,7 @@ abstract class GatewayTestSupport {
 
     /** Every service at one address, and test-support's token issuer. */
     static void servicesAt(DynamicPropertyRegistry registry, String uri) {
-        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
+        for (String service : List.of("member", "points", "coupon", "tier", "settlement", "insight")) {
             registry.add("unimember.services." + service, () -> uri);
         }
         registry.add("unimember.security.issuer", () -> TestTokens.ISSUER);

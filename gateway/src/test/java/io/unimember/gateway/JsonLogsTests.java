@@ -99,7 +99,7 @@ class JsonLogsTests {
                 "--unimember.security.jwks-uri=" + TestJwks.uri(),
                 "--spring.data.redis.host=" + TestRedis.host(),
                 "--spring.data.redis.port=" + TestRedis.port()));
-        for (String service : List.of("member", "points", "coupon", "tier", "settlement")) {
+        for (String service : List.of("member", "points", "coupon", "tier", "settlement", "insight")) {
             args.add("--unimember.services." + service + "=" + stopped);
         }
         args.addAll(List.of(more));

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class MergedApiDocs {
 
-    static final String[] SERVICES = {"member", "points", "coupon", "tier", "settlement"};
+    static final String[] SERVICES = {"member", "points", "coupon", "tier", "settlement", "insight"};
 
     private static final Duration KEPT_FOR = Duration.ofMinutes(1);
 
