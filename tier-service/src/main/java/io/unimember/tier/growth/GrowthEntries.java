@@ -184,7 +184,7 @@ class GrowthEntries {
                         WHERE business_date BETWEEN ? AND ? AND member_id > ?
                         ORDER BY member_id LIMIT ?""")
                 .params(from, to, afterMemberId, limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 }

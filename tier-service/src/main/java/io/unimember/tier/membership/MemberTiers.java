@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /** The {@code member_tier} table. Every change locks the member's row first, so one member changes one at a time. */
@@ -106,7 +107,7 @@ class MemberTiers {
                           AND (retained_until IS NULL OR retained_until <= ?)
                         ORDER BY member_id LIMIT ?""")
                 .params(after, lowestTier, period, ts(now), limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 
@@ -118,7 +119,7 @@ class MemberTiers {
                         WHERE rules_revision < ? AND member_id > ?
                         ORDER BY member_id LIMIT ?""")
                 .params(revision, after, limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 
@@ -156,10 +157,12 @@ class MemberTiers {
                 rs.getLong("version"));
     }
 
+    @Contract("!null -> !null")
     private static @Nullable Timestamp ts(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    @Contract("!null -> !null")
     private static @Nullable Instant instant(@Nullable Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

@@ -97,7 +97,7 @@ public class Memberships {
                 table.find(properties.firstOrderTier()).map(Tier::code).orElse(null);
         List<MemberTier> after = new ArrayList<>(byMember.size());
         for (var entry : byMember.entrySet()) {
-            MemberTier member = locked.get(entry.getKey());
+            MemberTier member = lockedOne(locked, entry.getKey());
             Long memberGrowth = growth.get(entry.getKey());
             if (memberGrowth != null) {
                 List<Step> steps = TierEvaluation.upgrades(
@@ -208,7 +208,16 @@ public class Memberships {
      * sees it before that commits, so version 0 means "created by us".
      */
     private MemberTier lockOrCreate(String memberId, TierTable table, Instant now) {
-        return lockOrCreate(List.of(memberId), table, now).get(memberId);
+        return lockedOne(lockOrCreate(List.of(memberId), table, now), memberId);
+    }
+
+    /** A member's row from {@link #lockOrCreate(Collection, TierTable, Instant)}, which has one for every member. */
+    private static MemberTier lockedOne(Map<String, MemberTier> locked, String memberId) {
+        MemberTier member = locked.get(memberId);
+        if (member == null) {
+            throw new IllegalStateException("member " + memberId + " was neither locked nor created");
+        }
+        return member;
     }
 
     /** {@link #lockOrCreate(String, TierTable, Instant)} for several members, with a few statements in all. */

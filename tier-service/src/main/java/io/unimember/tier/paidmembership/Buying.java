@@ -130,7 +130,7 @@ class Buying {
         if (renewal && !plan.code().equals(m.planCode())) {
             throw ApiException.conflict("MEMBERSHIP_PLAN_MISMATCH", "another plan's membership is active");
         }
-        Instant start = renewal ? m.endsAt() : now;
+        Instant start = renewal ? m.endsAtOrThrow() : now;
         Instant end = Periods.end(start, plan.period(), properties.zone());
         if (!purchases.markPaid(purchaseId, bu, paymentId, now, start, end, plan.revenueSplit())) {
             throw ApiException.conflict("PURCHASE_NOT_PENDING", "purchase " + purchaseId + " is no longer pending");
@@ -142,7 +142,7 @@ class Buying {
                 renewal
                         ? new MembershipRenewed(memberId, terms, m.version())
                         : new MembershipActivated(memberId, terms, m.version()));
-        return new PaymentReceipt(paymentId, purchaseId, plan.code(), "ACTIVE", m.startsAt(), end);
+        return new PaymentReceipt(paymentId, purchaseId, plan.code(), "ACTIVE", m.startsAtOrThrow(), end);
     }
 
     private long priceFor(Plan plan, String memberId, Instant now) {

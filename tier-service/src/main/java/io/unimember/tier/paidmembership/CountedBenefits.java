@@ -54,37 +54,42 @@ class CountedBenefits {
         if (!m.activeAt(now, properties.grace())) {
             throw ApiException.conflict("MEMBERSHIP_NOT_ACTIVE", "the member has no active paid membership");
         }
-        Plan.Benefit allowance = plans.find(m.planCode())
+        String planCode = m.planCodeOrThrow();
+        Plan.Benefit allowance = plans.find(planCode)
                 .flatMap(p -> p.counted(benefit))
                 .orElseThrow(() -> ApiException.notFound(
-                        "BENEFIT_NOT_IN_PLAN", "plan " + m.planCode() + " has no counted benefit " + benefit));
+                        "BENEFIT_NOT_IN_PLAN", "plan " + planCode + " has no counted benefit " + benefit));
+        int perMonth = allowance.perMonthOrThrow();
         String month = Periods.month(now, properties.zone());
         int used = uses.usedIn(memberId, month).getOrDefault(benefit, 0);
-        if (used >= allowance.perMonth()) {
+        if (used >= perMonth) {
             throw ApiException.conflict("BENEFIT_EXHAUSTED", benefit + " is used up for " + month);
         }
         long face = allowance.faceValueFen() == null ? 0 : allowance.faceValueFen();
-        uses.add(bu, useId, memberId, benefit, month, m.purchaseId(), face, now);
+        uses.add(bu, useId, memberId, benefit, month, m.purchaseIdOrThrow(), face, now);
         PaidMembership touched = m.touched();
         memberships.save(touched, now);
         YearMonth yearMonth = YearMonth.parse(month);
         events.publish(new MembershipBenefitUsed(
                 memberId,
-                touched.planCode(),
+                planCode,
                 benefit,
                 used + 1,
-                allowance.perMonth(),
+                perMonth,
                 yearMonth.atDay(1).atStartOfDay(properties.zone()).toInstant(),
                 yearMonth.plusMonths(1).atDay(1).atStartOfDay(properties.zone()).toInstant(),
                 touched.version()));
-        return new UseReceipt(useId, benefit, allowance.perMonth() - used - 1);
+        return new UseReceipt(useId, benefit, perMonth - used - 1);
     }
 
     /** What is left of each counted benefit of the plan this month. */
     List<Remaining> remaining(String memberId, Plan plan, Instant now) {
         Map<String, Integer> used = uses.usedIn(memberId, Periods.month(now, properties.zone()));
         return plan.counted().stream()
-                .map(b -> new Remaining(b.benefit(), Math.max(0, b.perMonth() - used.getOrDefault(b.benefit(), 0))))
+                .map(b -> {
+                    String code = b.benefitOrThrow();
+                    return new Remaining(code, Math.max(0, b.perMonthOrThrow() - used.getOrDefault(code, 0)));
+                })
                 .toList();
     }
 }

@@ -57,7 +57,7 @@ class Ending {
         purchases.voidOpen(memberId);
         m = m.cancelled();
         memberships.save(m, now);
-        events.publish(new MembershipCancelled(memberId, m.planCode(), m.endsAt(), m.version()));
+        events.publish(new MembershipCancelled(memberId, m.planCodeOrThrow(), m.endsAtOrThrow(), m.version()));
     }
 
     /**
@@ -68,15 +68,16 @@ class Ending {
     public boolean openRenewal(String memberId) {
         Instant now = now();
         PaidMembership m = memberships.lock(memberId).orElse(null);
-        if (m == null
-                || !m.autoRenew()
-                || !m.activeAt(now, properties.grace())
-                || now.isBefore(m.endsAt().minus(properties.renewAhead()))
+        if (m == null || !m.autoRenew() || !m.activeAt(now, properties.grace())) {
+            return false;
+        }
+        Instant end = m.endsAtOrThrow();
+        if (now.isBefore(end.minus(properties.renewAhead()))
                 || !purchases.open(memberId).isEmpty()) {
             return false;
         }
-        String id = "renewal-" + UUID.nameUUIDFromBytes((memberId + "@" + m.endsAt()).getBytes(StandardCharsets.UTF_8));
-        buying.purchase(memberId, id, m.planCode());
+        String id = "renewal-" + UUID.nameUUIDFromBytes((memberId + "@" + end).getBytes(StandardCharsets.UTF_8));
+        buying.purchase(memberId, id, m.planCodeOrThrow());
         return true;
     }
 
@@ -90,9 +91,10 @@ class Ending {
         }
         String reason = m.autoRenew() ? "RENEWAL_UNPAID" : "ENDED";
         purchases.voidOpen(memberId);
-        m = m.ended(PaidMembership.Status.LAPSED, m.endsAt(), m.purchaseId());
+        Instant end = m.endsAtOrThrow();
+        m = m.ended(PaidMembership.Status.LAPSED, end, m.purchaseId());
         memberships.save(m, now);
-        events.publish(new MembershipLapsed(memberId, m.planCode(), m.endsAt(), reason, m.version()));
+        events.publish(new MembershipLapsed(memberId, m.planCodeOrThrow(), end, reason, m.version()));
         return true;
     }
 

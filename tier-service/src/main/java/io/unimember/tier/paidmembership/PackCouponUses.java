@@ -42,9 +42,11 @@ class PackCouponUses {
             return;
         }
         Purchase paid = purchases.find(m.purchaseId()).orElse(null);
+        if (paid == null) {
+            return;
+        }
         Instant at = coupon.redeemedAt().truncatedTo(ChronoUnit.SECONDS);
-        boolean inPeriod = paid != null
-                && paid.status() == Purchase.Status.PAID
+        boolean inPeriod = paid.status() == Purchase.Status.PAID
                 && paid.periodStart() != null
                 && !at.isBefore(paid.periodStart())
                 && at.isBefore(paid.periodEnd());

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member's row in {@code membership}: the plan, its current period's end, whether it renews itself, the paid
- * purchase that period belongs to, and the version of the last membership event about them.
+ * purchase that period belongs to, and the version of the last membership event about them. A NONE membership has no
+ * plan, period or purchase; its first payment sets them all, and every later change keeps a plan and a period.
  */
 record PaidMembership(
         String memberId,
@@ -38,6 +39,33 @@ record PaidMembership(
             return false;
         }
         return now.isBefore(autoRenew ? endsAt.plus(grace) : endsAt);
+    }
+
+    /** The plan of a membership that has been paid for: only a NONE one has none. */
+    String planCodeOrThrow() {
+        return present(planCode, "plan");
+    }
+
+    /** The start of a membership that has been paid for: only a NONE one has none. */
+    Instant startsAtOrThrow() {
+        return present(startsAt, "start");
+    }
+
+    /** The end of a membership that has been paid for: only a NONE one has none. */
+    Instant endsAtOrThrow() {
+        return present(endsAt, "end");
+    }
+
+    /** The paid purchase of an ACTIVE membership, whose period ends at its end. */
+    String purchaseIdOrThrow() {
+        return present(purchaseId, "paid purchase");
+    }
+
+    private <T> T present(@Nullable T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("the " + status + " membership of " + memberId + " has no " + what);
+        }
+        return value;
     }
 
     PaidMembership activated(String plan, Instant start, Instant end, String purchase) {

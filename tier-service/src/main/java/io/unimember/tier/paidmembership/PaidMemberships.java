@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -57,16 +58,16 @@ class PaidMemberships {
                         UPDATE membership SET plan_code = ?, status = ?, starts_at = ?, ends_at = ?, auto_renew = ?,
                                purchase_id = ?, version = ?, updated_at = ?
                         WHERE member_id = ?""")
-                .params(
-                        m.planCode(),
-                        m.status().name(),
-                        ts(m.startsAt()),
-                        ts(m.endsAt()),
-                        m.autoRenew(),
-                        m.purchaseId(),
-                        m.version(),
-                        ts(now),
-                        m.memberId())
+                // param by param: plan, period and purchase may be null, and only param(...) takes a null value
+                .param(m.planCode())
+                .param(m.status().name())
+                .param(ts(m.startsAt()))
+                .param(ts(m.endsAt()))
+                .param(m.autoRenew())
+                .param(m.purchaseId())
+                .param(m.version())
+                .param(ts(now))
+                .param(m.memberId())
                 .update();
     }
 
@@ -80,7 +81,7 @@ class PaidMemberships {
                                           WHERE p.member_id = m.member_id AND p.status = 'PENDING')
                         ORDER BY m.member_id LIMIT ?""")
                 .params(ts(by), limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 
@@ -93,7 +94,7 @@ class PaidMemberships {
                           AND ((auto_renew AND ends_at <= ?) OR NOT auto_renew)
                         ORDER BY member_id LIMIT ?""")
                 .params(ts(now), ts(graceCutoff), limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .list();
     }
 
@@ -109,10 +110,12 @@ class PaidMemberships {
                 rs.getLong("version"));
     }
 
+    @Contract("!null -> !null")
     static @Nullable Timestamp ts(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    @Contract("!null -> !null")
     static @Nullable Instant instant(@Nullable Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

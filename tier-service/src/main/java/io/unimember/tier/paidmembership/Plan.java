@@ -65,7 +65,36 @@ record Plan(
             @Nullable @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String benefit,
             @Nullable @Min(1) @Max(1000) Integer perMonth,
             @Nullable @PositiveOrZero @Max(1_000_000) Long faceValueFen,
-            @Nullable @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String bu) {}
+            @Nullable @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String bu) {
+
+        /** The template of a MONTHLY_COUPONS or PARTNER benefit, which {@link PlanValidation} requires of them. */
+        String templateIdOrThrow() {
+            return required(templateId, "templateId");
+        }
+
+        /** The coupons a month of a MONTHLY_COUPONS benefit, which {@link PlanValidation} requires of it. */
+        int countOrThrow() {
+            return required(count, "count");
+        }
+
+        /** The code of a COUNTED benefit, which {@link PlanValidation} requires of it. */
+        String benefitOrThrow() {
+            return required(benefit, "benefit");
+        }
+
+        /** The uses a month of a COUNTED benefit, which {@link PlanValidation} requires of it. */
+        int perMonthOrThrow() {
+            return required(perMonth, "perMonth");
+        }
+
+        private <T> T required(@Nullable T value, String field) {
+            if (value == null) {
+                throw new IllegalStateException(
+                        "a " + type + " benefit without " + field + ": PlanValidation refuses one");
+            }
+            return value;
+        }
+    }
 
     /** A BU's share of the plan's revenue, in basis points. */
     record Split(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String bu, @Min(1) @Max(10_000) int basisPoints) {}
@@ -83,8 +112,8 @@ record Plan(
     List<MembershipTerms.CouponPack> couponPacks() {
         return benefits.stream()
                 .filter(b -> b.type() == BenefitType.MONTHLY_COUPONS || b.type() == BenefitType.PARTNER)
-                .map(b ->
-                        new MembershipTerms.CouponPack(b.templateId(), b.type() == BenefitType.PARTNER ? 1 : b.count()))
+                .map(b -> new MembershipTerms.CouponPack(
+                        b.templateIdOrThrow(), b.type() == BenefitType.PARTNER ? 1 : b.countOrThrow()))
                 .toList();
     }
 

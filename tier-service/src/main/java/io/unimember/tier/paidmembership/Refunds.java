@@ -58,13 +58,14 @@ class Refunds {
             throw ApiException.conflict(
                     "PURCHASE_NOT_REFUNDABLE", "only the active membership's latest paid purchase is refundable");
         }
+        Purchase.Payment payment = p.paymentOrThrow();
         BenefitUses.Used used = uses.byPurchase(purchaseId);
         long refundFen = RefundRule.refundFen(
                 new RefundRule.Claim(
                         p.priceFen(),
-                        p.paidAt(),
-                        p.periodStart(),
-                        p.periodEnd(),
+                        payment.paidAt(),
+                        payment.periodStart(),
+                        payment.periodEnd(),
                         used.count(),
                         used.faceValueFen(),
                         now),
@@ -72,12 +73,11 @@ class Refunds {
         if (!purchases.markRefunded(purchaseId, refundId, refundFen, now)) {
             throw ApiException.conflict("PURCHASE_NOT_REFUNDABLE", "purchase " + purchaseId + " is not paid");
         }
-        boolean paidAhead = now.isBefore(p.periodStart());
+        boolean paidAhead = now.isBefore(payment.periodStart());
+        Instant end = paidAhead ? payment.periodStart() : now;
         m = paidAhead
-                ? m.shortenedTo(
-                        p.periodStart(),
-                        purchases.paidEndingAt(m.memberId(), p.periodStart()).orElse(null))
-                : m.ended(PaidMembership.Status.REFUNDED, now, purchaseId);
+                ? m.shortenedTo(end, purchases.paidEndingAt(m.memberId(), end).orElse(null))
+                : m.ended(PaidMembership.Status.REFUNDED, end, purchaseId);
         purchases.voidOpen(m.memberId());
         memberships.save(m, now);
         events.publish(new MembershipRefunded(
@@ -88,8 +88,8 @@ class Refunds {
                 bu,
                 refundFen,
                 RevenueSplit.of(refundFen, purchases.revenueSplitOf(purchaseId)),
-                m.endsAt(),
+                end,
                 m.version()));
-        return new RefundReceipt(refundId, purchaseId, refundFen, m.endsAt());
+        return new RefundReceipt(refundId, purchaseId, refundFen, end);
     }
 }

@@ -21,7 +21,7 @@ final class Terms {
                 end,
                 plan.multiplierBp(),
                 plan.counted().stream()
-                        .map(b -> new MembershipTerms.Counted(b.benefit(), b.perMonth()))
+                        .map(b -> new MembershipTerms.Counted(b.benefitOrThrow(), b.perMonthOrThrow()))
                         .toList(),
                 plan.couponPacks(),
                 RevenueSplit.of(amountFen, plan.revenueSplit()));
