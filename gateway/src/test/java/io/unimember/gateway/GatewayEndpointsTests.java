@@ -92,7 +92,8 @@ class GatewayEndpointsTests extends GatewayTestSupport {
                         "/v3/api-docs/points",
                         "/v3/api-docs/coupon",
                         "/v3/api-docs/tier",
-                        "/v3/api-docs/settlement");
+                        "/v3/api-docs/settlement",
+                        "/v3/api-docs/insight");
         client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
 

@@ -68,6 +68,8 @@ abstract class GatewayTestSupport {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
+                // the Prometheus page outgrows the default 256 KiB as routes and meters are added
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
     }
 
