@@ -34,7 +34,9 @@ public class AuditTrail {
     public void record(
             Caller caller, String action, String subject, @Nullable String memberId, @Nullable String detail) {
         jdbc.sql("INSERT INTO insight_audit (at, actor, action, subject, member_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor(caller), action, subject, memberId, detail)
+                .params(Timestamp.from(clock.instant()), actor(caller), action, subject)
+                .param(memberId) // both may be NULL; params(Object...) takes no nulls
+                .param(detail)
                 .update();
     }
 

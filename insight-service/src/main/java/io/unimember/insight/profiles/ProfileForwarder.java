@@ -24,8 +24,9 @@ class ProfileForwarder {
     }
 
     Profile fetch(HostInfo host, String memberId, String authorization) {
+        Profile profile;
         try {
-            return http.get()
+            profile = http.get()
                     .uri("http://{host}:{port}/api/v1/admin/members/{id}/profile", host.host(), host.port(), memberId)
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     .header(ProfileController.FORWARDED, "1")
@@ -37,5 +38,9 @@ class ProfileForwarder {
         } catch (RestClientException e) {
             throw StoreQueries.unavailable("the instance holding the member did not answer");
         }
+        if (profile == null) { // a 2xx with no body is no answer either
+            throw StoreQueries.unavailable("the instance holding the member answered without a profile");
+        }
+        return profile;
     }
 }

@@ -54,7 +54,7 @@ public class StoreQueries {
             return streams()
                     .store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw unavailable(e.getMessage());
+            throw unavailable(String.valueOf(e.getMessage()));
         }
     }
 

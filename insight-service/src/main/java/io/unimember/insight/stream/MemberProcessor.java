@@ -63,6 +63,8 @@ final class MemberProcessor implements Processor<String, InsightEvent, String, O
         this.days = new Days(properties.zone());
     }
 
+    /** Kafka Streams calls this before any {@link #process}, so the fields it sets are never read unset. */
+    @Initializer
     @Override
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;

@@ -114,8 +114,13 @@ public class TagDefinitions implements SmartInitializingSingleton {
         try {
             catalog.replace(tags.rules().stream()
                     .<TagCatalog.RuleTag>mapMulti((tag, out) -> {
+                        String expression = tag.expression();
+                        if (expression == null) { // the API stores none such (checked), but the column allows NULL
+                            log.warn("rule tag {} has no expression, left out", tag.name());
+                            return;
+                        }
                         try {
-                            out.accept(new TagCatalog.RuleTag(tag.name(), Expressions.rule(tag.expression())));
+                            out.accept(new TagCatalog.RuleTag(tag.name(), Expressions.rule(expression)));
                         } catch (RuntimeException e) {
                             log.warn("rule tag {} does not parse, left out: {}", tag.name(), e.getMessage());
                         }

@@ -33,21 +33,19 @@ class TagRepository {
         return jdbc.sql(
                                 "INSERT IGNORE INTO tag (name, kind, expression, description, created_at, updated_at, updated_by)"
                                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(
-                                tag.name(),
-                                tag.kind().name(),
-                                tag.expression(),
-                                tag.description(),
-                                Timestamp.from(tag.createdAt()),
-                                Timestamp.from(tag.updatedAt()),
-                                tag.updatedBy())
+                        .params(tag.name(), tag.kind().name())
+                        .param(tag.expression()) // both may be NULL; params(Object...) takes no nulls
+                        .param(tag.description())
+                        .params(Timestamp.from(tag.createdAt()), Timestamp.from(tag.updatedAt()), tag.updatedBy())
                         .update()
                 == 1;
     }
 
     void update(String name, @Nullable String expression, @Nullable String description, Instant at, String by) {
         jdbc.sql("UPDATE tag SET expression = ?, description = ?, updated_at = ?, updated_by = ? WHERE name = ?")
-                .params(expression, description, Timestamp.from(at), by, name)
+                .param(expression) // both may be NULL; params(Object...) takes no nulls
+                .param(description)
+                .params(Timestamp.from(at), by, name)
                 .update();
     }
 
@@ -88,7 +86,7 @@ class TagRepository {
     List<String> manualTags(String memberId) {
         return jdbc.sql("SELECT tag FROM member_tag WHERE member_id = ? ORDER BY tag")
                 .param(memberId)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1)) // tag is NOT NULL
                 .list();
     }
 }

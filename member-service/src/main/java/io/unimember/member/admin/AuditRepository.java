@@ -24,9 +24,9 @@ class AuditRepository {
                         entry.actorKind(),
                         entry.role(),
                         entry.action(),
-                        entry.target(),
-                        entry.before(),
-                        entry.after())
+                        entry.target())
+                .param(entry.before()) // either may be NULL; params(Object...) takes no nulls
+                .param(entry.after())
                 .update();
     }
 
@@ -35,7 +35,13 @@ class AuditRepository {
         return jdbc.sql("SELECT id, at, actor, actor_kind, role, action, target, before_json, after_json"
                         + " FROM admin_audit WHERE (? IS NULL OR id < ?) AND (? IS NULL OR actor = ?)"
                         + " AND (? IS NULL OR action = ?) ORDER BY id DESC LIMIT ?")
-                .params(beforeId, beforeId, actor, actor, action, action, limit)
+                .param(beforeId) // the filters may be null (no filter); params(Object...) takes no nulls
+                .param(beforeId)
+                .param(actor)
+                .param(actor)
+                .param(action)
+                .param(action)
+                .param(limit)
                 .query((rs, n) -> new AuditEntry(
                         rs.getLong(1),
                         rs.getTimestamp(2).toInstant(),

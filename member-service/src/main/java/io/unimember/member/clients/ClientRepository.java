@@ -37,16 +37,15 @@ class ClientRepository {
             Instant now) {
         jdbc.sql("INSERT INTO oauth_client (client_id, secret_hash, kind, bu, merchant_id, scopes, client_name,"
                         + " redirect_uris, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        client.clientId(),
-                        secretHash,
-                        client.kind().name(),
-                        client.bu(),
-                        client.merchantId(),
-                        String.join(" ", client.scopes()),
-                        name,
-                        redirectUris.isEmpty() ? null : String.join(" ", redirectUris),
-                        Timestamp.from(now))
+                .param(client.clientId()) // one by one: five may be NULL, and params(Object...) takes no nulls
+                .param(secretHash)
+                .param(client.kind().name())
+                .param(client.bu())
+                .param(client.merchantId())
+                .param(String.join(" ", client.scopes()))
+                .param(name)
+                .param(redirectUris.isEmpty() ? null : String.join(" ", redirectUris))
+                .param(Timestamp.from(now))
                 .update();
     }
 

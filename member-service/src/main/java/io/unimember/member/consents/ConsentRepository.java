@@ -36,7 +36,7 @@ class ConsentRepository {
     List<String> merchantsOf(String memberId) {
         return jdbc.sql("SELECT merchant_id FROM member_consent WHERE member_id = ? ORDER BY merchant_id")
                 .param(memberId)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1)) // merchant_id is NOT NULL
                 .list();
     }
 

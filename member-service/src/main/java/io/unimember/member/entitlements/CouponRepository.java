@@ -41,19 +41,16 @@ class CouponRepository {
         jdbc.sql("INSERT INTO entitlement_coupon (coupon_id, member_id, status, lock_id, terms_json, last_event_at,"
                         + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE status = ?, lock_id = ?,"
                         + " terms_json = COALESCE(terms_json, ?), last_event_at = ?, updated_at = ?")
+                .params(couponId, memberId, state.status().name())
+                .param(state.lockId()) // lock and terms may be NULL; params(Object...) takes no nulls
+                .param(termsJson)
                 .params(
-                        couponId,
-                        memberId,
-                        state.status().name(),
-                        state.lockId(),
-                        termsJson,
                         Timestamp.from(state.lastEventAt()),
                         Timestamp.from(now),
-                        state.status().name(),
-                        state.lockId(),
-                        termsJson,
-                        Timestamp.from(state.lastEventAt()),
-                        Timestamp.from(now))
+                        state.status().name())
+                .param(state.lockId())
+                .param(termsJson)
+                .params(Timestamp.from(state.lastEventAt()), Timestamp.from(now))
                 .update();
     }
 

@@ -3,6 +3,7 @@ package io.unimember.member.entitlements;
 import io.unimember.common.entitlements.CachedViews;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +67,8 @@ class ViewCache {
         this.keys = keys;
         this.repairs = repairs;
         this.lease = lease;
-        this.separateTransaction = new TransactionTemplate(tx.getTransactionManager());
+        this.separateTransaction = new TransactionTemplate(
+                Objects.requireNonNull(tx.getTransactionManager(), "the transaction template has no manager"));
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;

@@ -40,7 +40,11 @@ class ViewRepository {
 
     /** The member's row, made from {@code initialJson} at version 0 if absent, locked until the transaction ends. */
     Row lockOrCreate(String memberId, String initialJson, Instant now) {
-        return lockOrCreateAll(Map.of(memberId, initialJson), now).get(memberId);
+        Row row = lockOrCreateAll(Map.of(memberId, initialJson), now).get(memberId);
+        if (row == null) { // the upsert made it if it was missing
+            throw new IllegalStateException("no entitlement view row of " + memberId + " after its upsert");
+        }
+        return row;
     }
 
     /**

@@ -53,15 +53,12 @@ class OtpChallengeRepository {
         jdbc.sql("INSERT INTO otp_challenge (phone_hash, failed_attempts, locked_until, updated_at)"
                         + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE failed_attempts = ?, locked_until = ?,"
                         + " code_hash = CASE WHEN ? IS NULL THEN code_hash END, updated_at = ?")
-                .params(
-                        phoneHash,
-                        failedAttempts,
-                        locked,
-                        Timestamp.from(now),
-                        failedAttempts,
-                        locked,
-                        locked,
-                        Timestamp.from(now))
+                .params(phoneHash, failedAttempts)
+                .param(locked) // NULL when the guess does not lock; params(Object...) takes no nulls
+                .params(Timestamp.from(now), failedAttempts)
+                .param(locked)
+                .param(locked)
+                .param(Timestamp.from(now))
                 .update();
     }
 

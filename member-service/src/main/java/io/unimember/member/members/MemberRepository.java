@@ -68,11 +68,9 @@ class MemberRepository {
     boolean update(String memberId, @Nullable String nickname, @Nullable LocalDate birthday, Instant now) {
         return jdbc.sql("UPDATE member SET nickname = COALESCE(?, nickname), birthday = COALESCE(?, birthday),"
                                 + " updated_at = ? WHERE member_id = ? AND deleted_at IS NULL")
-                        .params(
-                                nickname,
-                                birthday == null ? null : Date.valueOf(birthday),
-                                Timestamp.from(now),
-                                memberId)
+                        .param(nickname) // null keeps the field; params(Object...) takes no nulls
+                        .param(birthday == null ? null : Date.valueOf(birthday))
+                        .params(Timestamp.from(now), memberId)
                         .update()
                 == 1;
     }

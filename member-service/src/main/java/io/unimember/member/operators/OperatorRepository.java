@@ -38,11 +38,9 @@ class OperatorRepository {
                 .params(
                         operator.operatorId(),
                         operator.username(),
-                        operator.role().name(),
-                        operator.bu(),
-                        Timestamp.from(operator.createdAt()),
-                        passwordHash,
-                        totpSecretEncrypted)
+                        operator.role().name())
+                .param(operator.bu()) // only a BU admin has one; params(Object...) takes no nulls
+                .params(Timestamp.from(operator.createdAt()), passwordHash, totpSecretEncrypted)
                 .update();
     }
 
@@ -80,7 +78,10 @@ class OperatorRepository {
 
     void failed(String operatorId, int failedAttempts, @Nullable Instant lockedUntil) {
         jdbc.sql("UPDATE operator SET failed_attempts = ?, locked_until = ? WHERE operator_id = ?")
-                .params(failedAttempts, lockedUntil == null ? null : Timestamp.from(lockedUntil), operatorId)
+                .param(failedAttempts)
+                // NULL when not locked; params(Object...) takes no nulls
+                .param(lockedUntil == null ? null : Timestamp.from(lockedUntil))
+                .param(operatorId)
                 .update();
     }
 

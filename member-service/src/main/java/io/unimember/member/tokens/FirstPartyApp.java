@@ -3,6 +3,7 @@ package io.unimember.member.tokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -72,8 +74,10 @@ final class FirstPartyApp {
                         || !ClientRegistrations.FIRST_PARTY.equals(token.getPrincipal())) {
                     return null;
                 }
-                return new OAuth2ClientAuthenticationToken(
-                        clients.findByClientId(ClientRegistrations.FIRST_PARTY), ClientAuthenticationMethod.NONE, null);
+                RegisteredClient firstParty = Objects.requireNonNull(
+                        clients.findByClientId(ClientRegistrations.FIRST_PARTY),
+                        "the client repository does not know " + ClientRegistrations.FIRST_PARTY);
+                return new OAuth2ClientAuthenticationToken(firstParty, ClientAuthenticationMethod.NONE, null);
             }
 
             @Override

@@ -4,6 +4,7 @@ import io.unimember.common.security.Claims;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -59,13 +60,22 @@ final class Introspection implements AuthenticationProvider {
         } catch (JwtException invalid) {
             return inactive();
         }
-        var builder = OAuth2TokenIntrospection.builder(true)
-                .tokenType("Bearer")
-                .subject(jwt.getSubject())
-                .clientId(clientOf(jwt))
-                .scope(String.valueOf(jwt.getClaimAsString(Claims.SCOPE)))
-                .audiences(a -> a.addAll(jwt.getAudience() != null ? jwt.getAudience() : List.of()))
-                .id(jwt.getId());
+        var builder = OAuth2TokenIntrospection.builder(true).tokenType("Bearer");
+        // the tokens member-service signs all have a subject and an id; like the claims below, told when present
+        String subject = jwt.getSubject();
+        if (subject != null) {
+            builder.subject(subject);
+        }
+        String client = clientOf(jwt);
+        if (client != null) {
+            builder.clientId(client);
+        }
+        builder.scope(String.valueOf(jwt.getClaimAsString(Claims.SCOPE)))
+                .audiences(a -> a.addAll(jwt.getAudience() != null ? jwt.getAudience() : List.of()));
+        String id = jwt.getId();
+        if (id != null) {
+            builder.id(id);
+        }
         if (jwt.getIssuer() != null) {
             builder.issuer(jwt.getIssuer().toString());
         }
@@ -86,10 +96,11 @@ final class Introspection implements AuthenticationProvider {
 
     private OAuth2TokenIntrospection refresh(String token, String requester) {
         var stored = refreshTokens.find(token).orElse(null);
-        String holder =
-                stored == null ? null : Objects.requireNonNullElse(stored.clientId(), ClientRegistrations.FIRST_PARTY);
-        if (stored == null
-                || !requester.equals(holder)
+        if (stored == null) {
+            return inactive();
+        }
+        String holder = Objects.requireNonNullElse(stored.clientId(), ClientRegistrations.FIRST_PARTY);
+        if (!requester.equals(holder)
                 || stored.usedAt() != null
                 || stored.familyRevokedAt() != null
                 || !stored.expiresAt().isAfter(clock.instant())) {
@@ -107,9 +118,9 @@ final class Introspection implements AuthenticationProvider {
 
     /**
      * The client a token was issued to: the app a member authorized, the first-party app for a phone login's, the
-     * client itself for client credentials.
+     * client itself for client credentials; none for a token with none of these claims.
      */
-    static String clientOf(Jwt jwt) {
+    static @Nullable String clientOf(Jwt jwt) {
         String app = jwt.getClaimAsString(TokenIssuer.AUTHORIZED_PARTY);
         if (app != null) {
             return app;

@@ -32,7 +32,9 @@ class RefreshTokenRepository {
 
     void insertFamily(String familyId, String memberId, @Nullable String clientId, Instant now) {
         jdbc.sql("INSERT INTO refresh_family (family_id, member_id, client_id, created_at) VALUES (?, ?, ?, ?)")
-                .params(familyId, memberId, clientId, Timestamp.from(now))
+                .params(familyId, memberId)
+                .param(clientId) // NULL: the first-party app; params(Object...) takes no nulls
+                .param(Timestamp.from(now))
                 .update();
     }
 
@@ -124,7 +126,7 @@ class RefreshTokenRepository {
     List<String> liveFamiliesOf(String memberId) {
         return jdbc.sql("SELECT family_id FROM refresh_family WHERE member_id = ? AND revoked_at IS NULL")
                 .param(memberId)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1)) // family_id is NOT NULL
                 .list();
     }
 

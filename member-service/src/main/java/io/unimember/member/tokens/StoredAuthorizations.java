@@ -83,7 +83,9 @@ final class StoredAuthorizations implements OAuth2AuthorizationService {
 
     @Override
     public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
-        if (OAuth2TokenType.ACCESS_TOKEN.equals(tokenType) || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+        if (tokenType != null // OAuth2TokenType.equals does not declare a nullable argument
+                && (OAuth2TokenType.ACCESS_TOKEN.equals(tokenType)
+                        || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             return delegate.findByToken(hashed(token), tokenType);
         }
         OAuth2Authorization found = delegate.findByToken(token, tokenType);

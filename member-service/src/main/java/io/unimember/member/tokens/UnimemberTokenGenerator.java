@@ -2,8 +2,10 @@ package io.unimember.member.tokens;
 
 import io.unimember.member.clients.Clients;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -69,7 +71,7 @@ final class UnimemberTokenGenerator implements OAuth2TokenGenerator<OAuth2Token>
         }
         if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant)) {
             OAuth2Authorization authorization = context.getAuthorization();
-            String memberId = context.getPrincipal().getName();
+            String memberId = principal(context).getName();
             AccessTokens.Minted minted = issuer.memberAccess(memberId, context.getAuthorizedScopes(), clientId);
             if (authorization != null) {
                 // the family this authorization's refresh token starts (below) carries the authorization's id
@@ -88,11 +90,17 @@ final class UnimemberTokenGenerator implements OAuth2TokenGenerator<OAuth2Token>
         }
         var started = refreshTokens.start(
                 authorization.getId(),
-                context.getPrincipal().getName(),
+                principal(context).getName(),
                 context.getRegisteredClient().getClientId(),
                 String.join(" ", context.getAuthorizedScopes()));
         var now = java.time.Instant.now();
         return new OAuth2RefreshToken(started.refreshToken(), now, now.plus(properties.refreshTtl()));
+    }
+
+    /** The member an authorization code was granted by: Spring's code grant always puts them in the context. */
+    private static Authentication principal(OAuth2TokenContext context) {
+        Authentication principal = context.getPrincipal();
+        return Objects.requireNonNull(principal, "an authorization code grant without a principal");
     }
 
     private static OAuth2AccessToken bearer(AccessTokens.Minted minted, Set<String> scopes) {

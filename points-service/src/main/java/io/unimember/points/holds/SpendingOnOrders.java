@@ -25,7 +25,7 @@ public class SpendingOnOrders {
         return jdbc.sql("SELECT hold_id FROM points_hold WHERE bu = ? AND order_ref = ? AND member_id = ?"
                         + " AND status = 'CONFIRMED' ORDER BY hold_id")
                 .params(bu, orderRef, memberId)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1)) // hold_id is NOT NULL
                 .list();
     }
 }

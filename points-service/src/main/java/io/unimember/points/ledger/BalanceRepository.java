@@ -95,12 +95,9 @@ class BalanceRepository {
                         + " version = version + 1, updated_at = ?"
                         + " WHERE member_id = ? AND version = ?"
                         + " AND available + ? >= 0 AND frozen + ? >= 0 AND debt + ? >= 0")
+                .params(change.available(), change.frozen(), change.lifetimeEarned(), change.debt())
+                .param(after.capDay()) // null before the first earning; params(Object...) takes no nulls
                 .params(
-                        change.available(),
-                        change.frozen(),
-                        change.lifetimeEarned(),
-                        change.debt(),
-                        after.capDay(),
                         after.capDayPoints(),
                         Timestamp.from(now),
                         before.memberId(),

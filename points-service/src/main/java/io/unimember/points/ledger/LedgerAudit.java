@@ -83,7 +83,8 @@ public class LedgerAudit {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    /** The first column of each row, a NOT NULL id column in every query here. */
     private List<String> ids(String sql) {
-        return jdbc.sql(sql).query(String.class).list();
+        return jdbc.sql(sql).query((rs, n) -> rs.getString(1)).list();
     }
 }

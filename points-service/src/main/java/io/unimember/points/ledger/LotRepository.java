@@ -254,7 +254,7 @@ class LotRepository {
     List<String> membersWithExpiredLots(Instant now, int limit) {
         return jdbc.sql("SELECT DISTINCT member_id FROM points_lot WHERE open = 1 AND expires_at <= ? LIMIT ?")
                 .params(Timestamp.from(now), limit)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1)) // member_id is NOT NULL
                 .list();
     }
 

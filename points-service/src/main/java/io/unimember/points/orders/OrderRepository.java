@@ -27,12 +27,9 @@ class OrderRepository {
 
     void insert(StoredOrder o, Instant now) {
         jdbc.sql("INSERT INTO bu_order (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(o.bu(), o.orderId(), o.memberId(), o.amountFen())
+                .param(o.category()) // an order may have none; params(Object...) takes no nulls
                 .params(
-                        o.bu(),
-                        o.orderId(),
-                        o.memberId(),
-                        o.amountFen(),
-                        o.category(),
                         Timestamp.from(o.occurredAt()),
                         o.pointsEarned(),
                         o.growthEarned(),
