@@ -45,8 +45,13 @@ final class PlatformUnderTest implements AutoCloseable {
         return shared;
     }
 
-    static final List<String> SERVICES =
-            List.of("member-service", "points-service", "coupon-service", "tier-service", "settlement-service");
+    static final List<String> SERVICES = List.of(
+            "member-service",
+            "points-service",
+            "coupon-service",
+            "tier-service",
+            "settlement-service",
+            "insight-service");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path root = repositoryRoot();
@@ -88,7 +93,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 "points-service",
                 "coupon-service",
                 "tier-service",
-                "settlement-service")) {
+                "settlement-service",
+                "insight-service")) {
             ports.put(app, freePort());
         }
         var infra = TestInfrastructure.get();
@@ -101,8 +107,13 @@ final class PlatformUnderTest implements AutoCloseable {
         kafka = KafkaBroker.start(logs.resolve("kafka-" + dbPrefix), freePort(), freePort());
         start("member-service");
         awaitHealthy("member-service");
-        for (String app :
-                List.of("points-service", "coupon-service", "tier-service", "settlement-service", "gateway")) {
+        for (String app : List.of(
+                "points-service",
+                "coupon-service",
+                "tier-service",
+                "settlement-service",
+                "insight-service",
+                "gateway")) {
             start(app);
         }
         for (String app : ports.keySet()) {
@@ -244,6 +255,12 @@ final class PlatformUnderTest implements AutoCloseable {
             // a rebalance waits until every consumer is back in poll(), i.e. done with the batch it holds: on a busy
             // box 500 records (the default) kept the group rebalancing for minutes in the scale-out tests
             args.put("spring.kafka.consumer.max-poll-records", "50");
+        }
+        if (app.equals("insight-service")) {
+            // its Kafka Streams state (RocksDB) of this run only, beside the logs
+            args.put(
+                    "spring.kafka.streams.state-dir",
+                    logs.resolve("insight-state-" + instance + "-" + dbPrefix).toString());
         }
         if (app.equals("tier-service")) {
             // daily in production; it works once per month (job_run), so ticking often only checks that row
