@@ -24,6 +24,13 @@ class AllotmentController {
         this.allotment = allotment;
     }
 
+    /**
+     * Runs the monthly tier allotment of 神券 for a month now. Admins only. Every member with a tier gets their tier's
+     * count of the tier template's coupon, at most once a month: running it again skips, and does not count, the
+     * members already allotted, so it also finishes a run that stopped. The month is yyyy-MM from 2000 (else 400), and
+     * one that has not begun is 409 MONTH_NOT_STARTED. Answers how many members were allotted, coupons issued, and
+     * members refused or failed.
+     */
     @PostMapping("/api/v1/admin/coupon-allotments/{month}")
     MonthlyAllotment.Run run(@PathVariable String month) {
         YearMonth yearMonth;

@@ -53,6 +53,11 @@ class BudgetController {
         this.clock = clock;
     }
 
+    /**
+     * Sets the limit of a BU's subsidy pool for a month. Admins only (else 403 FORBIDDEN). Setting it again replaces
+     * the limit; lowering it below what is used stops further issues and takes nothing back. An unknown BU is 404
+     * BUSINESS_UNIT_NOT_FOUND; answers the pool as it now stands.
+     */
     @PutMapping("/api/v1/admin/budgets/{bu}/{month}")
     BudgetView set(
             Caller caller,
@@ -68,6 +73,11 @@ class BudgetController {
         return get(caller, bu, month);
     }
 
+    /**
+     * Reads a BU's subsidy pool for a month: its limit, what is used and what is left. Admins read any BU's, a BU
+     * client with bu:campaigns only its own (another's is 404 BUDGET_NOT_FOUND). A BU with no pool for the month is 404
+     * BUDGET_NOT_FOUND: its issues are not limited. An unknown BU is 404 BUSINESS_UNIT_NOT_FOUND.
+     */
     @GetMapping("/api/v1/admin/budgets/{bu}/{month}")
     BudgetView get(
             Caller caller,

@@ -38,12 +38,22 @@ class CampaignController {
 
     record AuditList(List<CampaignStore.AuditEntry> items) {}
 
+    /**
+     * Creates a campaign as a DRAFT, which does nothing until it is activated. Admins create any, a BU client with
+     * bu:campaigns only campaigns it funds (else 403 FUNDING_BU_NOT_OWNED). The rules across fields are checked, among
+     * them a schedule that ends in the future and after it starts, a supported trigger and at most one GRANT_COUPON
+     * action: a broken one is 400 naming the field. Each call creates another campaign.
+     */
     @PostMapping("/api/v1/admin/campaigns")
     @Creates("the campaign is created as a DRAFT")
     ResponseEntity<CampaignView> create(Caller caller, @Valid @RequestBody CampaignRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(CampaignView.of(admin.create(caller, request)));
     }
 
+    /**
+     * Lists campaigns, newest first, optionally only those of one status. Admins see every campaign, a BU client with
+     * bu:campaigns only those it funds. At most limit of them (50 unless asked, up to 200).
+     */
     @GetMapping("/api/v1/admin/campaigns")
     CampaignList list(
             Caller caller,
@@ -54,11 +64,22 @@ class CampaignController {
                 store.list(bu, status, limit).stream().map(CampaignView::of).toList());
     }
 
+    /**
+     * Reads a campaign: its rules, schedule, status and version. Admins, or a BU client with bu:campaigns for the
+     * campaigns it funds (another BU's is 404 CAMPAIGN_NOT_FOUND, as is an unknown id).
+     */
     @GetMapping("/api/v1/admin/campaigns/{campaignId}")
     CampaignView get(Caller caller, @PathVariable @Pattern(regexp = ID) String campaignId) {
         return CampaignView.of(admin.find(caller, campaignId));
     }
 
+    /**
+     * Replaces a campaign's definition while it is a DRAFT or PAUSED. An ACTIVE or ENDED campaign is 409
+     * CAMPAIGN_NOT_EDITABLE (pause it first). Admins, or a BU client with bu:campaigns for the campaigns it funds
+     * (another BU's is 404 CAMPAIGN_NOT_FOUND, as is an unknown id). A fundingBu the BU does not fund is 403
+     * FUNDING_BU_NOT_OWNED, and the rules are checked as on create. Each change writes a new version and its audit
+     * entry.
+     */
     @PutMapping("/api/v1/admin/campaigns/{campaignId}")
     CampaignView update(
             Caller caller,
@@ -67,16 +88,32 @@ class CampaignController {
         return CampaignView.of(admin.update(caller, campaignId, request));
     }
 
+    /**
+     * Activates a DRAFT or PAUSED campaign, so it acts within its schedule. Any other status, ACTIVE included, is 409
+     * CAMPAIGN_TRANSITION_NOT_ALLOWED, and a campaign whose schedule has ended is 409 CAMPAIGN_OVER. Admins, or a BU
+     * client with bu:campaigns for the campaigns it funds (another BU's is 404 CAMPAIGN_NOT_FOUND, as is an unknown
+     * id). Audited.
+     */
     @PostMapping("/api/v1/admin/campaigns/{campaignId}/activate")
     CampaignView activate(Caller caller, @PathVariable @Pattern(regexp = ID) String campaignId) {
         return CampaignView.of(admin.move(caller, campaignId, CampaignStatus.ACTIVE));
     }
 
+    /**
+     * Pauses an active campaign: it stops acting and may be edited. Only an ACTIVE campaign can be paused (else 409
+     * CAMPAIGN_TRANSITION_NOT_ALLOWED); activating it again resumes it. Admins, or a BU client with bu:campaigns for
+     * the campaigns it funds (another BU's is 404 CAMPAIGN_NOT_FOUND, as is an unknown id). Audited.
+     */
     @PostMapping("/api/v1/admin/campaigns/{campaignId}/pause")
     CampaignView pause(Caller caller, @PathVariable @Pattern(regexp = ID) String campaignId) {
         return CampaignView.of(admin.move(caller, campaignId, CampaignStatus.PAUSED));
     }
 
+    /**
+     * Ends a campaign for good. From DRAFT, ACTIVE or PAUSED; an ENDED campaign moves no more, so ending it again is
+     * 409 CAMPAIGN_TRANSITION_NOT_ALLOWED. Admins, or a BU client with bu:campaigns for the campaigns it funds (another
+     * BU's is 404 CAMPAIGN_NOT_FOUND, as is an unknown id). Audited.
+     */
     @PostMapping("/api/v1/admin/campaigns/{campaignId}/end")
     CampaignView end(Caller caller, @PathVariable @Pattern(regexp = ID) String campaignId) {
         return CampaignView.of(admin.move(caller, campaignId, CampaignStatus.ENDED));

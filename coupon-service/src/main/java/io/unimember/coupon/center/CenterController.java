@@ -59,6 +59,12 @@ class CenterController {
 
     record Center(List<Item> items) {}
 
+    /**
+     * Lists the coupons on offer to the caller and whether each can be had now. For the calling member; with scene, a
+     * BU code (else 400), only those usable there. An offer that cannot be claimed now says why: SOLD_OUT,
+     * LIMIT_REACHED (the member holds as many as allowed) or BUDGET_EXHAUSTED (the funder's subsidy pool for the month
+     * is spent). A read, not a decision: the claim or exchange itself decides.
+     */
     @GetMapping("/api/v1/coupons/center")
     Center center(Caller caller, @RequestParam(required = false) @Nullable @Size(max = 32) String scene) {
         if (scene != null && !businessUnits.isScene(scene)) {

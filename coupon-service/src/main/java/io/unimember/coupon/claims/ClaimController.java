@@ -37,6 +37,13 @@ class ClaimController {
         this.metrics = metrics;
     }
 
+    /**
+     * Claims a coupon of a claimable template for the calling member. The Idempotency-Key header is required (else 400
+     * IDEMPOTENCY_KEY_REQUIRED): a retry with it answers the original coupon, never a second one, and the key reused
+     * for another template is 409 IDEMPOTENCY_CONFLICT. An unknown or unclaimable template is 404 TEMPLATE_NOT_FOUND;
+     * the per-member limit, stock, budget and validity refuse with 409 COUPON_LIMIT_REACHED, COUPON_SOLD_OUT,
+     * BUDGET_EXHAUSTED or TEMPLATE_EXPIRED, and 503 ISSUING_BUSY changed nothing: retry with the same key.
+     */
     @PostMapping("/api/v1/coupons/claims")
     @Creates("the coupon is claimed")
     @PreAuthorize("hasAuthority('SCOPE_member')")

@@ -49,6 +49,14 @@ class ExchangeController {
             long pointsSpent,
             @Nullable String reason) {}
 
+    /**
+     * Exchanges the calling member's points for a 神券. The template needs a points price (else 409
+     * TEMPLATE_NOT_EXCHANGEABLE; an unknown one is 404 TEMPLATE_NOT_FOUND). The exchangeId is the member's idempotency
+     * key: sending it again answers the exchange as it stands, and using it for another template is 409
+     * EXCHANGE_ID_REUSED. The request waits a few seconds for the exchange with points-service: 201 with the coupon,
+     * 409 with why it failed (POINTS_INSUFFICIENT, COUPON_SOLD_OUT and the like; no points are spent), or 202 PENDING,
+     * to be read again with GET or the same exchangeId.
+     */
     @PostMapping("/api/v1/coupons/exchanges")
     @Creates("the points are spent and the coupon is issued")
     ResponseEntity<ExchangeView> exchange(Caller caller, @Valid @RequestBody ExchangeRequest request) {

@@ -32,6 +32,14 @@ class GrantController {
         this.issuing = issuing;
     }
 
+    /**
+     * Grants a member a coupon of a template the calling BU funds. For BU clients with bu:campaigns: a template funded
+     * by PLATFORM or another BU is 403 TEMPLATE_NOT_OWNED, an unknown one 404 TEMPLATE_NOT_FOUND. The grantId is the
+     * idempotency key within the BU: the same grant again answers the first coupon, a different one under the same id
+     * is 409 IDEMPOTENCY_CONFLICT. The per-member limit, stock, budget and validity hold as for claims (409
+     * COUPON_LIMIT_REACHED, COUPON_SOLD_OUT, BUDGET_EXHAUSTED, TEMPLATE_EXPIRED), and 503 ISSUING_BUSY changed nothing:
+     * retry with the same grantId. The answer leaves out the coupon's code.
+     */
     @PostMapping("/api/v1/bu/coupons/grants")
     @Creates("the coupon is granted")
     @PreAuthorize("hasAuthority('SCOPE_bu:campaigns')")

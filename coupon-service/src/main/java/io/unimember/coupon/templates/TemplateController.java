@@ -64,6 +64,10 @@ class TemplateController {
         return ResponseEntity.status(result.status()).body(result.body());
     }
 
+    /**
+     * Reads a coupon template with what it has issued so far. Admins read any, a BU client with bu:campaigns only the
+     * templates it funds: another's is 404 TEMPLATE_NOT_FOUND, as is an unknown id.
+     */
     @GetMapping("/api/v1/admin/coupon-templates/{templateId}")
     TemplateView get(Caller caller, @PathVariable String templateId) {
         Template template = templates

@@ -27,6 +27,13 @@ class VerifyController {
         this.idempotency = idempotency;
     }
 
+    /**
+     * Redeems the coupon whose code a merchant's POS scanned, at the merchant's BU. For merchant clients with
+     * merchant:verify. An unknown code is 404 COUPON_NOT_FOUND; a coupon not available, or not usable at this BU now,
+     * is 409 COUPON_NOT_AVAILABLE or COUPON_NOT_APPLICABLE; amountFen is needed for a percent-off coupon or one with a
+     * minimum spend (else 400). A code redeems once: a POS that retries after a timeout sends an Idempotency-Key and
+     * gets the original answer, while a second scan without one is 409 COUPON_NOT_AVAILABLE.
+     */
     @PostMapping("/open/v1/coupons/verify")
     @PreAuthorize("hasAuthority('SCOPE_merchant:verify')")
     ResponseEntity<VerifyView> verify(

@@ -40,6 +40,11 @@ class WalletController {
         this.clock = clock;
     }
 
+    /**
+     * Lists the calling member's coupons, newest first, codes included. The codes are what a POS scans; only ever the
+     * caller's own coupons (the member id comes from the token). Optionally only those of one status, or usable at a
+     * scene, a BU code (else 400); nextCursor passed back as cursor gives the next page.
+     */
     @GetMapping("/api/v1/coupons/me")
     @PreAuthorize("hasAuthority('SCOPE_member')")
     Page wallet(

@@ -29,16 +29,34 @@ class FigureController {
         this.figures = figures;
     }
 
+    /**
+     * Reports the business figures of one day. Admins only. Orders, GMV, refunds and registrations that day, each
+     * campaign's coupons issued, redeemed and cost, and of the members each BU acquired that day how many have since
+     * ordered in each other BU; members by tier and stage, the points liability and segment sizes as at the end of the
+     * day. While the figures cannot be read on this instance (it is starting or rebalancing, or another instance holds
+     * them) the answer is 503 INSIGHT_UNAVAILABLE, to be retried.
+     */
     @GetMapping("/api/v1/admin/insight/daily")
     FigureReport daily(@RequestParam @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return FigureReport.of(date.toString(), figures.day(date), figures.levelsUpTo(date));
     }
 
+    /**
+     * Reports the business figures of one month. Admins only; month is yyyy-MM. The figures of the daily report, for
+     * the whole month, with the levels as at its end. While the figures cannot be read on this instance (it is starting
+     * or rebalancing, or another instance holds them) the answer is 503 INSIGHT_UNAVAILABLE, to be retried.
+     */
     @GetMapping("/api/v1/admin/insight/monthly")
     FigureReport monthly(@RequestParam @NotNull @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         return FigureReport.of(month.toString(), figures.month(month), figures.levelsUpTo(month));
     }
 
+    /**
+     * Reports the points liability day by day over a range of dates. Admins only. from and to are ISO dates, from not
+     * after to and the range at most 366 days (else 400 RANGE_INVALID); each day's value is the liability at its end.
+     * While the figures cannot be read on this instance (it is starting or rebalancing, or another instance holds them)
+     * the answer is 503 INSIGHT_UNAVAILABLE, to be retried.
+     */
     @GetMapping("/api/v1/admin/insight/liability")
     LiabilityTrend liability(
             @RequestParam @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

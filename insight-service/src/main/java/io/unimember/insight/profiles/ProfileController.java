@@ -39,6 +39,12 @@ class ProfileController {
         this.forwarder = forwarder;
     }
 
+    /**
+     * Reads a member's insight profile: recency, frequency, spend, RFM, stage, tags. Admins only. Computed from the
+     * member's events as of asOf; an instance that does not hold the member asks the one that does. A member insight
+     * has seen no event of is 404 MEMBER_NOT_FOUND, and while the member's data cannot be read (an instance starting or
+     * rebalancing) the answer is 503 INSIGHT_UNAVAILABLE, to be retried.
+     */
     @GetMapping("/api/v1/admin/members/{memberId}/profile")
     Profile profile(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String memberId,

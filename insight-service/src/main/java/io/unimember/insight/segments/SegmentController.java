@@ -38,12 +38,21 @@ class SegmentController {
         this.figures = figures;
     }
 
+    /**
+     * Creates a segment: the members who match an expression over tags. Admins only. The expression must parse (else
+     * 400 EXPRESSION_INVALID) and name only defined tags (else 400 TAG_NOT_FOUND); a name in use is 409 SEGMENT_EXISTS.
+     * Each call makes a new segment id. Audited; the stream counts its members from then on.
+     */
     @PostMapping("/api/v1/admin/segments")
     @ResponseStatus(HttpStatus.CREATED)
     SegmentView create(Caller caller, @Valid @RequestBody CreateSegment request) {
         return segments.create(caller, request.name(), request.expression());
     }
 
+    /**
+     * Lists the segments by id, a page at a time. Admins only. nextCursor passed back as cursor gives the next page.
+     * The sizes here are 0: a segment's size now is read with its own GET.
+     */
     @GetMapping("/api/v1/admin/segments")
     SegmentPage list(
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,

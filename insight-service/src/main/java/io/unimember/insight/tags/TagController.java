@@ -43,12 +43,22 @@ class TagController {
         this.audit = audit;
     }
 
+    /**
+     * Defines a tag: a rule tag set by the stream, or a manual one set by operators. Admins only. A rule tag needs an
+     * expression that parses (else 400 EXPRESSION_REQUIRED or EXPRESSION_INVALID), a manual tag takes none (else 400
+     * EXPRESSION_NOT_ALLOWED); a name in use is 409 TAG_EXISTS. Audited. This instance applies a new rule at once, the
+     * others at their next reload (every 10 seconds by default).
+     */
     @PostMapping("/api/v1/admin/tags")
     @ResponseStatus(HttpStatus.CREATED)
     TagView create(Caller caller, @Valid @RequestBody TagRequests.CreateTag request) {
         return definitions.create(caller, request);
     }
 
+    /**
+     * Lists the tag definitions by name, a page at a time. Admins only. nextCursor passed back as cursor gives the next
+     * page.
+     */
     @GetMapping("/api/v1/admin/tags")
     TagPage list(
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
@@ -57,11 +67,19 @@ class TagController {
         return new TagPage(page.items(), page.nextCursor());
     }
 
+    /**
+     * Reads a tag definition: its kind, expression and description. Admins only; an unknown tag is 404 TAG_NOT_FOUND.
+     */
     @GetMapping("/api/v1/admin/tags/{name}")
     TagView get(@PathVariable @Pattern(regexp = TagRequests.NAME) String name) {
         return definitions.find(name);
     }
 
+    /**
+     * Replaces a tag's expression and description; its kind stays. Admins only; an unknown tag is 404 TAG_NOT_FOUND. A
+     * rule tag needs an expression that parses (else 400 EXPRESSION_REQUIRED or EXPRESSION_INVALID), a manual tag takes
+     * none (else 400 EXPRESSION_NOT_ALLOWED). Audited; the new rule reaches the stream as on create.
+     */
     @PutMapping("/api/v1/admin/tags/{name}")
     TagView update(
             Caller caller,
@@ -70,6 +88,10 @@ class TagController {
         return definitions.update(caller, name, request);
     }
 
+    /**
+     * Lists the changes to a tag, newest first. Its creation and updates, and the members tagged and untagged. Admins
+     * only; an unknown tag is 404 TAG_NOT_FOUND. At most limit entries (50 unless asked, up to 200).
+     */
     @GetMapping("/api/v1/admin/tags/{name}/audit")
     AuditPage audit(
             @PathVariable @Pattern(regexp = TagRequests.NAME) String name,
@@ -78,6 +100,11 @@ class TagController {
         return new AuditPage(audit.of(name, limit));
     }
 
+    /**
+     * Puts a manual tag on a member. Admins only. Answers 201 when the tag was added and 200 when the member already
+     * had it, which changes nothing. An unknown tag is 404 TAG_NOT_FOUND, and a rule tag, which the stream sets, is 409
+     * TAG_NOT_MANUAL. Audited when added.
+     */
     @PostMapping("/api/v1/admin/members/{memberId}/tags")
     ResponseEntity<MemberTag> tagMember(
             Caller caller,
@@ -88,6 +115,10 @@ class TagController {
                 .body(new MemberTag(memberId, request.tag()));
     }
 
+    /**
+     * Takes a manual tag off a member. Admins only. 204 whether or not the member had it, so removing it again changes
+     * nothing; an unknown tag is 404 TAG_NOT_FOUND. Audited when removed.
+     */
     @DeleteMapping("/api/v1/admin/members/{memberId}/tags/{tag}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void untagMember(

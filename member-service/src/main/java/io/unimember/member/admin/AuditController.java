@@ -26,6 +26,12 @@ class AuditController {
 
     record AuditPage(List<AuditEntry> items, @Nullable String nextCursor) {}
 
+    /**
+     * Lists member-service's admin writes, newest first. For operators with the role OPERATOR or FINANCE (others get
+     * 403 ROLE_REQUIRED). Each entry names who did what to which target, with the target before and after; actor and
+     * action filter the list, and nextCursor passed back as cursor gives the next page (a cursor that is not one of
+     * this list is 400).
+     */
     @GetMapping("/api/v1/admin/audit")
     AuditPage audit(
             Caller caller,

@@ -25,6 +25,12 @@ class ResolveController {
         this.oneId = oneId;
     }
 
+    /**
+     * Finds the member a phone belongs to, registering a new one, for a BU. For BU clients with bu:members; the BU is
+     * the token's. Answers 201 when the member was registered just now, else 200. With externalAccountId the BU's own
+     * account id is bound to the member: binding it again to the same member changes nothing, and an id already bound
+     * to another member is 409 ACCOUNT_BOUND_TO_ANOTHER_MEMBER, which undoes the whole call.
+     */
     @PostMapping("/api/v1/bu/members/resolve")
     @Creates(value = "a member was created for this phone", orOk = true)
     ResponseEntity<ResolveRequest.Resolved> resolve(Caller caller, @Valid @RequestBody ResolveRequest request) {

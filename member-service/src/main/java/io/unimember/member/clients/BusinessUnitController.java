@@ -65,6 +65,11 @@ class BusinessUnitController {
 
     record ClientList(List<ClientView> items) {}
 
+    /**
+     * Adds a business unit: a new BU is a row, not a release. Operators only (role OPERATOR). The code is 2-32 of A-Z
+     * 0-9 _, starting with a letter; a code that exists is 409 BUSINESS_UNIT_EXISTS. Audited. Its earning rates and
+     * settlement prices are points-service's and settlement-service's data.
+     */
     @PostMapping("/api/v1/admin/business-units")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -84,6 +89,9 @@ class BusinessUnitController {
         return created;
     }
 
+    /**
+     * Lists the business units, by code. Open to every operator role.
+     */
     @GetMapping("/api/v1/admin/business-units")
     BusinessUnitList list(Caller caller) {
         AdminAccess.require(caller, Role.values());
@@ -93,6 +101,10 @@ class BusinessUnitController {
                 .list());
     }
 
+    /**
+     * Lists the clients registered for a business unit, without their secrets. For the roles OPERATOR and SUPPORT, and
+     * for a BU_ADMIN on their own BU only (another is 403 ROLE_REQUIRED); an unknown BU is 404 BUSINESS_UNIT_NOT_FOUND.
+     */
     @GetMapping("/api/v1/admin/business-units/{code}/clients")
     ClientList clients(Caller caller, @PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}") String code) {
         Actor actor = AdminAccess.require(caller, Role.OPERATOR, Role.BU_ADMIN, Role.SUPPORT);

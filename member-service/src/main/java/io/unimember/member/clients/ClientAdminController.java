@@ -36,6 +36,11 @@ class ClientAdminController {
 
     record SecretRotated(String clientId, String clientSecret, Instant rotatedAt) {}
 
+    /**
+     * Rotates a client's secret, shown once; the old one stops working at once. Operators, or the BU_ADMIN of the
+     * client's BU (else 403 ROLE_REQUIRED); an unknown client is 404 CLIENT_NOT_FOUND, and a public app, which has no
+     * secret, is 409 CLIENT_IS_PUBLIC. Audited.
+     */
     @PostMapping("/api/v1/admin/clients/{clientId}/secret")
     @Transactional
     SecretRotated rotateSecret(Caller caller, @PathVariable @Pattern(regexp = CLIENT_ID) String clientId) {
@@ -49,6 +54,11 @@ class ClientAdminController {
         return new SecretRotated(clientId, rotated.secret(), rotated.at());
     }
 
+    /**
+     * Disables a client, so it gets no more tokens. Operators, or the BU_ADMIN of the client's BU (a client without a
+     * BU is for operators only; else 403 ROLE_REQUIRED); an unknown client is 404 CLIENT_NOT_FOUND. Tokens it already
+     * holds work until they expire, and disabling it again keeps its first disabledAt. Audited.
+     */
     @PostMapping("/api/v1/admin/clients/{clientId}/disable")
     @Transactional
     ClientView disable(Caller caller, @PathVariable @Pattern(regexp = CLIENT_ID) String clientId) {

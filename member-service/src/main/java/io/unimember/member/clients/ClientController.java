@@ -44,6 +44,13 @@ class ClientController {
         this.audit = audit;
     }
 
+    /**
+     * Registers a client: a BU's, a merchant's, or an app members sign in to. Operators register for any BU, a BU_ADMIN
+     * only for their own (else 403 ROLE_REQUIRED). A BU client may have only the bu scopes, a merchant client (which
+     * needs a merchantId) only the merchant scopes, an app only openid, profile and member and at least one redirect
+     * URI; a broken rule is 400 naming the field. Without a clientId one is generated, and an id in use is 409
+     * CLIENT_EXISTS. The secret is in this answer only (a public app has none). Audited.
+     */
     @PostMapping("/api/v1/admin/clients")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional

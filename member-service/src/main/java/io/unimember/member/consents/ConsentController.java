@@ -34,6 +34,10 @@ class ConsentController {
         return new ConsentList(consents.of(caller.memberId()));
     }
 
+    /**
+     * Lets a merchant read the calling member's data. The merchant must be registered (else 404 MERCHANT_NOT_FOUND).
+     * Granting again changes nothing and answers when it was first granted; DELETE on the same path withdraws it.
+     */
     @PutMapping("/api/v1/members/me/consents/{merchantId}")
     Consent grant(Caller caller, @PathVariable @Pattern(regexp = MERCHANT_ID) String merchantId) {
         return new Consent(merchantId, consents.grant(caller.memberId(), merchantId));

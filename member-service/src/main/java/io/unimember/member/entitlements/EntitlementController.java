@@ -21,6 +21,11 @@ class EntitlementController {
         this.entitlements = entitlements;
     }
 
+    /**
+     * Reads the calling member's entitlements: tier, points, coupons and benefits. Only ever the caller's own (the
+     * member id comes from the token). With scene, a BU code, it shows what the member can use there (an unknown scene
+     * is 400); with amountFen the coupons carry their discount on that amount.
+     */
     @GetMapping("/api/v1/members/me/entitlements")
     EntitlementView mine(
             Caller caller,

@@ -26,6 +26,11 @@ class LoginController {
         this.otp = otp;
     }
 
+    /**
+     * Sends a one-time login code to a phone by SMS. Public (no token). Answers 202 with the phone masked and how many
+     * seconds the code lives; a new request replaces the code. Asking too often for one phone is 429 OTP_RATE_LIMITED,
+     * and a phone locked after wrong codes 429 OTP_LOCKED, both with Retry-After.
+     */
     @PostMapping("/api/v1/auth/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     LoginRequests.CodeSent sendCode(@Valid @RequestBody LoginRequests.CodeRequest request) {
@@ -34,6 +39,11 @@ class LoginController {
         return new LoginRequests.CodeSent(phone.masked(), ttl.toSeconds());
     }
 
+    /**
+     * Signs a member in with the code sent to their phone. Public (no token); the first login registers the member.
+     * Answers an access token and a refresh token, not to be cached. A wrong or expired code is 400 INVALID_OTP; enough
+     * wrong codes lock the phone for a while: 429 OTP_LOCKED, with Retry-After.
+     */
     @PostMapping("/api/v1/auth/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequests.Login request) {
         TokenResponse tokens = otp.login(parse(request.phone()), request.otp());

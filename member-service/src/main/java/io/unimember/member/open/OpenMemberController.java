@@ -40,6 +40,11 @@ class OpenMemberController {
     /** Exactly the design's fields: no nickname, birthday or registration date. */
     record OpenMember(String memberId, String tier, String phoneMasked, long pointsAvailable) {}
 
+    /**
+     * Reads what a merchant may see of a member: tier, masked phone and points. For merchant clients with
+     * merchant:members, and only for a member who consented to this merchant: anyone else is 403 CONSENT_REQUIRED,
+     * whether or not the member exists. No nickname, birthday or registration date is shown.
+     */
     @GetMapping("/open/v1/members/{memberId}")
     OpenMember member(Caller caller, @PathVariable @Pattern(regexp = MEMBER_ID) String memberId) {
         consents.require(memberId, caller.merchantId());

@@ -51,6 +51,12 @@ class OperatorController {
 
     record OperatorList(List<Operator> items) {}
 
+    /**
+     * Creates an operator account with a generated password and TOTP secret. Operators only (role OPERATOR). A BU_ADMIN
+     * needs an existing business unit and no other role has one (else 400 naming bu); a username in use is 409
+     * OPERATOR_EXISTS. The password, the TOTP secret and its otpauth URI are in this answer only, never shown again.
+     * Audited.
+     */
     @PostMapping("/api/v1/admin/operators")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -85,12 +91,21 @@ class OperatorController {
                 operator.createdAt());
     }
 
+    /**
+     * Lists the operator accounts, oldest first, at most 500. Operators only (role OPERATOR). No password or TOTP
+     * secret is ever shown.
+     */
     @GetMapping("/api/v1/admin/operators")
     OperatorList list(Caller caller) {
         AdminAccess.require(caller, Role.OPERATOR);
         return new OperatorList(repository.list(500));
     }
 
+    /**
+     * Disables an operator account, so it can no longer sign in. Operators only (role OPERATOR); an unknown operator is
+     * 404 OPERATOR_NOT_FOUND, and disabling oneself is 409 OPERATOR_SELF_DISABLE. Disabling it again keeps its first
+     * disabledAt. Audited.
+     */
     @PostMapping("/api/v1/admin/operators/{operatorId}/disable")
     @Transactional
     Operator disable(Caller caller, @PathVariable @Pattern(regexp = "op_[a-z2-7]{12}") String operatorId) {

@@ -24,6 +24,12 @@ class OperatorSignInController {
         this.tokens = tokens;
     }
 
+    /**
+     * Signs an operator in with username, password and the current TOTP code. Public (no token). Answers a short-lived
+     * admin token naming the operator and their role (and a BU admin's BU), not to be cached; there is no refresh
+     * token, they sign in again. Wrong credentials, whichever factor, or a disabled account are 401
+     * OPERATOR_SIGN_IN_FAILED; enough failures lock the account for a while: 429 OPERATOR_LOCKED.
+     */
     @PostMapping("/api/v1/auth/operators/token")
     ResponseEntity<TokenResponse> signIn(@Valid @RequestBody OperatorRequests.SignIn request) {
         Operator operator = operators.signIn(request.username(), request.password(), request.totp());

@@ -50,6 +50,11 @@ class DataRightsController {
             List<Consents.Consent> consents,
             List<Bindings.Binding> boundAccounts) {}
 
+    /**
+     * Exports everything member-service holds about the calling member. A JSON download, not to be cached: the profile
+     * (the phone masked, as everywhere), the consents given and the BU accounts bound. A deleted account is 404
+     * MEMBER_NOT_FOUND.
+     */
     @GetMapping("/api/v1/members/me/export")
     ResponseEntity<Export> export(Caller caller) {
         String memberId = caller.memberId();
@@ -61,6 +66,12 @@ class DataRightsController {
                 .body(export);
     }
 
+    /**
+     * Deletes the calling member's account and erases their personal data. For the member themselves. In one
+     * transaction it erases the profile (only the id and registration time stay), withdraws every consent, unbinds
+     * every BU account and ends every session, this token's included; 204. Points, coupons and settlements keep their
+     * entries under the member id, which then names nobody. An account already deleted is 404 MEMBER_NOT_FOUND.
+     */
     @DeleteMapping("/api/v1/members/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional

@@ -24,11 +24,20 @@ class ProfileController {
         this.members = members;
     }
 
+    /**
+     * Reads the calling member's own profile. The member id comes from the token, so it is never anyone else's; the
+     * phone is masked. No member with the token's id (a deleted account) is 404 MEMBER_NOT_FOUND.
+     */
     @GetMapping("/api/v1/members/me")
     MemberProfile me(Caller caller) {
         return members.profile(caller.memberId()).orElseThrow(ProfileController::notFound);
     }
 
+    /**
+     * Changes the calling member's nickname or birthday. Only the fields given change; the member id comes from the
+     * token. A nickname needs visible characters and a birthday must be on or after 1900-01-01 (else 400); answers the
+     * profile as it now is, or 404 MEMBER_NOT_FOUND for a deleted account.
+     */
     @PatchMapping("/api/v1/members/me")
     MemberProfile update(Caller caller, @Valid @RequestBody ProfileUpdate update) {
         if (update.nickname() != null && update.nickname().isBlank()) {

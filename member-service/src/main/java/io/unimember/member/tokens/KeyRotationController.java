@@ -26,6 +26,11 @@ class KeyRotationController {
 
     record Rotated(String kid, @Nullable String previousKid, @Nullable Instant previousRetiresAt) {}
 
+    /**
+     * Starts signing tokens with a new key. Operators only (role OPERATOR). The previous key stops signing now and
+     * stays in the JWK set until the tokens it signed have expired; the answer names both keys and when the previous
+     * one retires. Audited.
+     */
     @PostMapping("/api/v1/admin/keys/rotate")
     @ResponseStatus(HttpStatus.CREATED)
     Rotated rotate(Caller caller) {

@@ -26,6 +26,12 @@ class LogoutController {
 
     record LogoutRequest(@JsonProperty("refresh_token") @Nullable @Size(max = 200) String refreshToken) {}
 
+    /**
+     * Signs the calling member out, revoking the access token they present at once. Gateways and services refuse it
+     * from then on, not only once it expires; with refresh_token in the body that token's family is revoked too, if it
+     * is theirs, with the access tokens issued in it. 204. A token without an id or expiry is 400 TOKEN_NOT_REVOCABLE;
+     * if the revocation cannot be recorded it is 503, to be retried.
+     */
     @PostMapping("/api/v1/members/me/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(Caller caller, @Valid @RequestBody(required = false) @Nullable LogoutRequest request) {
