@@ -59,7 +59,10 @@ class CampaignController {
             Caller caller,
             @RequestParam(required = false) @Nullable CampaignStatus status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        String bu = caller.isAdmin() ? null : caller.bu(); // a BU token without its BU sees nothing
+        String bu = caller.isAdmin()
+                ? null
+                : caller.bu(); // an admin sees every BU's; a BU only its own (a BU token without one is 403
+        // WRONG_PRINCIPAL)
         return new CampaignList(
                 store.list(bu, status, limit).stream().map(CampaignView::of).toList());
     }
