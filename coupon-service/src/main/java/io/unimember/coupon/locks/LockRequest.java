@@ -1,5 +1,6 @@
 package io.unimember.coupon.locks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  *     apply one member's coupon to another member's order by mistake
  */
 record LockRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "1-128 characters of A-Z a-z 0-9 . _ : -")
+        @Schema(example = "l-20261207-0001")
+                @NotBlank
+                @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}", message = "1-128 characters of A-Z a-z 0-9 . _ : -")
                 String lockId,
-        @NotBlank @Size(max = 128) String orderRef,
-        @Positive @Max(10_000_000_000L) long amountFen,
-        @Nullable @Size(max = 64) String memberId) {}
+        @Schema(example = "o-20261207-0003") @NotBlank @Size(max = 128) String orderRef,
+        @Schema(example = "8000") @Positive @Max(10_000_000_000L) long amountFen,
+        @Schema(example = "m_2joxsec7l7krofuzs3lm") @Nullable @Size(max = 64) String memberId) {}

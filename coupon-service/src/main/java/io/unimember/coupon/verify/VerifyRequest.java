@@ -1,5 +1,6 @@
 package io.unimember.coupon.verify;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -13,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param orderRef the POS's own reference for the bill, carried into {@code coupon.redeemed}
  */
 record VerifyRequest(
-        @NotBlank @Size(max = 64) String code,
-        @Nullable @Positive @Max(10_000_000_000L) Long amountFen,
-        @Nullable @Size(max = 100) String orderRef) {}
+        @Schema(example = "SQ7K2M9P4X") @NotBlank @Size(max = 64) String code,
+        @Schema(example = "8000") @Nullable @Positive @Max(10_000_000_000L) Long amountFen,
+        @Schema(example = "o-20261207-0003") @Nullable @Size(max = 100) String orderRef) {}

@@ -1,5 +1,6 @@
 package io.unimember.member.login;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.unimember.member.members.PhoneNumber;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,13 +11,18 @@ final class LoginRequests {
     private LoginRequests() {}
 
     record CodeRequest(
-            @NotNull @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
+            @Schema(example = "13800138000")
+                    @NotNull
+                    @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
                     String phone) {}
 
     record Login(
-            @NotNull @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
+            @Schema(example = "13800138000")
+                    @NotNull
+                    @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
                     String phone,
-            @NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String otp) {}
+            @Schema(example = "000000") @NotNull @Pattern(regexp = "\\d{6}", message = "must be 6 digits")
+                    String otp) {}
 
     record CodeSent(String phoneMasked, long expiresIn) {}
 }

@@ -1,5 +1,6 @@
 package io.unimember.points.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.unimember.points.web.Ids;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -9,5 +10,5 @@ import jakarta.validation.constraints.Positive;
 
 /** Part or all of an order's amount was refunded. */
 record RefundRequest(
-        @NotBlank @Pattern(regexp = Ids.CLIENT_ID) String refundId,
-        @NotNull @Positive @Max(OrderRequest.MAX_AMOUNT_FEN) Long amountFen) {}
+        @Schema(example = "r-20261207-0001") @NotBlank @Pattern(regexp = Ids.CLIENT_ID) String refundId,
+        @Schema(example = "6400") @NotNull @Positive @Max(OrderRequest.MAX_AMOUNT_FEN) Long amountFen) {}

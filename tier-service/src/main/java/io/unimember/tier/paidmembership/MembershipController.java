@@ -1,5 +1,6 @@
 package io.unimember.tier.paidmembership;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MembershipController {
 
     record PurchaseRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String purchaseId,
-            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}") String planCode) {}
+            @Schema(example = "p-20261207-0001") @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String purchaseId,
+            @Schema(example = "SUPER") @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}") String planCode) {}
 
     private final Buying buying;
     private final Ending ending;
