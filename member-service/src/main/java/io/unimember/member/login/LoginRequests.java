@@ -11,13 +11,13 @@ final class LoginRequests {
     private LoginRequests() {}
 
     record CodeRequest(
-            @Schema(example = "13800138000")
+            @Schema(example = "+8613800138000")
                     @NotNull
                     @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
                     String phone) {}
 
     record Login(
-            @Schema(example = "13800138000")
+            @Schema(example = "+8613800138000")
                     @NotNull
                     @Pattern(regexp = PhoneNumber.REGEX, message = "must be a China mobile or E.164 number")
                     String phone,
