@@ -40,7 +40,9 @@ public final class EventTypes {
             MembershipCancelled.class,
             MembershipLapsed.class,
             MembershipRefunded.class,
-            MembershipBenefitUsed.class);
+            MembershipBenefitUsed.class,
+            RiskReviewOpened.class,
+            RiskReviewDecided.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::nameOf, Function.identity()));

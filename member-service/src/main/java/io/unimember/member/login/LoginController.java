@@ -1,8 +1,13 @@
 package io.unimember.member.login;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.unimember.common.risk.Signals;
 import io.unimember.common.web.Problems;
 import io.unimember.member.members.PhoneNumber;
 import io.unimember.member.tokens.TokenResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -42,12 +47,26 @@ class LoginController {
     /**
      * Signs a member in with the code sent to their phone. Public (no token); the first login registers the member.
      * Answers an access token and a refresh token, not to be cached. A wrong or expired code is 400 INVALID_OTP; enough
-     * wrong codes lock the phone for a while: 429 OTP_LOCKED, with Retry-After.
+     * wrong codes lock the phone for a while: 429 OTP_LOCKED, with Retry-After. A registration risk control refuses is
+     * 403 RISK_DENIED; one it parks answers 202 {status: PENDING_REVIEW, reviewId} and no tokens, until an operator
+     * approves. Send the app's device fingerprint as X-Device-Id.
      */
     @PostMapping("/api/v1/auth/login")
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequests.Login request) {
-        TokenResponse tokens = otp.login(parse(request.phone()), request.otp());
+    @ApiResponse(
+            responseCode = "202",
+            description = "the registration is under review: no tokens until an operator approves",
+            content = @Content(schema = @Schema(implementation = LoginRequests.UnderReview.class)))
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequests.Login request, HttpServletRequest http) {
+        TokenResponse tokens = otp.login(parse(request.phone()), request.otp(), Signals.of(http, null));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
+    }
+
+    /** A registration parked by risk control: the member signs in once an operator approves. */
+    @ExceptionHandler(RegistrationUnderReview.class)
+    ResponseEntity<LoginRequests.UnderReview> underReview(RegistrationUnderReview e) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .cacheControl(CacheControl.noStore())
+                .body(new LoginRequests.UnderReview("PENDING_REVIEW", e.reviewId()));
     }
 
     @ExceptionHandler(TooManyRequests.class)

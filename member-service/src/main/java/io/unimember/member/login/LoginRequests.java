@@ -25,4 +25,7 @@ final class LoginRequests {
                     String otp) {}
 
     record CodeSent(String phoneMasked, long expiresIn) {}
+
+    /** A registration risk control parked: the member signs in once an operator approves review {@code reviewId}. */
+    record UnderReview(@Schema(example = "PENDING_REVIEW") String status, String reviewId) {}
 }

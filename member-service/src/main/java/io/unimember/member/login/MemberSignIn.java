@@ -1,5 +1,6 @@
 package io.unimember.member.login;
 
+import io.unimember.common.risk.Signals;
 import io.unimember.common.web.ApiException;
 import io.unimember.member.members.PhoneNumber;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
@@ -69,8 +72,8 @@ class MemberSignIn {
             }
             String memberId;
             try {
-                memberId = otp.signIn(number, code);
-            } catch (ApiException | TooManyRequests refused) {
+                memberId = otp.signIn(number, code, signals());
+            } catch (ApiException | TooManyRequests | RegistrationUnderReview refused) {
                 throw new BadCredentialsException(refused.getMessage(), refused);
             }
             // the factor tells the authorization server when the member authenticated (the ID token's auth_time)
@@ -82,6 +85,13 @@ class MemberSignIn {
                             FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY)));
             signedIn.setDetails(authentication.getDetails());
             return signedIn;
+        }
+
+        private static Signals signals() {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                return Signals.of(attributes.getRequest(), null);
+            }
+            return new Signals(null, null, null, null);
         }
 
         @Override

@@ -1,9 +1,11 @@
 package io.unimember.member.login;
 
+import io.unimember.common.risk.RiskEngine;
+import io.unimember.common.risk.Signals;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.members.Members;
 import io.unimember.member.members.PhoneNumber;
 import io.unimember.member.members.PhoneProtection;
+import io.unimember.member.risk.Registrations;
 import io.unimember.member.support.Hashing;
 import io.unimember.member.support.RandomIds;
 import io.unimember.member.tokens.TokenIssuer;
@@ -30,7 +32,7 @@ class OtpLogin {
     private final OtpRateLimiter rateLimiter;
     private final PhoneProtection phones;
     private final SmsSender sms;
-    private final Members members;
+    private final Registrations registrations;
     private final TokenIssuer tokens;
     private final TransactionTemplate tx;
     private final OtpProperties properties;
@@ -41,7 +43,7 @@ class OtpLogin {
             OtpRateLimiter rateLimiter,
             PhoneProtection phones,
             SmsSender sms,
-            Members members,
+            Registrations registrations,
             TokenIssuer tokens,
             TransactionTemplate tx,
             OtpProperties properties,
@@ -54,7 +56,7 @@ class OtpLogin {
         this.rateLimiter = rateLimiter;
         this.phones = phones;
         this.sms = sms;
-        this.members = members;
+        this.registrations = registrations;
         this.tokens = tokens;
         this.tx = tx;
         this.properties = properties;
@@ -82,19 +84,21 @@ class OtpLogin {
     }
 
     /** Checks the code and answers with tokens, registering the member on their first login. */
-    TokenResponse login(PhoneNumber phone, String code) {
-        return tokens.forMember(signIn(phone, code));
+    TokenResponse login(PhoneNumber phone, String code, Signals signals) {
+        return tokens.forMember(signIn(phone, code, signals));
     }
 
     /**
      * Checks the code and answers with the member's id, registering them on their first sign-in: the login API's
      * check, and the sign-in page's (where the authorization server, not this API, issues the tokens).
      */
-    String signIn(PhoneNumber phone, String code) {
+    String signIn(PhoneNumber phone, String code, Signals signals) {
         String phoneHash = phones.hash(phone);
-        Outcome outcome = tx.execute(status -> attempt(phone, phoneHash, code));
+        Outcome outcome = tx.execute(status -> attempt(phone, phoneHash, code, signals));
         return switch (outcome) {
             case Outcome.Success success -> success.memberId();
+            case Outcome.Parked parked -> throw new RegistrationUnderReview(parked.reviewId());
+            case Outcome.Refused refused -> throw RiskEngine.denied();
             case Outcome.Wrong wrong ->
                 throw ApiException.badRequest("INVALID_OTP", "the code is wrong or has expired");
             case Outcome.Locked locked -> throw locked(locked.until(), clock.instant());
@@ -105,12 +109,16 @@ class OtpLogin {
     private sealed interface Outcome {
         record Success(String memberId) implements Outcome {}
 
+        record Parked(String reviewId) implements Outcome {}
+
+        record Refused() implements Outcome {}
+
         record Wrong() implements Outcome {}
 
         record Locked(Instant until) implements Outcome {}
     }
 
-    private Outcome attempt(PhoneNumber phone, String phoneHash, String code) {
+    private Outcome attempt(PhoneNumber phone, String phoneHash, String code, Signals signals) {
         Instant now = clock.instant();
         Optional<OtpChallengeRepository.Challenge> challenge = challenges.lock(phoneHash);
         Instant lockedUntil =
@@ -124,9 +132,12 @@ class OtpLogin {
             challenges.saveFailure(phoneHash, lock == null ? failures : 0, lock, now);
             return lock == null ? new Outcome.Wrong() : new Outcome.Locked(lock);
         }
-        challenges.delete(phoneHash);
-        Members.Resolution member = members.resolve(phone);
-        return new Outcome.Success(member.memberId());
+        challenges.delete(phoneHash); // a refused registration used its code up too
+        return switch (registrations.signIn(phone, signals)) {
+            case Registrations.SignIn.Admitted admitted -> new Outcome.Success(admitted.memberId());
+            case Registrations.SignIn.Parked parked -> new Outcome.Parked(parked.reviewId());
+            case Registrations.SignIn.Refused refused -> new Outcome.Refused();
+        };
     }
 
     private boolean matches(

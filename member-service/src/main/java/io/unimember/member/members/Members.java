@@ -35,6 +35,11 @@ public class Members {
     /** The member this phone belongs to, and whether they were registered just now. */
     public record Resolution(String memberId, boolean created) {}
 
+    /** The member with this phone, if they registered. */
+    public Optional<String> findId(PhoneNumber phone) {
+        return repository.findIdByPhoneHash(phones.hash(phone));
+    }
+
     /** The member with this phone, registering them first if there is none; concurrent first logins make one. */
     @Transactional
     public Resolution resolve(PhoneNumber phone) {
