@@ -78,10 +78,12 @@ public class Registrations {
 
     private SignIn admittedOrParked(String memberId, Signals signals) {
         engine.record(signals.withMember(memberId), Counter.MEMBERS, Counter.LOGINS);
-        return states.of(memberId)
-                .filter(s -> s.state() == MemberRiskStates.State.PENDING_REVIEW && s.reviewId() != null)
-                .<SignIn>map(s -> new SignIn.Parked(memberId, s.reviewId()))
-                .orElse(new SignIn.Admitted(memberId));
+        var state = states.of(memberId);
+        String reviewId = state.map(MemberRiskStates.MemberRiskState::reviewId).orElse(null);
+        if (state.isPresent() && state.get().state() == MemberRiskStates.State.PENDING_REVIEW && reviewId != null) {
+            return new SignIn.Parked(memberId, reviewId);
+        }
+        return new SignIn.Admitted(memberId);
     }
 
     /** An operator decided a registration parked here: approved lets the member in, rejected freezes them. */

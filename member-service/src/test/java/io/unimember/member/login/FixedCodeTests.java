@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-import io.unimember.member.members.Members;
+import io.unimember.member.risk.Registrations;
 import io.unimember.member.members.PhoneProtection;
 import io.unimember.member.tokens.TokenIssuer;
 import java.time.Clock;
@@ -44,7 +44,7 @@ class FixedCodeTests {
                 mock(OtpRateLimiter.class),
                 mock(PhoneProtection.class),
                 mock(SmsSender.class),
-                mock(Members.class),
+                mock(Registrations.class),
                 mock(TokenIssuer.class),
                 mock(TransactionTemplate.class),
                 properties,
