@@ -48,6 +48,12 @@ class AccessRulesThroughGatewayTests extends GatewayTestSupport {
                 call(HttpMethod.GET, "/api/v1/settlement/periods/2026-01/statements", "admin", 200),
                 call(HttpMethod.GET, "/api/v1/settlement/periods/2026-01/statements", "member", 403),
                 call(HttpMethod.POST, "/api/v1/admin/settlement/periods/2026-01/close", "bu", 403),
+                // member-service's risk reviews: routed (not 404), and for operators only
+                call(HttpMethod.GET, "/api/v1/admin/risk/reviews", "admin", 200),
+                call(HttpMethod.GET, "/api/v1/admin/risk/reviews", "operator", 200),
+                call(HttpMethod.GET, "/api/v1/admin/risk/reviews", "support", 403),
+                call(HttpMethod.GET, "/api/v1/admin/risk/reviews", "bu", 403),
+                call(HttpMethod.POST, "/api/v1/admin/members/m1/freeze", "support", 200),
                 call(HttpMethod.GET, "/actuator/metrics", "member", 403),
                 call(HttpMethod.GET, "/actuator/metrics", "admin", 200),
                 call(HttpMethod.GET, "/api/v1/members/me/../../admin/clients", "member", 400));
@@ -79,6 +85,12 @@ class AccessRulesThroughGatewayTests extends GatewayTestSupport {
                         .build();
             case "merchant" -> TestTokens.merchant("merchant-demo", "ENTERTAINMENT");
             case "admin" -> TestTokens.admin();
+            case "operator", "support" ->
+                TestTokens.builder()
+                        .subject("op_" + caller)
+                        .scope("admin")
+                        .claim("role", caller.toUpperCase(java.util.Locale.ROOT))
+                        .build();
             default -> throw new IllegalArgumentException(caller);
         };
     }

@@ -47,6 +47,40 @@ class IdentityHeadersTests extends GatewayTestSupport {
     }
 
     @Test
+    void dropsAClientsOwnClientIpAndSetsNoneForACallerOnThisMachine() {
+        // no proxy is trusted here, and the tests call from 127.0.0.1: a loopback peer is no client address
+        Map<String, List<String>> seen =
+                forwarded("/api/v1/members/me", TestTokens.member("m-" + UUID.randomUUID()), headers -> {
+                    headers.set("X-Client-Ip", "198.51.100.23");
+                    headers.set("X-Forwarded-For", "203.0.113.9");
+                });
+
+        assertThat(seen).doesNotContainKeys("x-client-ip", "x-forwarded-for");
+        assertThat(seen.get("x-member-id")).hasSize(1);
+    }
+
+    @Test
+    void passesTheDeviceIdUnchanged() {
+        String device = "ios-8F14E45F-CEEA-467F-A8D4-2C4B1E6A9F3B; build=3.2.1";
+        Map<String, List<String>> seen = forwarded(
+                "/api/v1/members/me",
+                TestTokens.member("m-" + UUID.randomUUID()),
+                headers -> headers.set("X-Device-Id", device));
+        byte[] signIn = client.post()
+                .uri("/api/v1/auth/login")
+                .header("X-Device-Id", device)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(seen.get("x-device-id")).containsExactly(device);
+        assertThat(forwardedHeaders(signIn).get("x-device-id")).containsExactly(device);
+    }
+
+    @Test
     void forwardsOrdinaryHeadersOnceWithAllTheirValuesAndNoHopByHopOnes() {
         Map<String, List<String>> seen =
                 forwarded("/api/v1/members/me", TestTokens.member("m-" + UUID.randomUUID()), headers -> {

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The headers that say who is calling. The gateway alone sets them, from the verified token; any a client sends is
- * dropped, as is anything under {@code X-Unimember-}. Services still decide from the JWT itself.
+ * The headers that say who is calling. The gateway alone sets them, from the verified token and (for {@code
+ * X-Client-Ip}) the connection; any a client sends is dropped, as is anything under {@code X-Unimember-}. Services
+ * still decide from the JWT itself.
  */
 public final class IdentityHeaderNames {
 
@@ -15,6 +16,9 @@ public final class IdentityHeaderNames {
     public static final String CLIENT_ID = "X-Client-Id";
     public static final String SCOPES = "X-Scopes";
     public static final String FORWARDED_USER = "X-Forwarded-User";
+    /** The client's address, as {@code RequestHeadersFilter} chooses it (absent for a caller on this machine). */
+    public static final String CLIENT_IP = "X-Client-Ip";
+
     private static final String RESERVED_PREFIX = "x-unimember-";
     private static final Set<String> NAMES = Set.of(
             MEMBER_ID.toLowerCase(Locale.ROOT),
@@ -22,7 +26,8 @@ public final class IdentityHeaderNames {
             MERCHANT_ID.toLowerCase(Locale.ROOT),
             CLIENT_ID.toLowerCase(Locale.ROOT),
             SCOPES.toLowerCase(Locale.ROOT),
-            FORWARDED_USER.toLowerCase(Locale.ROOT));
+            FORWARDED_USER.toLowerCase(Locale.ROOT),
+            CLIENT_IP.toLowerCase(Locale.ROOT));
 
     private IdentityHeaderNames() {}
 

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.unimember.gateway.auth.VerifiedToken;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
@@ -20,8 +21,11 @@ public final class NettyHeaders {
     /**
      * What a request carries to its service, as {@link RequestHeadersFilter} builds it. {@code Host} stays the
      * service's own, which the client set: Spring Cloud Gateway drops the caller's too (no preserve-host routes here).
+     * {@code clientIp} is {@code X-Client-Ip}'s value as {@link RequestHeadersFilter} would choose it, or null to set
+     * none (a client's own is dropped either way).
      */
-    public static void forService(HttpHeaders from, HttpHeaders to, String requestId, VerifiedToken caller) {
+    public static void forService(
+            HttpHeaders from, HttpHeaders to, String requestId, VerifiedToken caller, @Nullable String clientIp) {
         HopByHop hopByHop = hopByHop(from);
         for (String name : from.names()) {
             if (!hopByHop.removes(name)
@@ -30,7 +34,7 @@ public final class NettyHeaders {
                 to.set(name, from.getAll(name));
             }
         }
-        RequestHeadersFilter.addOwn(requestId, caller, to::set);
+        RequestHeadersFilter.addOwn(requestId, caller, clientIp, to::set);
     }
 
     /** What of a service's answer reaches the client, as {@link ResponseHeadersFilter} builds it. */

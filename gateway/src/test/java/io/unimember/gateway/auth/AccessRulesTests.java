@@ -94,6 +94,30 @@ class AccessRulesTests {
     }
 
     @Test
+    void riskReviewsAreForOperatorsOnlyWhileSupportMayFreezeMembers() {
+        // /api/v1/admin/risk/** has no rule of its own: the /api/v1/admin/** one, operators only
+        Access risk = access(HttpMethod.GET, "/api/v1/admin/risk/reviews");
+
+        assertThat(risk.needs()).isEqualTo("scope admin with one of the roles [OPERATOR]");
+        assertThat(risk.allows(operator("OPERATOR"))).isTrue();
+        assertThat(risk.allows(token(Set.of("admin")))).isTrue();
+        for (String role : List.of("SUPPORT", "FINANCE", "BU_ADMIN")) {
+            assertThat(risk.allows(operator(role))).as(role).isFalse();
+        }
+        assertThat(risk.allows(token(Set.of("member")))).isFalse();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/risk/reviews/r1/decision")
+                        .allows(operator("SUPPORT")))
+                .isFalse();
+
+        // the /api/v1/admin/members/** rule: support staff freeze members at the gateway
+        Access freeze = access(HttpMethod.POST, "/api/v1/admin/members/mem_01HX/freeze");
+        assertThat(freeze.needs()).isEqualTo("scope admin with one of the roles [OPERATOR, SUPPORT]");
+        assertThat(freeze.allows(operator("SUPPORT"))).isTrue();
+        assertThat(freeze.allows(operator("OPERATOR"))).isTrue();
+        assertThat(freeze.allows(operator("FINANCE"))).isFalse();
+    }
+
+    @Test
     void theSignInPageOfTheAuthorizationCodeFlowIsPublic() {
         assertThat(access(HttpMethod.GET, "/login").isPublic()).isTrue();
         assertThat(access(HttpMethod.POST, "/login/code").isPublic()).isTrue();
