@@ -87,11 +87,18 @@ public class Idempotency {
          * @param status the status a first successful call answers with
          */
         public <T> IdempotentResult<T> answering(HttpStatus status, Class<T> responseType, Supplier<T> action) {
+            return answering(body -> status, responseType, action);
+        }
+
+        /** {@link #answering(HttpStatus, Class, Supplier)}, with the status a first call answers read off its body. */
+        public <T> IdempotentResult<T> answering(
+                java.util.function.Function<T, HttpStatus> statusOf, Class<T> responseType, Supplier<T> action) {
             return tx.execute(txStatus -> {
                 if (!insertClaim(claim)) {
                     return replay(claim, responseType);
                 }
                 T body = action.get();
+                HttpStatus status = statusOf.apply(body);
                 jdbc.sql("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND idem_key = ?")
                         .params(status.value(), mapper.writeValueAsString(body), claim.scope(), claim.key())
                         .update();

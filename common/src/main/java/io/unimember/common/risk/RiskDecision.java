@@ -26,6 +26,19 @@ public record RiskDecision(
         hits = List.copyOf(hits);
     }
 
+    /** The DENY of a frozen member's action: no rule is asked, and nothing is counted. */
+    public static RiskDecision frozen(Checkpoint checkpoint, Signals signals) {
+        return new RiskDecision(
+                java.util.UUID.randomUUID().toString(),
+                checkpoint,
+                RiskOutcome.DENY,
+                0,
+                List.of(),
+                signals,
+                0,
+                Instant.now());
+    }
+
     public boolean allowed() {
         return outcome == RiskOutcome.ALLOW;
     }

@@ -2,9 +2,12 @@ package io.unimember.coupon.campaigns;
 
 import io.unimember.common.events.CampaignRewarded;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.risk.RiskDecision;
+import io.unimember.common.risk.RiskOutcome;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.issuing.IssueOutcome;
 import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.risk.CouponRisk;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +45,12 @@ class CampaignActions {
     private final Templates templates;
     private final Issuer issuer;
     private final EventPublisher events;
+    private final CouponRisk risk;
 
-    CampaignActions(CampaignRewards rewards, Templates templates, Issuer issuer, EventPublisher events) {
+    CampaignActions(
+            CampaignRewards rewards, Templates templates, Issuer issuer, EventPublisher events, CouponRisk risk) {
         this.rewards = rewards;
+        this.risk = risk;
         this.templates = templates;
         this.issuer = issuer;
         this.events = events;
@@ -117,18 +123,30 @@ class CampaignActions {
             granting.forEach(r -> made.add(r.outcome("TEMPLATE_NOT_FOUND", null)));
             return made;
         }
-        List<IssueOutcome> outcomes = issuer.issueAll(
-                template.get(),
-                Channel.REWARD,
-                granting.stream()
-                        .map(r -> new Issuer.Request(r.memberId(), sourceRef(r)))
-                        .toList());
+        // risk control: a frozen member or a DENY gets nothing (its cap back), a REVIEW a coupon PENDING_REVIEW
         List<String> refused = new ArrayList<>();
-        for (int i = 0; i < granting.size(); i++) {
-            CampaignRewards.Reward r = granting.get(i);
+        List<CampaignRewards.Reward> decided = new ArrayList<>(granting.size());
+        List<RiskDecision> decisions = new ArrayList<>(granting.size());
+        List<Issuer.Request> requests = new ArrayList<>(granting.size());
+        for (CampaignRewards.Reward r : granting) {
+            RiskDecision decision = risk.atReward(r.memberId());
+            if (decision.outcome() == RiskOutcome.DENY) {
+                risk.record(decision, r.memberId(), sourceRef(r));
+                refused.add(r.memberId());
+                made.add(r.outcome(risk.isFrozen(r.memberId()) ? "MEMBER_FROZEN" : "RISK_DENIED", null));
+            } else {
+                decided.add(r);
+                decisions.add(decision);
+                requests.add(new Issuer.Request(r.memberId(), sourceRef(r), decision.outcome() == RiskOutcome.REVIEW));
+            }
+        }
+        List<IssueOutcome> outcomes = issuer.issueAll(template.get(), Channel.REWARD, requests);
+        for (int i = 0; i < decided.size(); i++) {
+            CampaignRewards.Reward r = decided.get(i);
             switch (outcomes.get(i)) {
                 case IssueOutcome.Issued issued -> {
                     made.add(r.outcome(ISSUED, issued.coupon().id()));
+                    risk.record(decisions.get(i), r.memberId(), issued.coupon().id());
                     events.publish(new CampaignRewarded(
                             r.memberId(),
                             c.id(),

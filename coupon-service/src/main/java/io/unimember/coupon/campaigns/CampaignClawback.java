@@ -4,6 +4,7 @@ import io.unimember.common.events.CouponRevoked;
 import io.unimember.common.events.RewardKept;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.coupon.coupons.Coupons;
+import io.unimember.coupon.risk.CouponRisk;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +29,11 @@ public class CampaignClawback {
     private final JdbcClient jdbc;
     private final Coupons coupons;
     private final EventPublisher events;
+    private final CouponRisk risk;
 
-    CampaignClawback(JdbcClient jdbc, Coupons coupons, EventPublisher events) {
+    CampaignClawback(JdbcClient jdbc, Coupons coupons, EventPublisher events, CouponRisk risk) {
         this.jdbc = jdbc;
+        this.risk = risk;
         this.coupons = coupons;
         this.events = events;
     }
@@ -44,6 +47,7 @@ public class CampaignClawback {
             if (!decide(g.campaignId(), memberId, g.occurrence(), revoked ? REVOKED : USED)) {
                 continue; // decided before: the coupon's own guard kept it from being revoked twice
             }
+            risk.rewardedOrderRefunded(memberId);
             if (revoked) {
                 events.publish(new CouponRevoked(
                         memberId,

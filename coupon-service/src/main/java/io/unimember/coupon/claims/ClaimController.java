@@ -3,14 +3,19 @@ package io.unimember.coupon.claims;
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.idempotency.IdempotentResult;
 import io.unimember.common.openapi.Creates;
+import io.unimember.common.risk.RiskDecision;
+import io.unimember.common.risk.RiskOutcome;
+import io.unimember.common.risk.Signals;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.CouponView;
 import io.unimember.coupon.issuing.OnceIssuer;
 import io.unimember.coupon.issuing.OnceIssuer.Once;
+import io.unimember.coupon.risk.CouponRisk;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +34,12 @@ class ClaimController {
 
     private final Templates templates;
     private final OnceIssuer issuing;
+    private final CouponRisk risk;
     private final ClaimMetrics metrics;
 
-    ClaimController(Templates templates, OnceIssuer issuing, ClaimMetrics metrics) {
+    ClaimController(Templates templates, OnceIssuer issuing, CouponRisk risk, ClaimMetrics metrics) {
         this.templates = templates;
+        this.risk = risk;
         this.issuing = issuing;
         this.metrics = metrics;
     }
@@ -42,7 +49,9 @@ class ClaimController {
      * IDEMPOTENCY_KEY_REQUIRED): a retry with it answers the original coupon, never a second one, and the key reused
      * for another template is 409 IDEMPOTENCY_CONFLICT. An unknown or unclaimable template is 404 TEMPLATE_NOT_FOUND;
      * the per-member limit, stock, budget and validity refuse with 409 COUPON_LIMIT_REACHED, COUPON_SOLD_OUT,
-     * BUDGET_EXHAUSTED or TEMPLATE_EXPIRED, and 503 ISSUING_BUSY changed nothing: retry with the same key.
+     * BUDGET_EXHAUSTED or TEMPLATE_EXPIRED, and 503 ISSUING_BUSY changed nothing: retry with the same key. Risk
+     * control may refuse the claim (403 RISK_DENIED; a frozen member gets 403 MEMBER_FROZEN) or park it: 202 with the
+     * coupon PENDING_REVIEW, usable once an operator approves. Send the app's device fingerprint as X-Device-Id.
      */
     @PostMapping("/api/v1/coupons/claims")
     @Creates("the coupon is claimed")
@@ -50,14 +59,15 @@ class ClaimController {
     ResponseEntity<CouponView> claim(
             Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @Valid @RequestBody ClaimRequest request) {
+            @Valid @RequestBody ClaimRequest request,
+            HttpServletRequest http) {
         if (key == null) {
             throw ApiException.badRequest(
                     "IDEMPOTENCY_KEY_REQUIRED", "a claim needs an Idempotency-Key header, so it can be retried safely");
         }
         Idempotency.requireValidKey(key);
         try {
-            IdempotentResult<CouponView> result = issue(caller.memberId(), key, request);
+            IdempotentResult<CouponView> result = issue(caller.memberId(), key, request, http);
             if (!result.replayed()) {
                 metrics.issued(); // the claim's transaction has committed: it ran inside issue()
             }
@@ -68,7 +78,8 @@ class ClaimController {
         }
     }
 
-    private IdempotentResult<CouponView> issue(String memberId, String key, ClaimRequest request) {
+    private IdempotentResult<CouponView> issue(
+            String memberId, String key, ClaimRequest request, HttpServletRequest http) {
         Template template = templates
                 .findForIssuing(request.templateId())
                 .filter(Template::claimable)
@@ -79,6 +90,11 @@ class ClaimController {
             // what MySQL already answered for good; a retry of an earlier claim still gets its original answer below
             throw exhausted.get().toException();
         }
-        return issuing.issueOnce(template, memberId, once, CouponView::forOwner);
+        RiskDecision decision = risk.atClaim(Signals.of(http, memberId));
+        if (decision.outcome() == RiskOutcome.DENY && !issuing.alreadyUsed(once)) {
+            throw risk.refuse(decision, memberId, "claim:" + template.id());
+        }
+        // a retry of an earlier claim gets its first answer, whatever was decided now
+        return issuing.issueOnce(template, memberId, once, CouponView::forOwner, decision);
     }
 }

@@ -189,10 +189,18 @@ public class Coupons {
                 == 1;
     }
 
-    /** AVAILABLE (unused, whether or not its end has passed) → REVOKED. False if it was used or locked meanwhile. */
+    /** PENDING_REVIEW → AVAILABLE (approved) or REJECTED; false if it was not pending (decided before). */
+    public boolean decidePending(String id, boolean approved) {
+        return jdbc.sql("UPDATE coupon SET status = ? WHERE id = ? AND status = 'PENDING_REVIEW'")
+                        .params(approved ? "AVAILABLE" : "REJECTED", id)
+                        .update()
+                == 1;
+    }
+
+    /** AVAILABLE (unused, whether or not its end has passed) or PENDING_REVIEW → REVOKED. False if it was used or locked meanwhile. */
     public boolean revoke(String id, Instant now) {
         return jdbc.sql(
-                                "UPDATE coupon SET status = 'REVOKED', refunded_at = ? WHERE id = ? AND status IN ('AVAILABLE', 'EXPIRED')")
+                                "UPDATE coupon SET status = 'REVOKED', refunded_at = ? WHERE id = ? AND status IN ('AVAILABLE', 'EXPIRED', 'PENDING_REVIEW')")
                         .params(ts(now), id)
                         .update()
                 == 1;

@@ -2,13 +2,17 @@ package io.unimember.coupon.exchanges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.unimember.common.openapi.Creates;
+import io.unimember.common.risk.Signals;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
+import io.unimember.coupon.risk.CouponRisk;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +36,16 @@ class ExchangeController {
     private final ExchangeSaga saga;
     private final Exchanges exchanges;
     private final ExchangeProperties properties;
+    private final CouponRisk risk;
 
-    ExchangeController(Templates templates, ExchangeSaga saga, Exchanges exchanges, ExchangeProperties properties) {
+    ExchangeController(
+            Templates templates,
+            ExchangeSaga saga,
+            Exchanges exchanges,
+            ExchangeProperties properties,
+            CouponRisk risk) {
         this.templates = templates;
+        this.risk = risk;
         this.saga = saga;
         this.exchanges = exchanges;
         this.properties = properties;
@@ -55,11 +66,13 @@ class ExchangeController {
      * key: sending it again answers the exchange as it stands, and using it for another template is 409
      * EXCHANGE_ID_REUSED. The request waits a few seconds for the exchange with points-service: 201 with the coupon,
      * 409 with why it failed (POINTS_INSUFFICIENT, COUPON_SOLD_OUT and the like; no points are spent), or 202 PENDING,
-     * to be read again with GET or the same exchangeId.
+     * to be read again with GET or the same exchangeId. Risk control may refuse it (403 RISK_DENIED; a frozen member
+     * gets 403 MEMBER_FROZEN) or park it before any point moves: 202 PENDING_REVIEW until an operator decides.
      */
     @PostMapping("/api/v1/coupons/exchanges")
     @Creates("the points are spent and the coupon is issued")
-    ResponseEntity<ExchangeView> exchange(Caller caller, @Valid @RequestBody ExchangeRequest request) {
+    ResponseEntity<ExchangeView> exchange(
+            Caller caller, @Valid @RequestBody ExchangeRequest request, HttpServletRequest http) {
         String member = caller.memberId();
         Template template = templates
                 .findForIssuing(request.templateId())
@@ -67,7 +80,15 @@ class ExchangeController {
         if (template.pointsPrice() == null) {
             throw ApiException.conflict("TEMPLATE_NOT_EXCHANGEABLE", "this coupon cannot be had for points");
         }
-        Exchange e = saga.request(member, request.exchangeId(), template, template.pointsPrice());
+        Optional<Exchange> earlier = exchanges.find(member, request.exchangeId());
+        Exchange e = earlier.isPresent()
+                ? earlier.get() // the exchangeId again: the exchange as it stands, decided before
+                : saga.request(
+                        member,
+                        request.exchangeId(),
+                        template,
+                        template.pointsPrice(),
+                        risk.atExchange(Signals.of(http, member), request.exchangeId()));
         if (!e.templateId().equals(request.templateId())) {
             throw ApiException.conflict(
                     "EXCHANGE_ID_REUSED", "this exchangeId was used for another template; use a new one");
@@ -84,6 +105,7 @@ class ExchangeController {
         return switch (e.status()) {
             case ISSUED -> new ExchangeView(e.exchangeId(), e.templateId(), "ISSUED", e.couponId(), e.points(), null);
             case REQUESTED -> new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0, null);
+            case PENDING_REVIEW -> new ExchangeView(e.exchangeId(), e.templateId(), "PENDING_REVIEW", null, 0, null);
             case FAILED -> new ExchangeView(e.exchangeId(), e.templateId(), "FAILED", null, 0, e.reason());
         };
     }
@@ -112,6 +134,9 @@ class ExchangeController {
             case REQUESTED ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(new ExchangeView(e.exchangeId(), e.templateId(), "PENDING", null, 0, null));
+            case PENDING_REVIEW ->
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new ExchangeView(e.exchangeId(), e.templateId(), "PENDING_REVIEW", null, 0, null));
             case FAILED ->
                 throw new ApiException(
                         HttpStatus.CONFLICT,

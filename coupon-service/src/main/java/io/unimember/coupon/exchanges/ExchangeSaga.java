@@ -6,10 +6,13 @@ import io.unimember.common.events.CouponRevoked;
 import io.unimember.common.events.PointsHeld;
 import io.unimember.common.events.PointsHoldRefused;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.risk.RiskDecision;
+import io.unimember.common.risk.RiskOutcome;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.Coupons;
 import io.unimember.coupon.issuing.IssueOutcome;
 import io.unimember.coupon.issuing.Issuer;
+import io.unimember.coupon.risk.CouponRisk;
 import io.unimember.coupon.support.Times;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
@@ -32,11 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * exchange moved on and does nothing. Nothing is left half-done: the coupon and the confirmation commit together.
  */
 @Service
-class ExchangeSaga {
+public class ExchangeSaga {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeSaga.class);
 
     private final Exchanges exchanges;
+    private final CouponRisk risk;
     private final Templates templates;
     private final Issuer issuer;
     private final Coupons coupons;
@@ -51,8 +55,10 @@ class ExchangeSaga {
             Coupons coupons,
             EventPublisher events,
             ExchangeProperties properties,
+            CouponRisk risk,
             Clock clock) {
         this.exchanges = exchanges;
+        this.risk = risk;
         this.templates = templates;
         this.issuer = issuer;
         this.coupons = coupons;
@@ -61,26 +67,57 @@ class ExchangeSaga {
         this.clock = clock;
     }
 
-    /** Records the exchange and asks for the hold; the exchange as it stands if the member used the id before. */
+    /**
+     * Records the exchange and asks for the hold, or parks it when risk control said REVIEW; the exchange as it stands
+     * if the member used the id before. The decision is recorded with it.
+     */
     @Transactional
-    Exchange request(String memberId, String exchangeId, Template template, long points) {
+    Exchange request(String memberId, String exchangeId, Template template, long points, RiskDecision decision) {
         Instant now = Times.now(clock);
+        boolean parked = decision.outcome() == RiskOutcome.REVIEW;
         var exchange = new Exchange(
                 memberId,
                 exchangeId,
                 template.id(),
                 points,
                 template.fundingBu(),
-                ExchangeStatus.REQUESTED,
+                parked ? ExchangeStatus.PENDING_REVIEW : ExchangeStatus.REQUESTED,
                 null,
                 null,
                 now);
         if (!exchanges.insert(exchange)) {
             return exchanges.find(memberId, exchangeId).orElseThrow();
         }
-        events.publish(new CouponExchangeRequested(
-                memberId, exchangeId, exchange.holdId(), template.id(), template.fundingBu(), points, now));
+        risk.record(decision, memberId, exchange.sourceRef());
+        if (!parked) {
+            askForHold(exchange, now);
+        }
         return exchange;
+    }
+
+    /**
+     * An operator decided a parked exchange: approved, it is REQUESTED now and asks for its hold; rejected, it FAILED
+     * with RISK_REJECTED. No point had moved. A decision applied again finds it moved on and does nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reviewed(String memberId, String exchangeId, boolean approved) {
+        Instant now = Times.now(clock);
+        Optional<Exchange> found = exchanges.lock(memberId, exchangeId);
+        if (found.isEmpty() || found.get().status() != ExchangeStatus.PENDING_REVIEW) {
+            return;
+        }
+        Exchange e = found.get();
+        if (!approved) {
+            exchanges.leaveReview(e, ExchangeStatus.FAILED, "RISK_REJECTED", now);
+            return;
+        }
+        exchanges.leaveReview(e, ExchangeStatus.REQUESTED, null, now);
+        askForHold(e, now);
+    }
+
+    private void askForHold(Exchange e, Instant now) {
+        events.publish(new CouponExchangeRequested(
+                e.memberId(), e.exchangeId(), e.holdId(), e.templateId(), e.fundingBu(), e.points(), now));
     }
 
     /** The points are held: issue the coupon and confirm the hold, or release it if the coupon cannot be issued. */

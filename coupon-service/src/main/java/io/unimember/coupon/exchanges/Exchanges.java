@@ -83,6 +83,24 @@ class Exchanges {
                 == 1;
     }
 
+    /** A parked exchange decided: REQUESTED again from now (approved), or FAILED with why. */
+    boolean leaveReview(Exchange e, ExchangeStatus to, @Nullable String reason, Instant now) {
+        return jdbc.sql(
+                                """
+                        UPDATE coupon_exchange SET status = ?, reason = ?, requested_at = ?,
+                               resolved_at = CASE WHEN ? = 'FAILED' THEN ? ELSE NULL END
+                         WHERE member_id = ? AND exchange_id = ? AND status = 'PENDING_REVIEW'""")
+                        .param(to.name())
+                        .param(reason)
+                        .param(ts(now))
+                        .param(to.name())
+                        .param(ts(now))
+                        .param(e.memberId())
+                        .param(e.exchangeId())
+                        .update()
+                == 1;
+    }
+
     /** An ISSUED exchange whose points were not kept after all: the coupon was taken back. */
     boolean unpaid(Exchange e, String reason, Instant now) {
         return jdbc.sql(

@@ -69,8 +69,16 @@ public class Issuer {
         return gate.knownRefusal(templateId);
     }
 
-    /** One coupon to issue: to whom, and the source that issues it (unique across all coupons). */
-    public record Request(String memberId, String sourceRef) {}
+    /**
+     * One coupon to issue: to whom, the source that issues it (unique across all coupons), and whether risk control
+     * parked it (issued PENDING_REVIEW, announced only when approved).
+     */
+    public record Request(String memberId, String sourceRef, boolean pending) {
+
+        public Request(String memberId, String sourceRef) {
+            this(memberId, sourceRef, false);
+        }
+    }
 
     /**
      * Issues one coupon or says why not, leaving nothing behind on a refusal, so the caller may record it and commit
@@ -121,7 +129,7 @@ public class Issuer {
             if (!allowed[i]) {
                 outcomes.add(new Refused(Refusal.LIMIT_REACHED));
             } else if (left-- > 0) {
-                Coupon coupon = newCoupon(template, request.memberId(), channel, now);
+                Coupon coupon = newCoupon(template, request.memberId(), channel, now, request.pending());
                 issued.add(coupon);
                 sources.add(request.sourceRef());
                 outcomes.add(new Issued(coupon));
@@ -135,7 +143,7 @@ public class Issuer {
         }
         if (!issued.isEmpty()) {
             coupons.insertAll(issued, sources);
-            issued.forEach(c -> events.publish(issued(c)));
+            issued.stream().filter(c -> c.status() == CouponStatus.AVAILABLE).forEach(c -> events.publish(issued(c)));
         }
         return outcomes;
     }
@@ -148,6 +156,12 @@ public class Issuer {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Coupon issueOrThrow(Template template, String memberId, Channel channel, String sourceRef) {
+        return issueOrThrow(template, memberId, channel, sourceRef, false);
+    }
+
+    /** {@link #issueOrThrow}, parked for risk review when {@code pending}: PENDING_REVIEW, announced on approval. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Coupon issueOrThrow(Template template, String memberId, Channel channel, String sourceRef, boolean pending) {
         Instant now = Times.now(clock);
         Refusal early = earlyRefusal(template, memberId, now);
         if (early != null) {
@@ -156,9 +170,11 @@ public class Issuer {
         if (pools.draw(template.fundingBu(), now, template.terms().faceValueFen(), 1) == 0) {
             throw Refusal.POOL_EXHAUSTED.toException();
         }
-        Coupon coupon = newCoupon(template, memberId, channel, now);
+        Coupon coupon = newCoupon(template, memberId, channel, now, pending);
         coupons.insert(coupon, sourceRef);
-        events.publish(issued(coupon));
+        if (!pending) {
+            events.publish(issued(coupon));
+        }
         if (!templates.takeOne(template)) {
             Refusal why = whyNothingLeft(template);
             gate.remember(template.id(), why);
@@ -191,13 +207,13 @@ public class Issuer {
         return null;
     }
 
-    private static Coupon newCoupon(Template template, String memberId, Channel channel, Instant now) {
+    private static Coupon newCoupon(Template template, String memberId, Channel channel, Instant now, boolean pending) {
         return new Coupon(
                 UUID.randomUUID().toString(),
                 template.id(),
                 memberId,
                 CouponCodes.next(),
-                CouponStatus.AVAILABLE,
+                pending ? CouponStatus.PENDING_REVIEW : CouponStatus.AVAILABLE,
                 channel,
                 now,
                 template.usableFromFor(now),
@@ -213,7 +229,8 @@ public class Issuer {
         return template.quantityBound() ? Refusal.SOLD_OUT : Refusal.BUDGET_EXHAUSTED;
     }
 
-    private static CouponIssued issued(Coupon c) {
+    /** The {@code coupon.issued} of a coupon: at issue, or when a parked one is approved. */
+    public static CouponIssued issued(Coupon c) {
         Terms t = c.terms();
         return new CouponIssued(
                 c.memberId(),

@@ -4,14 +4,19 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.idempotency.IdempotentResult;
+import io.unimember.common.risk.RiskDecision;
+import io.unimember.common.risk.RiskDecisions;
+import io.unimember.common.risk.RiskOutcome;
 import io.unimember.coupon.coupons.Channel;
 import io.unimember.coupon.coupons.Coupon;
+import io.unimember.coupon.coupons.CouponStatus;
 import io.unimember.coupon.coupons.CouponView;
 import io.unimember.coupon.templates.Template;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +40,21 @@ public class OnceIssuer {
     }
 
     private final Issuer issuer;
+    private final RiskDecisions decisions;
     private final Idempotency idempotency;
     private final IssueBulkhead bulkhead;
     private final Retry retry;
     private final Clock clock;
 
-    OnceIssuer(Issuer issuer, Idempotency idempotency, IssueBulkhead bulkhead, RetryRegistry retries, Clock clock) {
+    OnceIssuer(
+            Issuer issuer,
+            Idempotency idempotency,
+            IssueBulkhead bulkhead,
+            RetryRegistry retries,
+            RiskDecisions decisions,
+            Clock clock) {
         this.issuer = issuer;
+        this.decisions = decisions;
         this.idempotency = idempotency;
         this.bulkhead = bulkhead;
         this.retry = retries.retry("issuing");
@@ -55,15 +68,36 @@ public class OnceIssuer {
      */
     public IdempotentResult<CouponView> issueOnce(
             Template template, String memberId, Once once, BiFunction<Coupon, Instant, CouponView> view) {
+        return issueOnce(template, memberId, once, view, null);
+    }
+
+    /**
+     * {@link #issueOnce}, after a risk decision: one that parks the claim issues the coupon PENDING_REVIEW and
+     * answers 202; the decision is recorded in the issue's transaction, on the coupon.
+     */
+    public IdempotentResult<CouponView> issueOnce(
+            Template template,
+            String memberId,
+            Once once,
+            BiFunction<Coupon, Instant, CouponView> view,
+            @Nullable RiskDecision decision) {
         Idempotency.Once write = idempotency.once(once.scope(), once.key(), once.request());
+        boolean pending = decision != null && decision.outcome() == RiskOutcome.REVIEW;
         return bulkhead.run(
                 template.id(),
                 () -> retry.executeSupplier(() -> write.answering(
-                        HttpStatus.CREATED,
+                        answer -> answer.status() == CouponStatus.PENDING_REVIEW
+                                ? HttpStatus.ACCEPTED
+                                : HttpStatus.CREATED,
                         CouponView.class,
-                        () -> view.apply(
-                                issuer.issueOrThrow(template, memberId, once.channel(), once.sourceRef()),
-                                clock.instant()))));
+                        () -> {
+                            Coupon coupon =
+                                    issuer.issueOrThrow(template, memberId, once.channel(), once.sourceRef(), pending);
+                            if (decision != null) {
+                                decisions.record(decision, memberId, coupon.id());
+                            }
+                            return view.apply(coupon, clock.instant());
+                        })));
     }
 
     /** {@link Issuer#knownRefusal}: what MySQL already decided for good about the template, if Redis remembers. */

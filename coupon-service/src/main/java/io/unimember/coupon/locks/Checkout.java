@@ -4,6 +4,7 @@ import io.unimember.common.events.CouponLocked;
 import io.unimember.common.events.CouponRedeemed;
 import io.unimember.common.events.CouponReleased;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.risk.FrozenMembers;
 import io.unimember.common.web.ApiException;
 import io.unimember.coupon.coupons.Coupon;
 import io.unimember.coupon.coupons.Coupons;
@@ -25,13 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 class Checkout {
 
     private final Coupons coupons;
+    private final FrozenMembers frozen;
     private final CouponLocks locks;
     private final EventPublisher events;
     private final LockProperties properties;
     private final Clock clock;
 
-    Checkout(Coupons coupons, CouponLocks locks, EventPublisher events, LockProperties properties, Clock clock) {
+    Checkout(
+            Coupons coupons,
+            CouponLocks locks,
+            EventPublisher events,
+            FrozenMembers frozen,
+            LockProperties properties,
+            Clock clock) {
         this.coupons = coupons;
+        this.frozen = frozen;
         this.locks = locks;
         this.events = events;
         this.properties = properties;
@@ -45,6 +54,7 @@ class Checkout {
         Coupon coupon = coupons.find(couponId)
                 .filter(c -> request.memberId() == null || c.memberId().equals(request.memberId()))
                 .orElseThrow(() -> ApiException.notFound("COUPON_NOT_FOUND", "no such coupon"));
+        frozen.requireNotFrozen(coupon.memberId());
         if (!coupon.isAvailableAt(now)) {
             throw notAvailable(coupon, now);
         }

@@ -127,6 +127,17 @@ public class Templates {
         return taken;
     }
 
+    /** Gives one coupon's stock and face value back to a shard that issued one (a coupon rejected on review). */
+    public void giveBackOne(String templateId, long faceFen) {
+        jdbc.sql(
+                        """
+                UPDATE template_stock SET issued = issued - 1, budget_used_fen = budget_used_fen - ?
+                 WHERE template_id = ? AND issued > 0 AND budget_used_fen >= ? LIMIT 1
+                """)
+                .params(faceFen, templateId, faceFen)
+                .update();
+    }
+
     void insert(Template t, List<StockShards.Shard> shards) {
         Terms terms = t.terms();
         jdbc.sql(

@@ -2,6 +2,7 @@ package io.unimember.coupon.verify;
 
 import io.unimember.common.events.CouponRedeemed;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.risk.FrozenMembers;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
 import io.unimember.coupon.coupons.Coupon;
@@ -25,11 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 class Verification {
 
     private final Coupons coupons;
+    private final FrozenMembers frozen;
     private final EventPublisher events;
     private final Clock clock;
 
-    Verification(Coupons coupons, EventPublisher events, Clock clock) {
+    Verification(Coupons coupons, EventPublisher events, FrozenMembers frozen, Clock clock) {
         this.coupons = coupons;
+        this.frozen = frozen;
         this.events = events;
         this.clock = clock;
     }
@@ -39,6 +42,7 @@ class Verification {
         Instant now = Times.now(clock);
         Coupon coupon = coupons.findByCode(request.code().trim().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> ApiException.notFound("COUPON_NOT_FOUND", "no coupon has this code"));
+        frozen.requireNotFrozen(coupon.memberId());
         if (!coupon.isAvailableAt(now)) {
             throw ApiException.conflict(
                     "COUPON_NOT_AVAILABLE",
