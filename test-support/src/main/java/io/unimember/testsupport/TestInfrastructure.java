@@ -53,7 +53,9 @@ public final class TestInfrastructure {
                 Map.entry("spring.kafka.consumer.fetch-max-wait", "20ms"),
                 // the cached entitlement views and member-service's leases under a namespace of this run's own
                 // (decision 0024), so that runs sharing one Redis never read each other's leases
-                Map.entry("unimember.entitlement-cache.namespace", "test-" + RUN + ":member:view:1"));
+                Map.entry("unimember.entitlement-cache.namespace", "test-" + RUN + ":member:view:1"),
+                // risk control's policy, frozen members and counts likewise (decision 0062)
+                Map.entry("unimember.risk.namespace", "test-" + RUN + ":risk:"));
     }
 
     private static Infrastructure start() {

@@ -11,21 +11,23 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The members who earn, spend and claim nothing: frozen by an operator, or registered under review. member-service
- * keeps the record and the Redis set ({@link #KEY}, with a version bumped on each change); every service holds a
+ * keeps the record and the Redis set ({@code <namespace>frozen}, with a version bumped on each change); every service holds a
  * copy, re-read when the version moves, so the check on an order or a claim is a lookup in memory.
  */
 public class FrozenMembers {
 
-    public static final String KEY = "risk:frozen";
-    public static final String VERSION_KEY = "risk:frozen:version";
     private static final Logger log = LoggerFactory.getLogger(FrozenMembers.class);
 
     private final StringRedisTemplate redis;
+    private final String key;
+    private final String versionKey;
     private volatile Set<String> frozen = Set.of();
     private volatile @Nullable String version;
 
-    public FrozenMembers(StringRedisTemplate redis) {
+    public FrozenMembers(StringRedisTemplate redis, String namespace) {
         this.redis = redis;
+        this.key = namespace + "frozen";
+        this.versionKey = namespace + "frozen:version";
     }
 
     public boolean isFrozen(String memberId) {
@@ -46,11 +48,11 @@ public class FrozenMembers {
     /** Re-reads the set when its version moved; keeps the copy it has when Redis fails. */
     public void refresh() {
         try {
-            String now = redis.opsForValue().get(VERSION_KEY);
+            String now = redis.opsForValue().get(versionKey);
             if (now != null && now.equals(version)) {
                 return;
             }
-            Set<String> members = redis.opsForSet().members(KEY);
+            Set<String> members = redis.opsForSet().members(key);
             frozen = members == null ? Set.of() : Set.copyOf(members);
             version = now;
         } catch (RuntimeException e) {
@@ -63,8 +65,8 @@ public class FrozenMembers {
         if (memberIds.isEmpty()) {
             return;
         }
-        redis.opsForSet().add(KEY, memberIds.toArray(String[]::new));
-        redis.opsForValue().increment(VERSION_KEY);
+        redis.opsForSet().add(key, memberIds.toArray(String[]::new));
+        redis.opsForValue().increment(versionKey);
         version = null;
         refresh();
     }
@@ -74,15 +76,15 @@ public class FrozenMembers {
         if (memberIds.isEmpty()) {
             return;
         }
-        redis.opsForSet().remove(KEY, (Object[]) memberIds.toArray(String[]::new));
-        redis.opsForValue().increment(VERSION_KEY);
+        redis.opsForSet().remove(key, (Object[]) memberIds.toArray(String[]::new));
+        redis.opsForValue().increment(versionKey);
         version = null;
         refresh();
     }
 
     /** member-service: makes the Redis set exactly {@code memberIds} (the record), changing only what differs. */
     public void replaceAll(Set<String> memberIds) {
-        Set<String> inRedis = redis.opsForSet().members(KEY);
+        Set<String> inRedis = redis.opsForSet().members(key);
         Set<String> have = inRedis == null ? Set.of() : inRedis;
         List<String> missing = memberIds.stream().filter(m -> !have.contains(m)).toList();
         List<String> extra = have.stream().filter(m -> !memberIds.contains(m)).toList();

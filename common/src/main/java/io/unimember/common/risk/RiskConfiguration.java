@@ -30,13 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class RiskConfiguration {
 
     @Bean
-    RiskPolicies riskPolicies(StringRedisTemplate redis, JsonMapper mapper) {
-        return new RiskPolicies(redis, mapper);
+    RiskPolicies riskPolicies(StringRedisTemplate redis, JsonMapper mapper, RiskProperties properties) {
+        return new RiskPolicies(redis, mapper, properties.namespace());
     }
 
     @Bean
-    FrozenMembers frozenMembers(StringRedisTemplate redis) {
-        return new FrozenMembers(redis);
+    FrozenMembers frozenMembers(StringRedisTemplate redis, RiskProperties properties) {
+        return new FrozenMembers(redis, properties.namespace());
     }
 
     @Bean
@@ -46,7 +46,12 @@ public class RiskConfiguration {
             RiskProperties properties,
             Clock clock,
             ObjectProvider<MeterRegistry> meters) {
-        return new RiskEngine(new SlidingWindows(redis), policies, properties, clock, meters.getIfAvailable());
+        return new RiskEngine(
+                new SlidingWindows(redis, properties.namespace()),
+                policies,
+                properties,
+                clock,
+                meters.getIfAvailable());
     }
 
     @Bean

@@ -73,8 +73,8 @@ public class RiskEngine {
         for (RiskRule rule : rules) {
             String value = signals.value(rule.dimension());
             if (value != null) {
-                queries.add(new SlidingWindows.Query(
-                        SlidingWindows.key(rule.counter(), rule.dimension(), value), rule.window()));
+                queries.add(
+                        new SlidingWindows.Query(windows.key(rule.counter(), rule.dimension(), value), rule.window()));
                 asked.add(rule);
             }
         }
@@ -136,8 +136,8 @@ public class RiskEngine {
                 String value = signals.value(dimension);
                 Optional<Duration> retention = policy.retention(counter, dimension);
                 if (value != null && retention.isPresent()) {
-                    entries.add(new SlidingWindows.Entry(
-                            SlidingWindows.key(counter, dimension, value), element, retention.get()));
+                    entries.add(
+                            new SlidingWindows.Entry(windows.key(counter, dimension, value), element, retention.get()));
                 }
             }
         }

@@ -13,17 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RiskPolicies {
 
-    public static final String KEY = "risk:policy";
     private static final Logger log = LoggerFactory.getLogger(RiskPolicies.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper mapper;
+    private final String key;
     private volatile RiskPolicy current = RiskPolicy.NONE;
     private volatile @Nullable String lastJson;
 
-    public RiskPolicies(StringRedisTemplate redis, JsonMapper mapper) {
+    public RiskPolicies(StringRedisTemplate redis, JsonMapper mapper, String namespace) {
         this.redis = redis;
         this.mapper = mapper;
+        this.key = namespace + "policy";
     }
 
     public RiskPolicy current() {
@@ -33,7 +34,7 @@ public class RiskPolicies {
     /** Re-reads the published policy; keeps the copy it has when Redis fails or holds none. */
     public void refresh() {
         try {
-            String json = redis.opsForValue().get(KEY);
+            String json = redis.opsForValue().get(key);
             if (json == null || json.equals(lastJson)) {
                 return;
             }
@@ -52,7 +53,7 @@ public class RiskPolicies {
     /** Publishes {@code policy} for every service (member-service, after each change) and holds it at once. */
     public void publish(RiskPolicy policy) {
         String json = mapper.writeValueAsString(policy);
-        redis.opsForValue().set(KEY, json);
+        redis.opsForValue().set(key, json);
         current = policy;
         lastJson = json;
     }

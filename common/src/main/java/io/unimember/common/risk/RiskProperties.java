@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff how long decisions allow without asking Redis after it failed (fail open: the rate limits and the
  *     daily points cap still hold)
  * @param largeEarningPoints an order earning at least this many points is a decision (EARNING); below it, nothing
+ * @param namespace the prefix of every Redis key of risk control (the policy, the frozen set, the counts): one per
+ *     platform, so test runs sharing a Redis never read each other's
  */
 @ConfigurationProperties("unimember.risk")
 public record RiskProperties(
@@ -20,4 +22,5 @@ public record RiskProperties(
         @DefaultValue("2s") Duration policyRefresh,
         @DefaultValue("1s") Duration frozenRefresh,
         @DefaultValue("5s") Duration backoff,
-        @DefaultValue("20000") long largeEarningPoints) {}
+        @DefaultValue("20000") long largeEarningPoints,
+        @DefaultValue("risk:") String namespace) {}

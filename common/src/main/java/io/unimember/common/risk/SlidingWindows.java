@@ -19,8 +19,6 @@ public class SlidingWindows {
     /** How many elements {@code key} got in the last {@code window}. */
     public record Query(String key, Duration window) {}
 
-    private static final String PREFIX = "risk:count:";
-
     // KEYS: the entries' keys, then the queries' keys. ARGV: now (ms), number of entries, each entry's retention (ms)
     // and element, then each query's window (ms). Answers the queries' counts in order.
     private static final RedisScript<List> SCRIPT = RedisScript.of(
@@ -45,14 +43,16 @@ public class SlidingWindows {
             List.class);
 
     private final StringRedisTemplate redis;
+    private final String prefix;
 
-    public SlidingWindows(StringRedisTemplate redis) {
+    public SlidingWindows(StringRedisTemplate redis, String namespace) {
         this.redis = redis;
+        this.prefix = namespace + "count:";
     }
 
     /** The key a count of {@code counter} per {@code dimension} is kept under. */
-    public static String key(Counter counter, Dimension dimension, String value) {
-        return PREFIX + counter.name().toLowerCase(java.util.Locale.ROOT) + ":"
+    public String key(Counter counter, Dimension dimension, String value) {
+        return prefix + counter.name().toLowerCase(java.util.Locale.ROOT) + ":"
                 + dimension.name().toLowerCase(java.util.Locale.ROOT) + ":" + value;
     }
 

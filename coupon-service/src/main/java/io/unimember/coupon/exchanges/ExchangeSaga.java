@@ -13,6 +13,7 @@ import io.unimember.coupon.coupons.Coupons;
 import io.unimember.coupon.issuing.IssueOutcome;
 import io.unimember.coupon.issuing.Issuer;
 import io.unimember.coupon.risk.CouponRisk;
+import io.unimember.coupon.risk.ReviewedExchanges;
 import io.unimember.coupon.support.Times;
 import io.unimember.coupon.templates.Template;
 import io.unimember.coupon.templates.Templates;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exchange moved on and does nothing. Nothing is left half-done: the coupon and the confirmation commit together.
  */
 @Service
-public class ExchangeSaga {
+class ExchangeSaga implements ReviewedExchanges {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeSaga.class);
 
@@ -99,6 +100,7 @@ public class ExchangeSaga {
      * An operator decided a parked exchange: approved, it is REQUESTED now and asks for its hold; rejected, it FAILED
      * with RISK_REJECTED. No point had moved. A decision applied again finds it moved on and does nothing.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void reviewed(String memberId, String exchangeId, boolean approved) {
         Instant now = Times.now(clock);

@@ -7,7 +7,6 @@ import io.unimember.coupon.budgets.SubsidyPools;
 import io.unimember.coupon.coupons.Coupon;
 import io.unimember.coupon.coupons.CouponStatus;
 import io.unimember.coupon.coupons.Coupons;
-import io.unimember.coupon.exchanges.ExchangeSaga;
 import io.unimember.coupon.issuing.Issuer;
 import io.unimember.coupon.templates.Templates;
 import java.util.Optional;
@@ -27,11 +26,15 @@ class CouponReviews {
     private final Coupons coupons;
     private final Templates templates;
     private final SubsidyPools pools;
-    private final ExchangeSaga exchanges;
+    private final ReviewedExchanges exchanges;
     private final EventPublisher events;
 
     CouponReviews(
-            Coupons coupons, Templates templates, SubsidyPools pools, ExchangeSaga exchanges, EventPublisher events) {
+            Coupons coupons,
+            Templates templates,
+            SubsidyPools pools,
+            ReviewedExchanges exchanges,
+            EventPublisher events) {
         this.coupons = coupons;
         this.templates = templates;
         this.pools = pools;
