@@ -86,6 +86,27 @@ public class TestApi {
         return http.send(HttpMethod.valueOf(method), path, token, json);
     }
 
+    public ResponseEntity<String> send(
+            String method, String path, @Nullable String token, @Nullable String json, Map<String, String> headers) {
+        return http.send(HttpMethod.valueOf(method), path, token, json, headers);
+    }
+
+    /** Requests a code for the phone and signs in with it from a device and client IP: the answer as it comes. */
+    public ResponseEntity<String> loginFrom(String phone, @Nullable String device, @Nullable String clientIp) {
+        clearOtpLimits(phone);
+        var sent = post("/api/v1/auth/otp", null, "{\"phone\":\"" + phone + "\"}");
+        assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(202);
+        Map<String, String> headers = new java.util.HashMap<>();
+        if (device != null) {
+            headers.put("X-Device-Id", device);
+        }
+        if (clientIp != null) {
+            headers.put("X-Client-Ip", clientIp);
+        }
+        String body = "{\"phone\":\"" + phone + "\",\"otp\":\"" + sms.lastCodeFor(phone) + "\"}";
+        return send("POST", "/api/v1/auth/login", null, body, headers);
+    }
+
     public ResponseEntity<String> post(String path, @Nullable String token, String json) {
         return http.post(path, token, json);
     }

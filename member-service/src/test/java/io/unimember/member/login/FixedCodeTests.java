@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-import io.unimember.member.risk.Registrations;
 import io.unimember.member.members.PhoneProtection;
+import io.unimember.member.risk.Registrations;
 import io.unimember.member.tokens.TokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
