@@ -76,6 +76,13 @@ final class Api {
         return reply;
     }
 
+    /** A POST with extra headers ({@code X-Device-Id}, {@code X-Forwarded-For}, {@code Idempotency-Key}, ...). */
+    Reply post(String path, @Nullable String token, @Nullable Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token);
+        headers.forEach(request::header);
+        return send(withBody(request, "POST", body));
+    }
+
     Reply put(String path, @Nullable String token, @Nullable Object body) {
         return send(withBody(request(path, token), "PUT", body));
     }

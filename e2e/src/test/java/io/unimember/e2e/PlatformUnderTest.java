@@ -236,6 +236,8 @@ final class PlatformUnderTest implements AutoCloseable {
         args.put("unimember.kafka.partitions", "3");
         args.put("logging.file.name", "");
         if (app.equals("gateway")) {
+            // the tests are the proxy before the gateway: an X-Forwarded-For they send names the client (risk control)
+            args.put("unimember.gateway.trusted-proxies", "127.0.0.1/32");
             for (String service : SERVICES) {
                 args.put("unimember.services." + service.replace("-service", ""), url(service));
             }
