@@ -99,6 +99,13 @@ class RiskAttackTests {
         assertStockExact(template, farmed + ORDINARY);
         assertThat(decisions("member-service", "registration", "deny")).isPositive();
         assertThat(decisions("member-service", "registration", "review")).isPositive();
+        double claims = decisionsWithin("coupon-service", "claim", "+Inf");
+        System.out.printf(
+                "RiskAttackTests: claim decisions within 1 ms %.1f%%, 2 ms %.1f%%, 5 ms %.1f%% of %.0f%n",
+                100 * decisionsWithin("coupon-service", "claim", "0.001") / claims,
+                100 * decisionsWithin("coupon-service", "claim", "0.002") / claims,
+                100 * decisionsWithin("coupon-service", "claim", "0.005") / claims,
+                claims);
         assertThat(decisions("coupon-service", "claim", "allow")).isGreaterThanOrEqualTo(ORDINARY + farmed);
     }
 
@@ -164,6 +171,20 @@ class RiskAttackTests {
         while (m.find()) {
             if (m.group(1).contains("action=\"" + action + "\"")
                     && m.group(1).contains("outcome=\"" + outcome + "\"")) {
+                total += Double.parseDouble(m.group(2));
+            }
+        }
+        return total;
+    }
+
+    /** How many {@code action} decisions took at most {@code le} seconds (a bucket of the timer), all outcomes. */
+    private static double decisionsWithin(String service, String action, String le) {
+        String body = new Api(platform.url(service)).get("/actuator/prometheus", null).raw();
+        Matcher m = Pattern.compile("(?m)^unimember_risk_decisions_seconds_bucket\\{([^}]*)\\} (\\S+)$")
+                .matcher(body);
+        double total = 0;
+        while (m.find()) {
+            if (m.group(1).contains("action=\"" + action + "\"") && m.group(1).contains("le=\"" + le + "\"")) {
                 total += Double.parseDouble(m.group(2));
             }
         }
