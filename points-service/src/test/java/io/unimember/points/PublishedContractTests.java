@@ -52,5 +52,8 @@ class PublishedContractTests {
         assertThat(request.at("/properties/memberId/pattern").asString()).isEqualTo("^(?:[A-Za-z0-9_-]{1,64})$");
         assertThat(request.at("/properties/amountFen/maximum").asLong()).isEqualTo(1_000_000_000L);
         assertThat(request.at("/properties/category/type").toString()).contains("null");
+        JsonNode receipt = spec.at("/components/schemas/OrderReceipt");
+        assertThat(receipt.at("/properties/risk/enum").toString()).contains("FROZEN", "DENIED", "PENDING_REVIEW");
+        assertThat(receipt.path("required").toString()).doesNotContain("risk");
     }
 }

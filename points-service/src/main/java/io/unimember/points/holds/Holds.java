@@ -5,6 +5,7 @@ import io.unimember.common.events.PointsHoldRefused;
 import io.unimember.common.events.PointsRedeemed;
 import io.unimember.common.events.PointsReleased;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.risk.FrozenMembers;
 import io.unimember.common.web.ApiException;
 import io.unimember.points.PointsProperties;
 import io.unimember.points.ledger.Ledger;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Two-phase spending. Every step locks the member's balance first and the hold second (the same order everywhere,
  * so steps never deadlock), then moves the hold out of HELD with a guarded update: a hold resolves once. Asking to
  * resolve it the same way again answers as the first time; the other way is {@code 409 HOLD_ALREADY_RESOLVED}.
+ * A frozen member (design §14) opens no hold: {@code 403 MEMBER_FROZEN}, or for an exchange's hold a refusal with
+ * that reason; holds opened before the freeze still resolve as the BU asks, so a checkout under way can finish or
+ * give its points back.
  */
 @Component
 class Holds {
@@ -38,6 +42,7 @@ class Holds {
     private final SpendMetrics metrics;
     private final Clock clock;
     private final PointsProperties properties;
+    private final FrozenMembers frozenMembers;
 
     Holds(
             Ledger ledger,
@@ -45,7 +50,9 @@ class Holds {
             EventPublisher events,
             SpendMetrics metrics,
             Clock clock,
-            PointsProperties properties) {
+            PointsProperties properties,
+            FrozenMembers frozenMembers) {
+        this.frozenMembers = frozenMembers;
         this.ledger = ledger;
         this.holds = holds;
         this.events = events;
@@ -56,18 +63,24 @@ class Holds {
 
     @Transactional
     HoldReceipt open(String bu, HoldRequest request) {
+        frozenMembers.requireNotFrozen(request.memberId());
         return open(bu, request, properties.holdTtl());
     }
 
     /**
-     * An exchange's hold, asked for by an event (decision 0045): opened for {@code ttl} if the member has the points,
-     * else refused with {@code points.hold_refused}, without an exception that would roll the event's transaction
-     * back. A hold already opened (the request delivered again) is left as it is. False if refused.
+     * An exchange's hold, asked for by an event (decision 0045): opened for {@code ttl} if the member has the points
+     * and is not frozen, else refused with {@code points.hold_refused} ({@code POINTS_INSUFFICIENT}, {@code
+     * MEMBER_FROZEN}), without an exception that would roll the event's transaction back. A hold already opened (the
+     * request delivered again) is left as it is. False if refused.
      */
     @Transactional
     boolean openIfAvailable(String bu, HoldRequest request, Duration ttl) {
         if (holds.find(bu, request.holdId()).isPresent()) {
             return true;
+        }
+        if (frozenMembers.isFrozen(request.memberId())) {
+            refuse(bu, request.holdId(), request.memberId(), request.orderRef(), request.points(), "MEMBER_FROZEN");
+            return false;
         }
         var account = ledger.lockExisting(request.memberId());
         if (account.isEmpty() || account.get().available() < request.points()) {

@@ -35,8 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts orders: applies the earn rule under the member's lock (so concurrent orders see each other's points
- * against the daily cap), credits the points, stores the order and records its events, all in one transaction —
- * for one order ({@link #accept}) or for a batch of them ({@link #acceptAll}).
+ * against the daily cap), lets risk control judge what it earns ({@link EarningRisk}), credits the points, stores
+ * the order and records its events, all in one transaction — for one order ({@link #accept}) or for a batch of them
+ * ({@link #acceptAll}). An order risk control stopped is stored all the same, earning nothing, and publishes no
+ * {@code order.completed}: that event is what growth (tier-service) and order rewards (coupon-service) are earned
+ * on. A parked order publishes it when its review is approved ({@link EarningReviews}).
  */
 @Component
 class OrderAcceptance {
@@ -45,6 +48,9 @@ class OrderAcceptance {
     record Submitted(BusinessUnit bu, OrderRequest request, Idempotency.Claim claim) {}
 
     private static final Logger log = LoggerFactory.getLogger(OrderAcceptance.class);
+
+    /** What an order risk control stopped earns now. */
+    private static final Earning NOTHING = new Earning(0, 0, 0, false);
 
     private final Ledger ledger;
     private final TierProjection tiers;
@@ -55,6 +61,7 @@ class OrderAcceptance {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PointsProperties properties;
+    private final EarningRisk risk;
 
     OrderAcceptance(
             Ledger ledger,
@@ -65,7 +72,9 @@ class OrderAcceptance {
             Idempotency idempotency,
             TransactionTemplate tx,
             Clock clock,
-            PointsProperties properties) {
+            PointsProperties properties,
+            EarningRisk risk) {
+        this.risk = risk;
         this.idempotency = idempotency;
         this.tx = tx;
         this.ledger = ledger;
@@ -82,11 +91,13 @@ class OrderAcceptance {
         Instant now = clock.instant();
         LocalDate day = ledger.businessDay(now);
         MemberAccount account = ledger.lock(request.memberId());
-        Earning earning = earningOf(bu, request, tiers.multiplierOf(request.memberId()), account, day);
+        Earning computed = earningOf(bu, request, tiers.multiplierOf(request.memberId()), account, day);
+        OrderRisk stopped = risk.judge(bu.code(), request, computed, now);
+        Earning earning = stopped == null ? computed : NOTHING;
         orders.insert(stored(bu, request, earning, ledger.lotExpiryFor(now)), now);
         Earned earned =
                 earning.points() > 0 ? ledger.earn(account, bu.code(), request.orderId(), earning.points(), day) : null;
-        return completed(bu, request, earning, earned);
+        return completed(bu, request, earning, earned, stopped);
     }
 
     /**
@@ -140,13 +151,15 @@ class OrderAcceptance {
             BusinessUnit bu = batch.get(i).bu();
             OrderRequest request = batch.get(i).request();
             String memberId = request.memberId();
-            Earning earning = earningOf(
+            Earning computed = earningOf(
                     bu, request, multipliers.getOrDefault(memberId, BigDecimal.ONE), credits.account(memberId), day);
+            OrderRisk stopped = risk.judge(bu.code(), request, computed, now);
+            Earning earning = stopped == null ? computed : NOTHING;
             stored.add(stored(bu, request, earning, lotExpiry));
             Earned earned = earning.points() > 0
                     ? credits.earn(memberId, bu.code(), request.orderId(), earning.points(), day)
                     : null;
-            OrderReceipt receipt = completed(bu, request, earning, earned);
+            OrderReceipt receipt = completed(bu, request, earning, earned, stopped);
             recorded.add(new Idempotency.Recorded(batch.get(i).claim(), HttpStatus.CREATED.value(), receipt));
             results.set(i, new IdempotentResult<>(HttpStatus.CREATED.value(), receipt, false));
         }
@@ -177,8 +190,20 @@ class OrderAcceptance {
                 0);
     }
 
-    /** Records the order's events and counts it; the points, if any, are credited as {@code earned}. */
-    private OrderReceipt completed(BusinessUnit bu, OrderRequest request, Earning earning, @Nullable Earned earned) {
+    /**
+     * Records the order's events and counts it; the points, if any, are credited as {@code earned}. An order risk
+     * control {@code stopped} has no events: it earned nothing, and growth and rewards are earned on them.
+     */
+    private OrderReceipt completed(
+            BusinessUnit bu,
+            OrderRequest request,
+            Earning earning,
+            @Nullable Earned earned,
+            @Nullable OrderRisk stopped) {
+        if (stopped != null) {
+            metrics.accepted(bu.code(), 0);
+            return new OrderReceipt(request.orderId(), 0, 0, false, stopped);
+        }
         if (earned != null) {
             events.publish(new PointsEarned(
                     request.memberId(),

@@ -37,7 +37,9 @@ class OrderController {
 
     /**
      * Reports a completed order: the member earns its points and growth. The order id is the idempotency key:
-     * the same order again answers the first receipt, a different one under the same id is 409.
+     * the same order again answers the first receipt, a different one under the same id is 409. An order of a frozen
+     * member, or a large one risk control refuses or parks for review, is recorded all the same and earns nothing
+     * now: the receipt's {@code risk} says why ({@code FROZEN}, {@code DENIED}, {@code PENDING_REVIEW}).
      */
     @PostMapping("/api/v1/bu/orders")
     @Creates("the order is accepted: the points and growth it earned")

@@ -52,6 +52,14 @@ class OrderMetrics {
         });
     }
 
+    /** An order's parked points credited when their review was approved (the order was counted when accepted). */
+    void earnedOnApproval(String bu, long points) {
+        if (points > 0) {
+            AfterCommit.run(
+                    () -> earned.computeIfAbsent(bu, this::earnedCounter).increment(points));
+        }
+    }
+
     private Counter ordersCounter(String bu) {
         return Counter.builder("unimember.orders")
                 .description("orders accepted (REST or bu.orders.v1), replays not counted")

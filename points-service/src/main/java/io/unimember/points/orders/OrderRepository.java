@@ -94,6 +94,28 @@ class OrderRepository {
                 == 1;
     }
 
+    /**
+     * Records what an approved review credited to a parked order (which was stored earning nothing): its points and
+     * growth, the share of them refunds before the approval took back, and the expiry of the lot they went to.
+     * Guarded on the order still earning nothing and its refunds unchanged under the lock.
+     */
+    boolean recordApprovedEarning(
+            StoredOrder before, long pointsEarned, long growthEarned, long pointsReversed, Instant lotExpiresAt) {
+        return jdbc.sql("UPDATE bu_order SET points_earned = ?, growth_earned = ?, points_reversed = ?,"
+                                + " lot_expires_at = ? WHERE bu = ? AND order_id = ? AND points_earned = 0"
+                                + " AND points_reversed = 0 AND refunded_fen = ?")
+                        .params(
+                                pointsEarned,
+                                growthEarned,
+                                pointsReversed,
+                                Timestamp.from(lotExpiresAt),
+                                before.bu(),
+                                before.orderId(),
+                                before.refundedFen())
+                        .update()
+                == 1;
+    }
+
     void insertRefund(
             String bu,
             String refundId,

@@ -115,7 +115,7 @@ class RefundProcessing {
     }
 
     /** floor(points × refunded / amount): the points of the refunded share, never more than all of them. */
-    private static long share(long points, long refunded, long amount) {
+    static long share(long points, long refunded, long amount) {
         return BigDecimal.valueOf(points)
                 .multiply(BigDecimal.valueOf(refunded))
                 .divide(BigDecimal.valueOf(amount), 0, RoundingMode.FLOOR)

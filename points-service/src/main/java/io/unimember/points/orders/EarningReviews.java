@@ -1,0 +1,133 @@
+package io.unimember.points.orders;
+
+import io.unimember.common.events.OrderCompleted;
+import io.unimember.common.events.PointsEarned;
+import io.unimember.common.events.RiskReviewDecided;
+import io.unimember.common.outbox.EventPublisher;
+import io.unimember.points.ledger.Earned;
+import io.unimember.points.ledger.Ledger;
+import io.unimember.points.ledger.MemberAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out an operator's decision on an earning a large-earning review parked ({@link EarningRisk}). Approved:
+ * the points are credited to the member through the ledger as an order's are, with the events an earning order
+ * publishes ({@code points.earned}, then {@code order.completed}, which growth is earned on); whatever share of the
+ * order was refunded while it waited is left out, and recorded on the order as reversed, so later refunds reverse
+ * exactly the rest. Rejected: nothing is credited. Each parked earning is decided once: the row leaves PENDING
+ * under its lock.
+ *
+ * <p>The points are credited on the day of the approval and count towards that day's cap, which the order was not
+ * counted against while it waited; they are not cut by it (the cap was applied when the order was taken).
+ */
+@Component
+class EarningReviews {
+
+    private static final Logger log = LoggerFactory.getLogger(EarningReviews.class);
+    private static final int DECIDED_BY_MAX = 64;
+
+    private final Ledger ledger;
+    private final OrderRepository orders;
+    private final ParkedEarningRepository parked;
+    private final EventPublisher events;
+    private final OrderMetrics metrics;
+    private final Clock clock;
+
+    EarningReviews(
+            Ledger ledger,
+            OrderRepository orders,
+            ParkedEarningRepository parked,
+            EventPublisher events,
+            OrderMetrics metrics,
+            Clock clock) {
+        this.ledger = ledger;
+        this.orders = orders;
+        this.parked = parked;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Applies the decision, in the transaction of its event; a review decided already changes nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void decided(RiskReviewDecided decided) {
+        Optional<ParkedEarningRepository.Parked> seen = parked.find(decided.reviewId());
+        if (seen.isEmpty()) {
+            log.warn(
+                    "review {} of {} decided, but no earning is parked under it; nothing to do",
+                    decided.reviewId(),
+                    decided.subjectRef());
+            return;
+        }
+        if (seen.get().status() != ParkedEarningRepository.Status.PENDING) {
+            return;
+        }
+        Instant now = clock.instant();
+        String decidedBy = decidedBy(decided.decidedBy());
+        if (!decided.approved()) {
+            parked.decide(decided.reviewId(), ParkedEarningRepository.Status.REJECTED, 0, decidedBy, now);
+            return;
+        }
+        // the member's lock first, as every change of the member's points takes it, then the parked row's
+        MemberAccount account = ledger.lock(seen.get().memberId());
+        ParkedEarningRepository.Parked earning = parked.lock(decided.reviewId()).orElseThrow();
+        if (earning.status() != ParkedEarningRepository.Status.PENDING) {
+            return;
+        }
+        StoredOrder order = orders.lock(earning.bu(), earning.orderId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "parked earning " + earning.reviewId() + " has no order " + earning.orderId()));
+        long refundedShare = RefundProcessing.share(earning.points(), order.refundedFen(), order.amountFen());
+        long credit = earning.points() - refundedShare;
+        Earned earned = credit > 0
+                ? ledger.earn(account, earning.bu(), earning.orderId(), credit, ledger.businessDay(now))
+                : null;
+        Instant lotExpiry = earned != null ? earned.expiresAt() : order.lotExpiresAt();
+        if (!orders.recordApprovedEarning(order, earning.points(), earning.growth(), refundedShare, lotExpiry)) {
+            throw new IllegalStateException(
+                    "order " + earning.bu() + "/" + earning.orderId() + " changed under its lock");
+        }
+        if (!parked.decide(earning.reviewId(), ParkedEarningRepository.Status.APPROVED, credit, decidedBy, now)) {
+            throw new IllegalStateException("parked earning " + earning.reviewId() + " changed under its lock");
+        }
+        published(order, earned, earning.capped());
+        metrics.earnedOnApproval(earning.bu(), credit);
+    }
+
+    private void published(StoredOrder order, @Nullable Earned earned, boolean capped) {
+        if (earned != null) {
+            events.publish(new PointsEarned(
+                    order.memberId(),
+                    earned.transferId(),
+                    order.bu(),
+                    order.orderId(),
+                    earned.points(),
+                    capped,
+                    earned.expiresAt(),
+                    earned.balance()));
+        }
+        events.publish(new OrderCompleted(
+                order.memberId(),
+                order.bu(),
+                order.orderId(),
+                order.amountFen(),
+                order.category(),
+                order.occurredAt(),
+                earned != null ? earned.points() : 0));
+    }
+
+    private static String decidedBy(@Nullable String decidedBy) {
+        if (decidedBy == null || decidedBy.isBlank()) {
+            return "unknown";
+        }
+        return decidedBy.length() > DECIDED_BY_MAX ? decidedBy.substring(0, DECIDED_BY_MAX) : decidedBy;
+    }
+}
