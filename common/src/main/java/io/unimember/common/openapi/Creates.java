@@ -21,4 +21,7 @@ public @interface Creates {
 
     /** The handler answers 200 with the same body when nothing new was created (a resolve that found the member). */
     boolean orOk() default false;
+
+    /** When not empty, the handler may also answer 202 with the same body, meaning this (a parked or pending action). */
+    String accepted() default "";
 }

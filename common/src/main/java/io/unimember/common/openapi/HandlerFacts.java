@@ -152,5 +152,10 @@ class HandlerFacts implements GlobalOperationCustomizer {
             responses.put("200", ok);
         }
         responses.put("201", created);
+        if (!creates.accepted().isEmpty()) {
+            responses.put(
+                    "202",
+                    new ApiResponse().description(creates.accepted()).content(ok == null ? null : ok.getContent()));
+        }
     }
 }

@@ -54,7 +54,9 @@ class ClaimController {
      * coupon PENDING_REVIEW, usable once an operator approves. Send the app's device fingerprint as X-Device-Id.
      */
     @PostMapping("/api/v1/coupons/claims")
-    @Creates("the coupon is claimed")
+    @Creates(
+            value = "the coupon is claimed",
+            accepted = "risk control parked the claim: the coupon is PENDING_REVIEW until an operator approves")
     @PreAuthorize("hasAuthority('SCOPE_member')")
     ResponseEntity<CouponView> claim(
             Caller caller,

@@ -70,7 +70,9 @@ class ExchangeController {
      * gets 403 MEMBER_FROZEN) or park it before any point moves: 202 PENDING_REVIEW until an operator decides.
      */
     @PostMapping("/api/v1/coupons/exchanges")
-    @Creates("the points are spent and the coupon is issued")
+    @Creates(
+            value = "the points are spent and the coupon is issued",
+            accepted = "PENDING: still running, read it again; PENDING_REVIEW: parked by risk control, no point moved")
     ResponseEntity<ExchangeView> exchange(
             Caller caller, @Valid @RequestBody ExchangeRequest request, HttpServletRequest http) {
         String member = caller.memberId();
