@@ -117,3 +117,114 @@ export function createOperator(username: string, role: string, bu: string | null
     json: bu ? { username, role, bu } : { username, role },
   });
 }
+
+export const CHECKPOINTS = ['REGISTRATION', 'CLAIM', 'EXCHANGE', 'REWARD', 'EARNING'] as const;
+export type Checkpoint = (typeof CHECKPOINTS)[number];
+export type ReviewStatus = 'OPEN' | 'APPROVED' | 'REJECTED';
+
+/** An action risk control parked for an operator: who, what (subjectRef), the score and the rules that fired. */
+export interface Review {
+  reviewId: string;
+  service: string;
+  checkpoint: string;
+  memberId: string;
+  subjectRef: string;
+  score: number;
+  rules: Record<string, number>;
+  signals: Partial<Record<'DEVICE' | 'IP_RANGE' | 'PHONE_PREFIX' | 'MEMBER' | 'CLIENT_IP', string>>;
+  status: ReviewStatus;
+  openedAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+export interface ReviewPage {
+  items: Review[];
+  nextBefore: string | null;
+}
+
+export interface BulkResult {
+  decided: Review[];
+  skipped: string[];
+}
+
+export interface FreezeState {
+  memberId: string;
+  frozen: boolean;
+  state: string | null;
+  reason: string | null;
+  since: string | null;
+}
+
+export interface RiskRule {
+  id: string;
+  name: string;
+  checkpoint: string;
+  counter: string;
+  dimension: string;
+  window: string;
+  threshold: number;
+  score: number;
+  enabled: boolean;
+}
+
+export interface RiskPolicy {
+  version: number;
+  reviewAt: number;
+  denyAt: number;
+  rules: RiskRule[];
+}
+
+export function reviews(
+  status: ReviewStatus,
+  checkpoint: Checkpoint | null,
+  before: string | null,
+): Promise<ReviewPage> {
+  const query = new URLSearchParams({ status, limit: '50' });
+  if (checkpoint) query.set('checkpoint', checkpoint);
+  if (before) query.set('before', before);
+  return request<ReviewPage>(`/api/v1/admin/risk/reviews?${query.toString()}`, { token: token() });
+}
+
+export function approveReview(reviewId: string): Promise<Review> {
+  return request<Review>(`/api/v1/admin/risk/reviews/${encodeURIComponent(reviewId)}/approve`, {
+    method: 'POST',
+    token: token(),
+    json: {},
+  });
+}
+
+export function rejectReview(reviewId: string, freeze: boolean): Promise<Review> {
+  return request<Review>(`/api/v1/admin/risk/reviews/${encodeURIComponent(reviewId)}/reject`, {
+    method: 'POST',
+    token: token(),
+    json: { freeze },
+  });
+}
+
+export function decideReviews(reviewIds: string[], approve: boolean, freeze: boolean): Promise<BulkResult> {
+  return request<BulkResult>('/api/v1/admin/risk/reviews/decisions', {
+    method: 'POST',
+    token: token(),
+    json: { reviewIds, approve, freeze },
+  });
+}
+
+export function freezeMember(memberId: string, reason: string | null): Promise<FreezeState> {
+  return request<FreezeState>(`/api/v1/admin/members/${encodeURIComponent(memberId)}/freeze`, {
+    method: 'POST',
+    token: token(),
+    json: { reason },
+  });
+}
+
+export function unfreezeMember(memberId: string): Promise<FreezeState> {
+  return request<FreezeState>(`/api/v1/admin/members/${encodeURIComponent(memberId)}/unfreeze`, {
+    method: 'POST',
+    token: token(),
+  });
+}
+
+export function riskPolicy(): Promise<RiskPolicy> {
+  return request<RiskPolicy>('/api/v1/admin/risk/rules', { token: token() });
+}

@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operator console ({@code /console}) in real headless Chromium: the demo operator signs in with password and a
  * TOTP code, reads the audit log, onboards a business unit and finds it listed, makes an operator whose password
- * is shown once; a wrong code is said in words. Screenshots as in {@link BrowserTests}.
+ * is shown once; opens the risk review queue and the rules in force; a wrong code is said in words. Screenshots as in
+ * {@link BrowserTests}.
  */
 @DisabledIfSystemProperty(named = "unimember.browser", matches = "false")
 class ConsoleBrowserTests {
@@ -38,6 +39,9 @@ class ConsoleBrowserTests {
     static PlatformUnderTest platform;
     static ChromeDriver browser;
     static Path screenshots;
+
+    /** The last TOTP step a sign-in used: the server takes each step's code once (no replay). */
+    private static long lastStep;
 
     @BeforeAll
     static void start() {
@@ -60,7 +64,7 @@ class ConsoleBrowserTests {
         openTab("/console");
         assertThat(visibleText("#demo-hint")).contains("ops", "demo-password");
 
-        signIn(totp(Instant.now()));
+        signIn(unusedTotp());
         assertThat(visibleText("#who")).contains(OPERATOR, "OPERATOR");
         waitVisible("#audit-table");
 
@@ -84,6 +88,24 @@ class ConsoleBrowserTests {
         click("#operator-form button[type='submit']");
         assertThat(visibleText("#created-password")).hasSizeGreaterThan(16);
         assertThat(visibleText("#created-totp")).matches("[A-Z2-7]{32}");
+        assertThat(Chromium.consoleErrors(browser)).as("errors the page logged").isEmpty();
+    }
+
+    @Test
+    void theDemoOperatorOpensTheRiskReviewQueueAndTheRulesInForce() throws Exception {
+        openTab("/console");
+        signIn(unusedTotp());
+        waitVisible("#audit-table");
+
+        click("[data-view='risk']");
+        assertThat(visibleText("#risk-heading")).isIn("风控审核", "Risk reviews");
+        waitVisible("#risk-table");
+        assertThat(browser.findElement(By.id("risk-status")).getDomProperty("value"))
+                .isEqualTo("OPEN");
+        // the queue may be empty or hold what other tests parked; the rules a platform starts with are listed below it
+        waitForText("#rules-rows", "more than 3 registrations on one device in 24 h");
+        assertThat(visibleText("#risk-policy")).isNotBlank().doesNotContain("{");
+        Chromium.screenshot(browser, screenshots.resolve("console-risk-reviews.png"));
         assertThat(Chromium.consoleErrors(browser)).as("errors the page logged").isEmpty();
     }
 
@@ -128,6 +150,17 @@ class ConsoleBrowserTests {
 
     private String visibleText(String css) {
         return waitVisible(css).getText();
+    }
+
+    /** A code of a step no sign-in here used yet: waits for the next 30 s step when this one's code was taken. */
+    private static synchronized String unusedTotp() throws InterruptedException {
+        long step = Instant.now().getEpochSecond() / 30;
+        while (step <= lastStep) {
+            Thread.sleep(Duration.ofMillis(500));
+            step = Instant.now().getEpochSecond() / 30;
+        }
+        lastStep = step;
+        return totp(Instant.ofEpochSecond(step * 30));
     }
 
     /** RFC 6238 (SHA-1, 6 digits, 30 s), as the operator's authenticator app computes it. */
