@@ -29,8 +29,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ContractFuzzTests {
 
-    /** Operations that would change the platform for the other tests sharing it (keys, sign-out). */
-    private static final List<String> LEFT_ALONE = List.of("/api/v1/admin/keys", "/logout", "/oauth2/revoke");
+    /**
+     * Operations that would change the platform for the other tests sharing it: keys, sign-out, and risk control's
+     * policy and freezing (a fuzzed rule could park every claim of every other test).
+     */
+    private static final List<String> LEFT_ALONE = List.of(
+            "/api/v1/admin/keys",
+            "/logout",
+            "/oauth2/revoke",
+            "/api/v1/admin/risk/rules",
+            "/api/v1/admin/risk/thresholds",
+            "/freeze");
 
     static PlatformUnderTest platform;
     static final HttpClient http =

@@ -179,7 +179,8 @@ class RiskAttackTests {
 
     /** How many {@code action} decisions took at most {@code le} seconds (a bucket of the timer), all outcomes. */
     private static double decisionsWithin(String service, String action, String le) {
-        String body = new Api(platform.url(service)).get("/actuator/prometheus", null).raw();
+        String body =
+                new Api(platform.url(service)).get("/actuator/prometheus", null).raw();
         Matcher m = Pattern.compile("(?m)^unimember_risk_decisions_seconds_bucket\\{([^}]*)\\} (\\S+)$")
                 .matcher(body);
         double total = 0;

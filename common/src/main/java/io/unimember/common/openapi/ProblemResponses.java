@@ -28,7 +28,11 @@ final class ProblemResponses {
     static {
         STANDARD.put("400", new String[] {"BadRequest", "Invalid input (VALIDATION_FAILED lists the fields)"});
         STANDARD.put("401", new String[] {"Unauthorized", "No valid bearer token"});
-        STANDARD.put("403", new String[] {"Forbidden", "The token lacks the scope, or is for another principal"});
+        STANDARD.put("403", new String[] {
+            "Forbidden",
+            "The token lacks the scope or is for another principal, or risk control refused the action (RISK_DENIED,"
+                    + " MEMBER_FROZEN)"
+        });
         STANDARD.put("404", new String[] {"NotFound", "No such resource (or not this caller's)"});
         STANDARD.put("409", new String[] {"Conflict", "Conflicts with the current state or an idempotency key"});
         STANDARD.put("413", new String[] {"PayloadTooLarge", "The body is larger than the service accepts"});

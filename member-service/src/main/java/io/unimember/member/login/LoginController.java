@@ -60,13 +60,7 @@ class LoginController {
             responseCode = "202",
             description = "the registration is under review: no tokens until an operator approves",
             content = @Content(schema = @Schema(implementation = LoginRequests.UnderReview.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "risk control refused the registration (RISK_DENIED)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequests.Login request, HttpServletRequest http) {
         TokenResponse tokens = otp.login(parse(request.phone()), request.otp(), Signals.of(http, null));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
