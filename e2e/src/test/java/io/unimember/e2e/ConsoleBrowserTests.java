@@ -1,6 +1,7 @@
 package io.unimember.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -154,11 +155,9 @@ class ConsoleBrowserTests {
 
     /** A code of a step no sign-in here used yet: waits for the next 30 s step when this one's code was taken. */
     private static synchronized String unusedTotp() throws InterruptedException {
-        long step = Instant.now().getEpochSecond() / 30;
-        while (step <= lastStep) {
-            Thread.sleep(Duration.ofMillis(500));
-            step = Instant.now().getEpochSecond() / 30;
-        }
+        long step = await().atMost(Duration.ofSeconds(35))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Instant.now().getEpochSecond() / 30, now -> now > lastStep);
         lastStep = step;
         return totp(Instant.ofEpochSecond(step * 30));
     }
