@@ -6,7 +6,6 @@ import io.unimember.common.entitlements.CachedViews;
 import io.unimember.gateway.auth.CachedAdmissions;
 import io.unimember.gateway.ratelimit.RateLimitFilter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.BiFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway answers entitlement lookups from member-service's cached views (decision 0024), on unless
- * {@code unimember.gateway.lookup.enabled=false}. A GET waits at most {@code unimember.gateway.lookup.redis-timeout} (500 ms, the services' Redis timeout: on a saturated 2-core box 100 ms timed out the leases' read)
- * (then the lookup goes to member-service); member-service's leases are read every
- * {@code unimember.gateway.lookup.leases-every}; parsed views are kept for {@code unimember.gateway.lookup.max-parsed}
- * members.
+ * {@code unimember.gateway.lookup.enabled=false}; the settings are {@link LookupProperties}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "unimember.gateway.lookup.enabled", matchIfMissing = true)
@@ -44,14 +40,14 @@ class LookupConfiguration {
 
     @Bean(destroyMethod = "close")
     CachedViewReader cachedViewReader(
-            LettuceConnectionFactory redis,
-            CachedViews keys,
-            JsonMapper json,
-            @Value("${unimember.gateway.lookup.redis-timeout:500ms}") Duration timeout,
-            @Value("${unimember.gateway.lookup.leases-every:250ms}") Duration leasesEvery,
-            @Value("${unimember.gateway.lookup.max-parsed:20000}") int maxParsed) {
+            LettuceConnectionFactory redis, CachedViews keys, JsonMapper json, LookupProperties properties) {
         return new CachedViewReader(
-                () -> (RedisClient) redis.getRequiredNativeClient(), keys, json, timeout, leasesEvery, maxParsed);
+                () -> (RedisClient) redis.getRequiredNativeClient(),
+                keys,
+                json,
+                properties.redisTimeout(),
+                properties.leasesEvery(),
+                properties.maxParsed());
     }
 
     @Bean
