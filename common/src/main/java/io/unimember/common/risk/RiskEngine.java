@@ -31,6 +31,7 @@ public class RiskEngine {
     private final RiskProperties properties;
     private final Clock clock;
     private final Map<String, Timer> timers = new HashMap<>();
+    private volatile CompiledPolicy compiled = new CompiledPolicy(RiskPolicy.NONE);
     private volatile long closedUntilMillis;
 
     public RiskEngine(
@@ -64,10 +65,18 @@ public class RiskEngine {
      *     {@link Counter#MEMBERS} the member
      */
     public RiskDecision decide(Checkpoint checkpoint, Signals signals, Counter... counted) {
+        return decide(checkpoint, signals, UUID.randomUUID().toString(), counted);
+    }
+
+    /**
+     * As {@link #decide(Checkpoint, Signals, Counter...)}, counting the request as {@code event}: the same event
+     * decided again (a batch of orders retried one by one, a redelivered event) is counted once.
+     */
+    public RiskDecision decide(Checkpoint checkpoint, Signals signals, String event, Counter... counted) {
         long started = System.nanoTime();
-        RiskPolicy policy = policies.current();
+        CompiledPolicy policy = compiled();
         List<RiskRule> rules = policy.rulesAt(checkpoint);
-        List<SlidingWindows.Entry> entries = entries(policy, signals, counted);
+        List<SlidingWindows.Entry> entries = entries(policy, signals, event, counted);
         List<SlidingWindows.Query> queries = new ArrayList<>(rules.size());
         List<RiskRule> asked = new ArrayList<>(rules.size());
         for (RiskRule rule : rules) {
@@ -95,7 +104,7 @@ public class RiskEngine {
                     score += rule.score();
                 }
             }
-            outcome = policy.outcomeOf(score);
+            outcome = policy.policy().outcomeOf(score);
             outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
         }
         Timer timer = timers.get(checkpoint + "/" + outcomeTag);
@@ -109,24 +118,40 @@ public class RiskEngine {
                 score,
                 hits,
                 signals,
-                policy.version(),
+                policy.policy().version(),
                 clock.instant());
     }
 
     /** Counts the request as {@code counted} without deciding anything (a login: a signal for later decisions). */
     public void record(Signals signals, Counter... counted) {
-        List<SlidingWindows.Entry> entries = entries(policies.current(), signals, counted);
+        record(signals, UUID.randomUUID().toString(), counted);
+    }
+
+    /** As {@link #record(Signals, Counter...)}, counting {@code event} once however often it is recorded. */
+    public void record(Signals signals, String event, Counter... counted) {
+        List<SlidingWindows.Entry> entries = entries(compiled(), signals, event, counted);
         if (!entries.isEmpty()) {
             ask(entries, List.of());
         }
     }
 
-    private List<SlidingWindows.Entry> entries(RiskPolicy policy, Signals signals, Counter... counted) {
+    /** The policy in force, with what each decision reads of it worked out once per version. */
+    private CompiledPolicy compiled() {
+        RiskPolicy current = policies.current();
+        CompiledPolicy held = compiled;
+        if (held.policy() != current) {
+            held = new CompiledPolicy(current);
+            compiled = held;
+        }
+        return held;
+    }
+
+    private List<SlidingWindows.Entry> entries(
+            CompiledPolicy policy, Signals signals, String event, Counter... counted) {
         if (!properties.enabled()) {
             return List.of();
         }
         List<SlidingWindows.Entry> entries = new ArrayList<>();
-        String event = UUID.randomUUID().toString();
         for (Counter counter : counted) {
             String element = counter == Counter.MEMBERS ? signals.memberId() : event;
             if (element == null) {

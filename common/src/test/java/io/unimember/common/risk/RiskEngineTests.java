@@ -102,6 +102,44 @@ class RiskEngineTests {
     }
 
     @Test
+    void theSameEventDecidedAgainIsCountedOnce() {
+        policies.publish(policy(rule(
+                "large-earnings",
+                Checkpoint.EARNING,
+                Counter.LARGE_EARNINGS,
+                Dimension.MEMBER,
+                Duration.ofHours(1),
+                1,
+                60)));
+        Signals member = new Signals("m_" + UUID.randomUUID(), null, null, null);
+
+        RiskDecision first = engine.decide(Checkpoint.EARNING, member, "order:DINE_IN:o1", Counter.LARGE_EARNINGS);
+        RiskDecision retried = engine.decide(Checkpoint.EARNING, member, "order:DINE_IN:o1", Counter.LARGE_EARNINGS);
+        RiskDecision another = engine.decide(Checkpoint.EARNING, member, "order:DINE_IN:o2", Counter.LARGE_EARNINGS);
+
+        assertThat(first.outcome()).isEqualTo(RiskOutcome.ALLOW);
+        assertThat(retried.outcome()).isEqualTo(RiskOutcome.ALLOW); // still one order in the window
+        assertThat(another.outcome()).isEqualTo(RiskOutcome.REVIEW);
+        assertThat(another.hits().getFirst().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedPolicyIsReadByTheNextDecision() {
+        Signals device = new Signals(null, "device-" + UUID.randomUUID(), null, null);
+        policies.publish(policy(
+                rule("per-device", Checkpoint.CLAIM, Counter.CLAIMS, Dimension.DEVICE, Duration.ofHours(1), 5, 100)));
+        RiskDecision under = engine.decide(Checkpoint.CLAIM, device, Counter.CLAIMS);
+
+        policies.publish(policy(
+                rule("per-device", Checkpoint.CLAIM, Counter.CLAIMS, Dimension.DEVICE, Duration.ofHours(1), 1, 100)));
+        RiskDecision stricter = engine.decide(Checkpoint.CLAIM, device, Counter.CLAIMS);
+
+        assertThat(under.outcome()).isEqualTo(RiskOutcome.ALLOW);
+        assertThat(stricter.outcome()).isEqualTo(RiskOutcome.DENY);
+        assertThat(stricter.hits().getFirst().count()).isEqualTo(2);
+    }
+
+    @Test
     void membersAreCountedOnceEachHoweverOftenTheySignIn() {
         policies.publish(policy(rule(
                 "shared-device", Checkpoint.CLAIM, Counter.MEMBERS, Dimension.DEVICE, Duration.ofHours(24), 2, 100)));

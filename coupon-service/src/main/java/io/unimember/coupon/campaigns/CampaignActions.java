@@ -129,7 +129,7 @@ class CampaignActions {
         List<RiskDecision> decisions = new ArrayList<>(granting.size());
         List<Issuer.Request> requests = new ArrayList<>(granting.size());
         for (CampaignRewards.Reward r : granting) {
-            RiskDecision decision = risk.atReward(r.memberId());
+            RiskDecision decision = risk.atReward(r.memberId(), sourceRef(r));
             if (decision.outcome() == RiskOutcome.DENY) {
                 risk.record(decision, r.memberId(), sourceRef(r));
                 refused.add(r.memberId());

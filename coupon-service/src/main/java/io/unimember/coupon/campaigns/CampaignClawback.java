@@ -47,7 +47,7 @@ public class CampaignClawback {
             if (!decide(g.campaignId(), memberId, g.occurrence(), revoked ? REVOKED : USED)) {
                 continue; // decided before: the coupon's own guard kept it from being revoked twice
             }
-            risk.rewardedOrderRefunded(memberId);
+            risk.rewardedOrderRefunded(memberId, g.campaignId() + ":" + g.occurrence());
             if (revoked) {
                 events.publish(new CouponRevoked(
                         memberId,

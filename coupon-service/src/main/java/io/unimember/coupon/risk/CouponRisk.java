@@ -51,18 +51,22 @@ public class CouponRisk {
 
     /**
      * The decision on a reward to {@code memberId}, inside the reward's transaction: a frozen member's is a DENY that
-     * names no rule. The caller records it with {@link #record} once it knows what it issued.
+     * names no rule. The caller records it with {@link #record} once it knows what it issued. {@code rewardRef}
+     * names the reward, so a batch of events applied again counts it once.
      */
-    public RiskDecision atReward(String memberId) {
+    public RiskDecision atReward(String memberId, String rewardRef) {
         if (frozen.isFrozen(memberId)) {
             return RiskDecision.frozen(Checkpoint.REWARD, new Signals(memberId, null, null, null));
         }
-        return engine.decide(Checkpoint.REWARD, new Signals(memberId, null, null, null), Counter.REWARDS);
+        return engine.decide(Checkpoint.REWARD, new Signals(memberId, null, null, null), rewardRef, Counter.REWARDS);
     }
 
-    /** A rewarded order of the member's was refunded: a signal for the rules on later rewards. */
-    public void rewardedOrderRefunded(String memberId) {
-        engine.record(new Signals(memberId, null, null, null), Counter.REWARDED_REFUNDS);
+    /**
+     * A rewarded order of the member's was refunded: a signal for the rules on later rewards. {@code rewardRef} names
+     * the reward, so a refund applied again counts once.
+     */
+    public void rewardedOrderRefunded(String memberId, String rewardRef) {
+        engine.record(new Signals(memberId, null, null, null), rewardRef, Counter.REWARDED_REFUNDS);
     }
 
     /** Records the decision on what it parked or allowed, in the caller's transaction (REVIEW opens the review). */

@@ -10,4 +10,9 @@ record BalanceChange(
     static BalanceChange of(long available, long frozen) {
         return new BalanceChange(available, frozen, 0, 0, null, 0);
     }
+
+    /** Points counted on {@code day}'s cap (or, negative, no longer counted), nothing else. */
+    static BalanceChange capOnly(MemberAccount account, LocalDate day, long points) {
+        return new BalanceChange(0, 0, 0, 0, day, Math.max(0, account.earnedOn(day) + points));
+    }
 }

@@ -89,6 +89,15 @@ public final class EarningBatch {
                 posting.snapshot(member.now, member.lots));
     }
 
+    /** Counts points on {@code day}'s cap without crediting them, as {@link Ledger#countOnCap}; written by {@link #write}. */
+    public void countOnCap(String memberId, LocalDate day, long points) {
+        if (written) {
+            throw new IllegalStateException("this batch has been written");
+        }
+        Member member = member(memberId);
+        member.now = member.now.with(BalanceChange.capOnly(member.now, day, points));
+    }
+
     /** Writes everything credited, in the caller's transaction. */
     public void write() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,8 @@ class Earnings {
         }
     }
 
-    Credit decide(MemberAccount account, String bu, String orderId, long points, LocalDate day, Instant now) {
+    /** {@code day} is the business day whose cap the points count on; null: they were counted already. */
+    Credit decide(MemberAccount account, String bu, String orderId, long points, @Nullable LocalDate day, Instant now) {
         Instant expiresAt = lotExpiryFor(now);
         long recovered = Math.min(points, account.debt());
         long credited = points - recovered;
@@ -62,11 +64,13 @@ class Earnings {
                     .member(MEMBER_DEBT, recovered)
                     .build());
         }
-        var change = new BalanceChange(credited, 0, points, -recovered, day, account.earnedOn(day) + points);
+        var change = day == null
+                ? new BalanceChange(credited, 0, points, -recovered, null, 0)
+                : new BalanceChange(credited, 0, points, -recovered, day, account.earnedOn(day) + points);
         return new Credit(recovered, credited, expiresAt, posted, change);
     }
 
-    Earned earn(MemberAccount account, String bu, String orderId, long points, LocalDate day) {
+    Earned earn(MemberAccount account, String bu, String orderId, long points, @Nullable LocalDate day) {
         Instant now = clock.instant();
         Credit credit = decide(account, bu, orderId, points, day, now);
         OpenLots open = lots.open(account);

@@ -113,10 +113,31 @@ public class Ledger {
         return earnings.lotExpiryFor(earnedAt);
     }
 
-    /** Credits an order's points (at least one): BU issuance to the member, debt first. */
+    /** Credits an order's points (at least one): BU issuance to the member, debt first; counted on {@code day}'s cap. */
     public Earned earn(MemberAccount account, String bu, String orderId, long points, LocalDate day) {
         requirePositive(points);
         return earnings.earn(account, bu, orderId, points, day);
+    }
+
+    /**
+     * Credits points already counted on a day's cap ({@link #countOnCap}, when risk control parked them): as {@link
+     * #earn}, on no day's cap again.
+     */
+    public Earned earnCounted(MemberAccount account, String bu, String orderId, long points) {
+        requirePositive(points);
+        return earnings.earn(account, bu, orderId, points, null);
+    }
+
+    /**
+     * Counts points on {@code day}'s cap without crediting them (an earning parked for review: the member's later
+     * orders that day see the cap it takes), or, with negative {@code points}, stops counting them (the review
+     * dropped them). A day that is no longer the member's cap day has nothing to take back.
+     */
+    public MemberAccount countOnCap(MemberAccount account, LocalDate day, long points) {
+        if (points == 0 || (points < 0 && !day.equals(account.capDay()))) {
+            return account;
+        }
+        return balances.apply(account, BalanceChange.capOnly(account, day, points), clock.instant());
     }
 
     /** Reverses points for a refund, preferring the order's own lot; what was already spent becomes debt. */

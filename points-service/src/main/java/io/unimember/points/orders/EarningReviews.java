@@ -4,6 +4,7 @@ import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.PointsEarned;
 import io.unimember.common.events.RiskReviewDecided;
 import io.unimember.common.outbox.EventPublisher;
+import io.unimember.common.risk.FrozenMembers;
 import io.unimember.points.ledger.Earned;
 import io.unimember.points.ledger.Ledger;
 import io.unimember.points.ledger.MemberAccount;
@@ -22,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * the points are credited to the member through the ledger as an order's are, with the events an earning order
  * publishes ({@code points.earned}, then {@code order.completed}, which growth is earned on); whatever share of the
  * order was refunded while it waited is left out, and recorded on the order as reversed, so later refunds reverse
- * exactly the rest. Rejected: nothing is credited. Each parked earning is decided once: the row leaves PENDING
- * under its lock.
+ * exactly the rest. Rejected: nothing is credited. Approved while the member is frozen: nothing is credited either
+ * ({@code FROZEN}), as a frozen member's orders earn nothing. Each parked earning is decided once: the row leaves
+ * PENDING under its lock.
  *
- * <p>The points are credited on the day of the approval and count towards that day's cap, which the order was not
- * counted against while it waited; they are not cut by it (the cap was applied when the order was taken).
+ * <p>The daily cap: parked points were counted on the cap of the day their order was taken, when it was parked
+ * ({@link OrderAcceptance}), so the member's other orders that day could not earn past the cap meanwhile. Credited,
+ * they are not counted again; dropped, they stop counting, if that day is still the member's cap day.
  */
 @Component
 class EarningReviews {
@@ -39,6 +42,7 @@ class EarningReviews {
     private final ParkedEarningRepository parked;
     private final EventPublisher events;
     private final OrderMetrics metrics;
+    private final FrozenMembers frozen;
     private final Clock clock;
 
     EarningReviews(
@@ -47,7 +51,9 @@ class EarningReviews {
             ParkedEarningRepository parked,
             EventPublisher events,
             OrderMetrics metrics,
+            FrozenMembers frozen,
             Clock clock) {
+        this.frozen = frozen;
         this.ledger = ledger;
         this.orders = orders;
         this.parked = parked;
@@ -72,14 +78,26 @@ class EarningReviews {
         }
         Instant now = clock.instant();
         String decidedBy = decidedBy(decided.decidedBy());
-        if (!decided.approved()) {
-            parked.decide(decided.reviewId(), ParkedEarningRepository.Status.REJECTED, 0, decidedBy, now);
-            return;
-        }
         // the member's lock first, as every change of the member's points takes it, then the parked row's
         MemberAccount account = ledger.lock(seen.get().memberId());
         ParkedEarningRepository.Parked earning = parked.lock(decided.reviewId()).orElseThrow();
         if (earning.status() != ParkedEarningRepository.Status.PENDING) {
+            return;
+        }
+        if (!decided.approved() || frozen.isFrozen(earning.memberId())) {
+            ParkedEarningRepository.Status dropped = decided.approved()
+                    ? ParkedEarningRepository.Status.FROZEN
+                    : ParkedEarningRepository.Status.REJECTED;
+            if (dropped == ParkedEarningRepository.Status.FROZEN) {
+                log.info(
+                        "review {} approved the earning of order {}/{}, but member {} is frozen: nothing credited",
+                        earning.reviewId(),
+                        earning.bu(),
+                        earning.orderId(),
+                        earning.memberId());
+            }
+            ledger.countOnCap(account, ledger.businessDay(earning.parkedAt()), -earning.points());
+            parked.decide(earning.reviewId(), dropped, 0, decidedBy, now);
             return;
         }
         StoredOrder order = orders.lock(earning.bu(), earning.orderId())
@@ -87,9 +105,7 @@ class EarningReviews {
                         "parked earning " + earning.reviewId() + " has no order " + earning.orderId()));
         long refundedShare = RefundProcessing.share(earning.points(), order.refundedFen(), order.amountFen());
         long credit = earning.points() - refundedShare;
-        Earned earned = credit > 0
-                ? ledger.earn(account, earning.bu(), earning.orderId(), credit, ledger.businessDay(now))
-                : null;
+        Earned earned = credit > 0 ? ledger.earnCounted(account, earning.bu(), earning.orderId(), credit) : null;
         Instant lotExpiry = earned != null ? earned.expiresAt() : order.lotExpiresAt();
         if (!orders.recordApprovedEarning(order, earning.points(), earning.growth(), refundedShare, lotExpiry)) {
             throw new IllegalStateException(

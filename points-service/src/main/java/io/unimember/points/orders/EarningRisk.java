@@ -55,8 +55,12 @@ class EarningRisk {
         if (earning.points() <= 0 || earning.points() < properties.largeEarningPoints()) {
             return null;
         }
-        RiskDecision decision =
-                engine.decide(Checkpoint.EARNING, new Signals(memberId, null, null, null), Counter.LARGE_EARNINGS);
+        // counted as this order: taken again (its batch gave way and it is retried on its own), it counts once
+        RiskDecision decision = engine.decide(
+                Checkpoint.EARNING,
+                new Signals(memberId, null, null, null),
+                "order:" + bu + ":" + request.orderId(),
+                Counter.LARGE_EARNINGS);
         decisions.record(decision, memberId, "order:" + request.orderId());
         return switch (decision.outcome()) {
             case ALLOW -> null;

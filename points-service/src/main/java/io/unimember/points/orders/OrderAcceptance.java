@@ -94,6 +94,10 @@ class OrderAcceptance {
         Earning computed = earningOf(bu, request, tiers.multiplierOf(request.memberId()), account, day);
         OrderRisk stopped = risk.judge(bu.code(), request, computed, now);
         Earning earning = stopped == null ? computed : NOTHING;
+        if (stopped == OrderRisk.PENDING_REVIEW) {
+            // parked points take their share of today's cap now, as if credited: approved, they are not counted again
+            account = ledger.countOnCap(account, day, computed.points());
+        }
         orders.insert(stored(bu, request, earning, ledger.lotExpiryFor(now)), now);
         Earned earned =
                 earning.points() > 0 ? ledger.earn(account, bu.code(), request.orderId(), earning.points(), day) : null;
@@ -155,6 +159,9 @@ class OrderAcceptance {
                     bu, request, multipliers.getOrDefault(memberId, BigDecimal.ONE), credits.account(memberId), day);
             OrderRisk stopped = risk.judge(bu.code(), request, computed, now);
             Earning earning = stopped == null ? computed : NOTHING;
+            if (stopped == OrderRisk.PENDING_REVIEW) {
+                credits.countOnCap(memberId, day, computed.points());
+            }
             stored.add(stored(bu, request, earning, lotExpiry));
             Earned earned = earning.points() > 0
                     ? credits.earn(memberId, bu.code(), request.orderId(), earning.points(), day)

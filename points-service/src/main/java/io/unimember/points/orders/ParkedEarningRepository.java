@@ -19,7 +19,9 @@ class ParkedEarningRepository {
     enum Status {
         PENDING,
         APPROVED,
-        REJECTED
+        REJECTED,
+        /** Approved, but the member was frozen by then: credited nothing, as a frozen member's orders earn nothing. */
+        FROZEN
     }
 
     record Parked(
@@ -30,9 +32,11 @@ class ParkedEarningRepository {
             long points,
             long growth,
             boolean capped,
-            Status status) {}
+            Status status,
+            Instant parkedAt) {}
 
-    private static final String COLUMNS = "review_id, bu, order_id, member_id, points, growth, capped, status";
+    private static final String COLUMNS =
+            "review_id, bu, order_id, member_id, points, growth, capped, status, parked_at";
 
     private final JdbcClient jdbc;
 
@@ -95,6 +99,7 @@ class ParkedEarningRepository {
                 rs.getLong("points"),
                 rs.getLong("growth"),
                 rs.getBoolean("capped"),
-                Status.valueOf(rs.getString("status")));
+                Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("parked_at").toInstant());
     }
 }

@@ -69,6 +69,9 @@ class EarningRiskTests {
     RiskProperties riskProperties;
 
     @Autowired
+    io.unimember.points.PointsProperties properties;
+
+    @Autowired
     OrderAcceptance acceptance;
 
     @Autowired
@@ -305,6 +308,77 @@ class EarningRiskTests {
     }
 
     @Test
+    void parkedPointsTakeTheirShareOfTheDaysCapUntilARejectionGivesItBack() {
+        earningRule(60);
+        String member = Api.newMember();
+        String orderId = Api.newId("o");
+        long parkedPoints = riskProperties.largeEarningPoints();
+        api.order("DINE_IN", member, orderId, largeAmountFen());
+        String reviewId = (String) decisionOf(member).get("id");
+        assertThat(capDayPoints(member)).isEqualTo(parkedPoints);
+        long capLeft = dailyCap() - parkedPoints;
+
+        // a later order the same day earns only what the parked one left of the cap
+        Api.Reply later = api.order("DINE_IN", member, Api.newId("o"), (capLeft + 100) * 100);
+        assertThat(later.number("pointsEarned")).isEqualTo(capLeft);
+        assertThat(later.json().path("capped").asBoolean()).isTrue();
+
+        EventEnvelope rejected = envelope(decided(reviewId, member, orderId, false));
+        sendEnvelope(rejected);
+        await().atMost(WAIT).until(() -> processed(rejected) == 1);
+
+        assertThat(capDayPoints(member)).isEqualTo(capLeft);
+        Api.Reply afterRejection = api.order("DINE_IN", member, Api.newId("o"), 10_000);
+        assertThat(afterRejection.number("pointsEarned")).isEqualTo(Math.min(100, parkedPoints));
+        assertThat(api.me(member).number("available")).isEqualTo(capLeft + Math.min(100, parkedPoints));
+    }
+
+    @Test
+    void anApprovedEarningIsNotCountedOnTheCapTwice() {
+        earningRule(60);
+        String member = Api.newMember();
+        String orderId = Api.newId("o");
+        long points = riskProperties.largeEarningPoints();
+        api.order("DINE_IN", member, orderId, largeAmountFen());
+        String reviewId = (String) decisionOf(member).get("id");
+
+        EventEnvelope approved = envelope(decided(reviewId, member, orderId, true));
+        sendEnvelope(approved);
+        await().atMost(WAIT).until(() -> processed(approved) == 1);
+
+        assertThat(api.me(member).number("available")).isEqualTo(points);
+        assertThat(capDayPoints(member)).isEqualTo(points);
+    }
+
+    @Test
+    void anApprovalForAMemberFrozenMeanwhileCreditsNothing() {
+        earningRule(60);
+        String member = Api.newMember();
+        String orderId = Api.newId("o");
+        api.order("DINE_IN", member, orderId, largeAmountFen());
+        String reviewId = (String) decisionOf(member).get("id");
+        freeze(member);
+
+        EventEnvelope approved = envelope(decided(reviewId, member, orderId, true));
+        sendEnvelope(approved);
+        await().atMost(WAIT).until(() -> processed(approved) == 1);
+
+        assertThat(parked(orderId)).containsEntry("status", "FROZEN").containsEntry("credited", 0L);
+        assertThat(api.me(member).number("available")).isZero();
+        assertThat(earnTransfers(member, orderId)).isZero();
+        assertThat(capDayPoints(member)).isZero();
+        TestOutbox.awaitSent(dataSource, orderId);
+        assertThat(events(Topics.POINTS, "points.earned", orderId)).isEmpty();
+        assertThat(events(Topics.ORDER, "order.completed", orderId)).isEmpty();
+        // unfrozen later, the dropped earning stays dropped: a review is decided once
+        unfreeze(member);
+        EventEnvelope approvedAgain = envelope(decided(reviewId, member, orderId, true));
+        sendEnvelope(approvedAgain);
+        await().atMost(WAIT).until(() -> processed(approvedAgain) == 1);
+        assertThat(api.me(member).number("available")).isZero();
+    }
+
+    @Test
     void anApprovalLeavesOutWhatARefundTookBackWhileTheEarningWaited() {
         earningRule(60);
         String member = Api.newMember();
@@ -488,6 +562,14 @@ class EarningRiskTests {
                 .listOfRows();
         assertThat(rows).hasSize(1);
         return rows.getFirst();
+    }
+
+    private long capDayPoints(String member) {
+        return LedgerQueries.count(jdbc, "SELECT cap_day_points FROM member_balance WHERE member_id = ?", member);
+    }
+
+    private long dailyCap() {
+        return properties.dailyCap();
     }
 
     private long earnTransfers(String member, String orderId) {
