@@ -68,6 +68,9 @@ class WebhookFanoutBench {
                     .until(() -> count(webhooks, "PENDING") == total);
             double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
 
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long sendCpu = os.getProcessCpuTime();
             long sendStart = System.nanoTime();
             sender.start();
             await().atMost(Duration.ofMinutes(10))
@@ -78,6 +81,7 @@ class WebhookFanoutBench {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> count(webhooks, "DELIVERED") == total);
             double recordedSeconds = (System.nanoTime() - sendStart) / 1e9;
+            double cpuMicrosPerDelivery = (os.getProcessCpuTime() - sendCpu) / 1e3 / total;
 
             String report =
                     """
@@ -85,6 +89,7 @@ class WebhookFanoutBench {
                       consumer writing deliveries (Kafka -> table): %.1f s, %.0f deliveries/s (%.0f events/s)
                       sender, receiver acknowledged all:           %.1f s, %.0f deliveries/s
                       sender, all recorded DELIVERED:              %.1f s, %.0f deliveries/s
+                      CPU of this process (sender and receiver) while sending: %.0f µs per delivery (load %.1f)
                     """
                             .formatted(
                                     eventCount,
@@ -96,7 +101,9 @@ class WebhookFanoutBench {
                                     acknowledgedSeconds,
                                     total / acknowledgedSeconds,
                                     recordedSeconds,
-                                    total / recordedSeconds);
+                                    total / recordedSeconds,
+                                    cpuMicrosPerDelivery,
+                                    os.getSystemLoadAverage());
             System.out.println(report);
             java.nio.file.Files.writeString(java.nio.file.Path.of("target", "webhook-fanout-bench.txt"), report);
         } finally {
