@@ -202,6 +202,47 @@ class CouponRefundsTests {
         assertThat(envelope.path("data").isObject()).isTrue();
     }
 
+    /**
+     * Refunds and completed orders are read by two consumer groups, so the refund of a first dinner can be applied
+     * before the dinner's reward is granted: the reward is then taken back as it is granted, not left in the wallet.
+     */
+    @Test
+    void aRewardGrantedAfterItsOrderWasRefundedInFullIsRevokedAsItIsGranted() {
+        String orderId = "o-" + UUID.randomUUID();
+        String refundId = "r-" + UUID.randomUUID();
+        apply(refund(orderId, "r-" + UUID.randomUUID(), 5_000, 20_000));
+        apply(refund(orderId, refundId, 15_000, 20_000));
+
+        TestKafka.send(
+                Topics.ORDER,
+                member,
+                envelope(new OrderCompleted(member, "DINE_IN", orderId, 20_000, null, Instant.now(), 200)));
+
+        await().atMost(WAIT)
+                .until(() -> rewardCoupon(member) != null && "REVOKED".equals(status(rewardCoupon(member))));
+        assertThat(jdbc.sql("SELECT refund_outcome FROM campaign_reward WHERE member_id = ?")
+                        .param(member)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REVOKED");
+        TestOutbox.awaitSent(dataSource, refundId);
+        assertThat(events("coupon.revoked", refundId)).hasSize(1);
+    }
+
+    @Test
+    void aRewardGrantedForAnOrderOnlyPartlyRefundedStays() {
+        String orderId = "o-" + UUID.randomUUID();
+        apply(refund(orderId, "r-" + UUID.randomUUID(), 19_999, 20_000));
+
+        TestKafka.send(
+                Topics.ORDER,
+                member,
+                envelope(new OrderCompleted(member, "DINE_IN", orderId, 20_000, null, Instant.now(), 200)));
+
+        await().atMost(WAIT).until(() -> rewardCoupon(member) != null);
+        assertThat(status(rewardCoupon(member))).isEqualTo("AVAILABLE");
+    }
+
     @Test
     void aPartialRefundKeepsTheCouponAndTheRefundThatCompletesTheOrderReturnsIt() {
         String orderId = "o-" + UUID.randomUUID();
