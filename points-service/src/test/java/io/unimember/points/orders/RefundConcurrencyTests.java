@@ -86,7 +86,8 @@ class RefundConcurrencyTests {
         assertThat(created.stream()
                         .collect(java.util.stream.Collectors.groupingBy(
                                 r -> r.text("refundId"),
-                                java.util.stream.Collectors.mapping(Api.Reply::raw, java.util.stream.Collectors.toSet()))))
+                                java.util.stream.Collectors.mapping(
+                                        Api.Reply::raw, java.util.stream.Collectors.toSet()))))
                 .as("the two copies of a refund id answer the same: it returned once")
                 .allSatisfy((id, bodies) -> assertThat(bodies).hasSize(1));
         assertThat(LedgerQueries.count(
