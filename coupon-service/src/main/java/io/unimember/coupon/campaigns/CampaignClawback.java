@@ -72,10 +72,11 @@ public class CampaignClawback {
     }
 
     /**
-     * Rewards just granted for orders that refunds had already completed: coupon-service reads refunds and completed
-     * orders in two consumer groups (decision 0037), so a refund can be applied before the reward of its order is
-     * granted, and then found nothing to take back. Taken back here instead, in the grant's transaction. The refunds
-     * are read with a locking read, so a refund committing meanwhile is either seen here or sees the grant.
+     * Rewards just granted for orders that refunds had already completed. A refund normally follows its order's
+     * {@code order.completed}, but a large order parked by risk control (design §14) announces its completion only
+     * when approved, which can be after it was refunded in full: the refund then found no reward to take back. Taken
+     * back here instead, in the grant's transaction. The refunds are read with a locking read, so one committing
+     * meanwhile (another instance, a rebalance) is either seen here or sees the grant.
      */
     void takeBackIfRefunded(Collection<CampaignRewards.Reward> granted, Instant now) {
         record Order(String bu, String orderId, String memberId) {}

@@ -203,8 +203,8 @@ class CouponRefundsTests {
     }
 
     /**
-     * Refunds and completed orders are read by two consumer groups, so the refund of a first dinner can be applied
-     * before the dinner's reward is granted: the reward is then taken back as it is granted, not left in the wallet.
+     * A large first dinner parked by risk control is announced completed only when approved, which can be after it was
+     * refunded in full: its reward is then taken back as it is granted, not left in the wallet.
      */
     @Test
     void aRewardGrantedAfterItsOrderWasRefundedInFullIsRevokedAsItIsGranted() {
