@@ -12,13 +12,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The member journey of the design, told against a running platform through its gateway: a member registers, a
  * dinner earns points, a tier and a 神券, more orders lift the tier, the member pays at the cinema with the coupon
  * and points, the month is settled between the business units, a refund reverses, and a merchant sees the member
- * only with consent. {@code ./platform demo} prints it; the end-to-end test asserts what it records.
+ * only with consent; then a second member's first dinner, paid with points and a 神券, is refunded in full and every
+ * money loop closes (issue #26). {@code ./platform demo} prints it; the end-to-end test asserts what it records.
  */
 public final class Journey {
 
@@ -350,7 +352,219 @@ public final class Journey {
                 membership.text("endsAt"),
                 yuan(purchase.number("priceFen")),
                 delivery.number("remaining"));
+
+        firstDinnerRefunded(run, admin);
         return new Result(Map.copyOf(facts));
+    }
+
+    /**
+     * The journey of issue #26: a new member pays a ¥200 first dinner with 5,000 points (HOTEL issued them) and a ¥15
+     * 神券 (HOTEL funds it); the dinner, their first DINE_IN order, also grants the ¥15 reward 神券. DINE_IN refunds
+     * the order in full: the 5,000 points come back, the paid 神券 is in the wallet again, the unused reward is
+     * revoked, HOTEL's statement carries a reversal line for each of the two benefits, the month reconciles with
+     * zero differences and the points liability adds up.
+     */
+    private void firstDinnerRefunded(String run, String admin) {
+        step(
+                "退款闭环 A refund closes every loop",
+                "a new member pays a ¥200 first dinner with 5,000 points and a ¥15 神券; DINE_IN refunds it in full");
+        String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        expect(api.post("/api/v1/auth/otp", null, Map.of("phone", phone)), 202, "send OTP");
+        Api.Reply login =
+                expect(api.post("/api/v1/auth/login", null, Map.of("phone", phone, "otp", "000000")), 200, "login");
+        String member = login.text("access_token");
+        String memberId = login.text("member_id");
+        String hotel = api.clientToken("bu-hotel", SECRET);
+        String dineIn = api.clientToken("bu-dine_in", SECRET);
+        expect(order(hotel, memberId, "stay-" + run, 500_000), 201, "report the hotel stay");
+        Api.Reply template = expect(
+                api.post(
+                        "/api/v1/admin/coupon-templates",
+                        admin,
+                        Map.of(
+                                "name", "酒店15元神券 " + run,
+                                "kind", "FIXED",
+                                "discountFen", 1500,
+                                "minSpendFen", 0,
+                                "scenes", List.of("ALL"),
+                                "fundingBu", "HOTEL",
+                                "validDays", 30,
+                                "totalQuantity", 1,
+                                "perMemberLimit", 1,
+                                "budgetFen", 1500)),
+                201,
+                "create HOTEL's ¥15 template");
+        Api.Reply granted = expect(
+                api.postForNewMember(
+                        "/api/v1/bu/coupons/grants",
+                        hotel,
+                        Map.of(
+                                "grantId",
+                                "stay-gift-" + run,
+                                "templateId",
+                                template.text("templateId"),
+                                "memberId",
+                                memberId)),
+                201,
+                "HOTEL grants the 神券");
+        String paidCoupon = granted.text("couponId");
+        long before =
+                api.get("/api/v1/points/me", member).body().path("available").asLong();
+        fact("dinnerPointsBefore", before);
+        say("the stay earned %d points; HOTEL gave a ¥15 神券", before);
+
+        String dinner = "first-dinner-" + run;
+        expect(
+                api.post(
+                        "/api/v1/points/holds",
+                        dineIn,
+                        Map.of(
+                                "holdId",
+                                "dinner-hold-" + run,
+                                "memberId",
+                                memberId,
+                                "points",
+                                5000,
+                                "orderRef",
+                                dinner)),
+                201,
+                "hold 5,000 points");
+        expect(
+                api.post(
+                        "/api/v1/bu/coupons/" + paidCoupon + "/locks",
+                        dineIn,
+                        Map.of("lockId", "dinner-lock-" + run, "orderRef", dinner, "amountFen", 20_000)),
+                201,
+                "lock the 神券");
+        expect(api.post("/api/v1/points/holds/dinner-hold-" + run + "/confirm", dineIn, null), 200, "spend the points");
+        expect(api.post("/api/v1/bu/coupons/locks/dinner-lock-" + run + "/redeem", dineIn, null), 200, "redeem");
+        expect(order(dineIn, memberId, dinner, 20_000), 201, "report the dinner");
+        JsonNode rewarded = waitFor(
+                "the first-dinner reward 神券",
+                () -> api.get("/api/v1/coupons/me?status=AVAILABLE", member).body(),
+                w -> rewardIn(w) != null);
+        String reward = java.util.Objects.requireNonNull(rewardIn(rewarded));
+        long spent =
+                api.get("/api/v1/points/me", member).body().path("available").asLong();
+        say("paid ¥50 in points and ¥15 with the 神券; %d points left; the first dinner earned the ¥15 reward", spent);
+
+        String thisMonth = YearMonth.now(SETTLEMENT_ZONE).toString();
+        // a month an earlier step or run closed takes no more postings: they are in the next open one (design §7)
+        String period =
+                "CLOSED".equals(statementOf(thisMonth, hotel).path("status").asString())
+                        ? YearMonth.now(SETTLEMENT_ZONE).plusMonths(1).toString()
+                        : thisMonth;
+        waitFor(
+                "settlement to post the dinner's 神券 and points",
+                () -> statementOf(period, hotel),
+                st -> linesOn(st, dinner).size() >= 2);
+
+        Api.Reply refund = expect(
+                api.post(
+                        "/api/v1/bu/orders/" + dinner + "/refunds",
+                        dineIn,
+                        Map.of("refundId", "dinner-refund-" + run, "amountFen", 20_000)),
+                201,
+                "refund the dinner in full");
+        fact("dinnerPointsReturned", refund.number("pointsReturned"));
+        fact("dinnerGrowthReversed", refund.number("growthReversed"));
+        fact(
+                "dinnerPointsAfterRefund",
+                api.get("/api/v1/points/me", member).body().path("available").asLong());
+        JsonNode wallet = waitFor(
+                "the paid 神券 back in the wallet",
+                () -> api.get("/api/v1/coupons/me?status=AVAILABLE", member).body(),
+                w -> hasItem(w, paidCoupon));
+        fact("dinnerCouponBack", hasItem(wallet, paidCoupon));
+        JsonNode revoked = waitFor(
+                "the unused reward revoked",
+                () -> api.get("/api/v1/coupons/me?status=REVOKED", member).body(),
+                w -> hasItem(w, reward));
+        fact("dinnerRewardRevoked", hasItem(revoked, reward));
+        fact(
+                "dinnerRewardStillUsable",
+                hasItem(api.get("/api/v1/coupons/me?status=AVAILABLE", member).body(), reward));
+        JsonNode statement = waitFor(
+                "HOTEL's statement to reverse the 神券 and the points",
+                () -> statementOf(period, hotel),
+                st -> linesOn(st, dinner).stream()
+                                .filter(l -> l.path("reversal").asBoolean())
+                                .count()
+                        >= 2);
+        List<JsonNode> lines = linesOn(statement, dinner);
+        fact("dinnerStatementLines", lines.size());
+        fact(
+                "dinnerReversalLines",
+                lines.stream().filter(l -> l.path("reversal").asBoolean()).count());
+        fact(
+                "dinnerStatementNetFen",
+                lines.stream().mapToLong(l -> l.path("amountFen").asLong()).sum());
+        fact(
+                "dinnerReversalsReferToTheUsageMonth",
+                lines.stream()
+                        .allMatch(l -> thisMonth.equals(l.path("usagePeriod").asString())));
+        JsonNode reconciliation = waitFor(
+                "reconciliation of " + thisMonth + " with zero differences",
+                () -> api.get("/api/v1/admin/settlement/periods/" + thisMonth + "/reconciliation", admin)
+                        .body(),
+                r -> r.path("differences").isArray() && r.path("differences").isEmpty());
+        fact(
+                "dinnerReconciliationDifferences",
+                reconciliation.path("differences").size());
+        JsonNode liability = expect(
+                        api.get("/api/v1/admin/points/liability?period=" + thisMonth, admin), 200, "points liability")
+                .body();
+        boolean adds = liability.path("lines").size() > 0;
+        long hotelReturned = 0;
+        for (JsonNode l : liability.path("lines")) {
+            adds &= l.path("closingPoints").asLong()
+                    == l.path("openingPoints").asLong()
+                            + l.path("earned").asLong()
+                            - l.path("redeemed").asLong()
+                            + l.path("returned").asLong()
+                            - l.path("expired").asLong();
+            if ("HOTEL".equals(l.path("issuingBu").asString())) {
+                hotelReturned = l.path("returned").asLong();
+            }
+        }
+        fact("dinnerLiabilityAddsUp", adds);
+        fact("dinnerLiabilityHotelReturned", hotelReturned);
+        Api.Reply csv = api.get("/api/v1/admin/points/liability?period=" + thisMonth, admin, "text/csv");
+        fact("dinnerLiabilityCsvHeader", csv.raw().lines().findFirst().orElse(""));
+        say(
+                "refunded: %d points back (%d available again), the 神券 in the wallet, the reward revoked",
+                refund.number("pointsReturned"), (Long) facts.get("dinnerPointsAfterRefund"));
+        say(
+                "HOTEL's %s statement: %d lines on the dinner, %d of them reversals of %s, net ¥%s",
+                period, lines.size(), (Long) facts.get("dinnerReversalLines"), thisMonth, yuan((Long)
+                        facts.get("dinnerStatementNetFen")));
+        say(
+                "reconciliation of %s: %d differences; liability closing = opening + earned − redeemed + returned −"
+                        + " expired for every issuing BU: %s (HOTEL got %d points back this month)",
+                thisMonth, reconciliation.path("differences").size(), adds, hotelReturned);
+    }
+
+    /** The reward the first DINE_IN order grants, from the wallet, or null while it has not arrived. */
+    private static @Nullable String rewardIn(JsonNode wallet) {
+        for (JsonNode c : wallet.path("items")) {
+            if ("tpl-first-dine-in-15".equals(c.path("templateId").asString())) {
+                return c.path("couponId").asString();
+            }
+        }
+        return null;
+    }
+
+    /** The statement's lines on one order: its usages and their reversals. */
+    private static List<JsonNode> linesOn(JsonNode statements, String orderRef) {
+        JsonNode statement =
+                statements.has("statements") ? statements.path("statements").path(0) : statements;
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (JsonNode line : statement.path("lines")) {
+            if (orderRef.equals(line.path("orderRef").asString())) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     private JsonNode statementOf(String period, String buToken) {

@@ -19,6 +19,10 @@ class JourneyTests {
         platform = PlatformUnderTest.shared();
     }
 
+    /**
+     * The design's journey, then issue #26's: a first dinner paid with points and a 神券 is refunded in full, and the
+     * points, the wallet, the reward, the statement, the reconciliation and the liability all close.
+     */
     @Test
     void aDinnerEarnsATierAndA神券ThatIsSpentAtTheCinemaAndSettled() {
         var printed = new ByteArrayOutputStream();
@@ -67,5 +71,27 @@ class JourneyTests {
                 .as("GOLD's price of the demo plan")
                 .isEqualTo(1200);
         assertThat(result.number("freeDeliveriesLeft")).isEqualTo(2);
+        // issue #26: a ¥200 first dinner paid with 5,000 points and a ¥15 神券, refunded in full
+        assertThat(result.number("dinnerPointsBefore"))
+                .as("the ¥5,000 stay at 1 point per ¥1")
+                .isEqualTo(5000);
+        assertThat(result.number("dinnerPointsReturned")).isEqualTo(5000);
+        assertThat(result.number("dinnerGrowthReversed")).isEqualTo(200);
+        assertThat(result.number("dinnerPointsAfterRefund"))
+                .as("the 5,000 back, the dinner's own points reversed")
+                .isEqualTo(5000);
+        assertThat(result.text("dinnerCouponBack")).isEqualTo("true");
+        assertThat(result.text("dinnerRewardRevoked")).isEqualTo("true");
+        assertThat(result.text("dinnerRewardStillUsable")).isEqualTo("false");
+        assertThat(result.number("dinnerStatementLines"))
+                .as("HOTEL owed DINE_IN the 神券 and the points; each is reversed")
+                .isEqualTo(4);
+        assertThat(result.number("dinnerReversalLines")).isEqualTo(2);
+        assertThat(result.number("dinnerStatementNetFen")).isZero();
+        assertThat(result.text("dinnerReversalsReferToTheUsageMonth")).isEqualTo("true");
+        assertThat(result.number("dinnerReconciliationDifferences")).isZero();
+        assertThat(result.text("dinnerLiabilityAddsUp")).isEqualTo("true");
+        assertThat(result.number("dinnerLiabilityHotelReturned")).isGreaterThanOrEqualTo(5000);
+        assertThat(result.text("dinnerLiabilityCsvHeader")).startsWith("period,issuingBu,openingPoints,");
     }
 }

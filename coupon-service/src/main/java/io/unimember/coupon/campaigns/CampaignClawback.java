@@ -6,7 +6,13 @@ import io.unimember.common.outbox.EventPublisher;
 import io.unimember.coupon.coupons.Coupons;
 import io.unimember.coupon.risk.CouponRisk;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -63,6 +69,56 @@ public class CampaignClawback {
                         memberId, g.couponId(), g.templateId(), g.fundingBu(), bu, orderId, refundId, now));
             }
         }
+    }
+
+    /**
+     * Rewards just granted for orders that refunds had already completed. A refund normally follows its order's
+     * {@code order.completed}, but a large order parked by risk control (design §14) announces its completion only
+     * when approved, which can be after it was refunded in full: the refund then found no reward to take back. Taken
+     * back here instead, in the grant's transaction. The refunds are read with a locking read, so one committing
+     * meanwhile (another instance, a rebalance) is either seen here or sees the grant.
+     */
+    void takeBackIfRefunded(Collection<CampaignRewards.Reward> granted, Instant now) {
+        record Order(String bu, String orderId, String memberId) {}
+        record Seen(String bu, String orderId, String refundId, long refundFen, long orderFen) {}
+        Map<String, Order> orders = new LinkedHashMap<>();
+        for (CampaignRewards.Reward r : granted) {
+            if (r.orderBu() != null && r.orderId() != null) {
+                orders.putIfAbsent(r.orderBu() + ":" + r.orderId(), new Order(r.orderBu(), r.orderId(), r.memberId()));
+            }
+        }
+        if (orders.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        orders.values().forEach(o -> {
+            params.add(o.bu());
+            params.add(o.orderId());
+        });
+        // (bu, order_id) pairs spelled out, so the locking read takes the index's rows of these orders only
+        String pairs = String.join(" OR ", Collections.nCopies(orders.size(), "(bu = ? AND order_id = ?)"));
+        Map<String, List<Seen>> refundsOf = new HashMap<>();
+        jdbc.sql("SELECT bu, order_id, refund_id, refund_fen, order_amount_fen FROM order_refund_seen WHERE " + pairs
+                        + " ORDER BY seen_at, refund_id FOR UPDATE")
+                .params(params)
+                .query((rs, n) ->
+                        new Seen(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
+                .list()
+                .forEach(seen -> refundsOf
+                        .computeIfAbsent(seen.bu() + ":" + seen.orderId(), k -> new ArrayList<>())
+                        .add(seen));
+        refundsOf.forEach((key, refunds) -> {
+            Order order = orders.get(key);
+            long refunded = refunds.stream().mapToLong(Seen::refundFen).sum();
+            if (order != null && refunded >= refunds.getFirst().orderFen()) {
+                takeBack(
+                        order.memberId(),
+                        order.bu(),
+                        order.orderId(),
+                        refunds.getLast().refundId(),
+                        now);
+            }
+        });
     }
 
     /** The coupons campaigns issued for the member's order in this BU, not yet decided by a refund. */

@@ -3,6 +3,7 @@ package io.unimember.coupon.campaigns;
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.coupon.support.Times;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +26,21 @@ public class OrderCampaigns {
     private final MemberOrders orders;
     private final TierLookup tiers;
     private final CampaignActions actions;
+    private final CampaignClawback clawback;
     private final Clock clock;
 
     OrderCampaigns(
-            ActiveCampaigns active, MemberOrders orders, TierLookup tiers, CampaignActions actions, Clock clock) {
+            ActiveCampaigns active,
+            MemberOrders orders,
+            TierLookup tiers,
+            CampaignActions actions,
+            CampaignClawback clawback,
+            Clock clock) {
         this.active = active;
         this.orders = orders;
         this.tiers = tiers;
         this.actions = actions;
+        this.clawback = clawback;
         this.clock = clock;
     }
 
@@ -89,7 +97,9 @@ public class OrderCampaigns {
         if (!due.isEmpty()) {
             Map<String, Campaign> byId = new LinkedHashMap<>();
             campaigns.forEach(c -> byId.put(c.id(), c));
-            actions.reward(byId, new ArrayList<>(due.values()), Times.now(clock));
+            Instant now = Times.now(clock);
+            actions.reward(byId, new ArrayList<>(due.values()), now);
+            clawback.takeBackIfRefunded(due.values(), now);
         }
     }
 }

@@ -4,7 +4,11 @@ import io.unimember.coupon.terms.Terms;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An issued coupon with its template's name, terms and funder. */
+/**
+ * An issued coupon with its template's name, terms and funder. {@code refundedAt}: a refund of the order it was
+ * redeemed on gave it back (AVAILABLE again) or found it past its validity (it stays REDEEMED), or took it back as a
+ * reward (REVOKED); cleared when it is redeemed again.
+ */
 public record Coupon(
         String id,
         String templateId,
@@ -18,7 +22,8 @@ public record Coupon(
         String name,
         Terms terms,
         String fundingBu,
-        @Nullable String lockId) {
+        @Nullable String lockId,
+        @Nullable Instant refundedAt) {
 
     /**
      * The status as of {@code now}: an AVAILABLE coupon past its end is EXPIRED even before the expiry job has

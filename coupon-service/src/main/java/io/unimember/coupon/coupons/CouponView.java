@@ -20,7 +20,8 @@ public record CouponView(
         CouponStatus status,
         Instant issuedAt,
         Instant expiresAt,
-        @Nullable String code) {
+        @Nullable String code,
+        @Nullable Instant refundedAt) {
 
     /** The view for the owner, with the code to show at a POS. */
     public static CouponView forOwner(Coupon c, Instant now) {
@@ -47,6 +48,7 @@ public record CouponView(
                 c.statusAt(now),
                 c.issuedAt(),
                 c.expiresAt(),
-                code);
+                code,
+                c.refundedAt());
     }
 }

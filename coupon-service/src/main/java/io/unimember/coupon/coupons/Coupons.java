@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ public class Coupons {
     public static final String SELECT =
             """
             SELECT c.id, c.template_id, c.member_id, c.code, c.status, c.channel, c.issued_at, c.usable_from,
-                   c.expires_at, c.lock_id, t.name, t.kind, t.discount_fen, t.percent_off, t.max_discount_fen,
+                   c.expires_at, c.lock_id, c.refunded_at, t.name, t.kind, t.discount_fen, t.percent_off, t.max_discount_fen,
                    t.min_spend_fen, t.scenes, t.funding_bu
               FROM coupon c JOIN coupon_template t ON t.id = c.template_id
             """;
@@ -100,12 +101,15 @@ public class Coupons {
                 == 1;
     }
 
-    /** LOCKED by this lock → REDEEMED. */
+    /**
+     * LOCKED by this lock → REDEEMED. A coupon a refund gave back starts a new redemption: {@code refunded_at} is
+     * cleared, so a refund of this new order can give it back again.
+     */
     public boolean redeemLocked(String id, String lockId, String bu, String orderRef, long discountFen, Instant now) {
         return jdbc.sql(
                                 """
                 UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_bu = ?, order_ref = ?,
-                                  redeemed_discount_fen = ?
+                                  redeemed_discount_fen = ?, refunded_at = NULL
                  WHERE id = ? AND status = 'LOCKED' AND lock_id = ?
                 """)
                         .params(ts(now), bu, orderRef, discountFen, id, lockId)
@@ -125,12 +129,12 @@ public class Coupons {
                 == 1;
     }
 
-    /** AVAILABLE and valid now → REDEEMED in one step (a POS verification). */
+    /** AVAILABLE and valid now → REDEEMED in one step (a POS verification); a new redemption, as above. */
     public boolean redeemAvailable(String id, String bu, String orderRef, long discountFen, Instant now) {
         return jdbc.sql(
                                 """
                 UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_bu = ?, order_ref = ?,
-                                  redeemed_discount_fen = ?
+                                  redeemed_discount_fen = ?, refunded_at = NULL
                  WHERE id = ? AND status = 'AVAILABLE' AND expires_at > ? AND usable_from <= ?
                 """)
                         .params(ts(now), bu, orderRef, discountFen, id, ts(now), ts(now))
@@ -220,6 +224,12 @@ public class Coupons {
                 rs.getString("name"),
                 Templates.terms(rs),
                 rs.getString("funding_bu"),
-                rs.getString("lock_id"));
+                rs.getString("lock_id"),
+                nullableInstant(rs, "refunded_at"));
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

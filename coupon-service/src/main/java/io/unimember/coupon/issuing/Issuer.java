@@ -221,6 +221,7 @@ public class Issuer {
                 template.name(),
                 template.terms(),
                 template.fundingBu(),
+                null,
                 null);
     }
 

@@ -65,6 +65,9 @@ class RefundProcessing {
         }
         long reversedSoFar = share(order.pointsEarned(), refunded, order.amountFen());
         long points = reversedSoFar - order.pointsReversed();
+        // tier-service reverses growth from order.refunded by this same cumulative rule; answered here, not asked there
+        long growth = share(order.growthEarned(), refunded, order.amountFen())
+                - share(order.growthEarned(), order.refundedFen(), order.amountFen());
         if (!orders.recordRefund(order, refunded, reversedSoFar)) {
             throw new IllegalStateException("order " + bu + "/" + orderId + " changed under its lock");
         }
@@ -90,7 +93,7 @@ class RefundProcessing {
         events.publish(new OrderRefunded(
                 memberId, bu, orderId, request.refundId(), request.amountFen(), order.amountFen(), points, now));
         return new RefundReceipt(
-                request.refundId(), orderId, request.amountFen(), points, shortfall, returned, refunded);
+                request.refundId(), orderId, request.amountFen(), points, shortfall, returned, growth, refunded);
     }
 
     /** Gives back this refund's share of the points spent on the order; returns how many. */

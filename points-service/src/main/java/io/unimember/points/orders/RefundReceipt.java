@@ -6,6 +6,7 @@ package io.unimember.points.orders;
  * @param pointsReversed the points this refund took back (its share of the order's points, rounded down)
  * @param shortfall the part of them the member had already spent, recovered from later earnings
  * @param pointsReturned the points spent on the order that this refund gave back (its share, rounded down)
+ * @param growthReversed the growth this refund takes back (its share, rounded down), as tier-service reverses it
  * @param refundedFen everything refunded on the order so far
  */
 record RefundReceipt(
@@ -15,4 +16,5 @@ record RefundReceipt(
         long pointsReversed,
         long shortfall,
         long pointsReturned,
+        long growthReversed,
         long refundedFen) {}

@@ -169,10 +169,22 @@ class LiabilityTests {
 
     @Test
     void aMissingOrMalformedPeriodIsA400AndAMemberTokenIsRefused() {
-        for (String query : List.of("period=2031-13", "period=2031-6", "period=june", "")) {
+        for (String query : List.of(
+                "period=2031-13",
+                "period=2031-6",
+                "period=june",
+                "",
+                "period=",
+                "period=%00",
+                "period=" + "9".repeat(300),
+                "period=0000-00",
+                "period=2031-06&bu=" + "X".repeat(40))) {
             Api.Reply reply = api.get("/api/v1/admin/points/liability?" + query, TestTokens.admin());
             assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.json().path("code").asString()).as(query).isIn("VALIDATION_FAILED", "BAD_REQUEST");
         }
+        Api.Reply csvOfBadPeriod = api.getCsv("/api/v1/admin/points/liability?period=2031-13", TestTokens.admin());
+        assertThat(csvOfBadPeriod.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/admin/points/liability?period=2031-06", TestTokens.member(Api.newMember()))
                         .status())
                 .isEqualTo(403);

@@ -83,6 +83,21 @@ class RefundConcurrencyTests {
                         "DINE_IN",
                         orderId))
                 .isEqualTo(1_001);
+        assertThat(created.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                r -> r.text("refundId"),
+                                java.util.stream.Collectors.mapping(
+                                        Api.Reply::raw, java.util.stream.Collectors.toSet()))))
+                .as("the two copies of a refund id answer the same: it returned once")
+                .allSatisfy((id, bodies) -> assertThat(bodies).hasSize(1));
+        assertThat(LedgerQueries.count(
+                        jdbc,
+                        "SELECT COUNT(*) - COUNT(DISTINCT reference) FROM ledger_transfer WHERE kind = 'RETURN' AND bu = ?"
+                                + " AND member_id = ?",
+                        "DINE_IN",
+                        member))
+                .as("at most one RETURN transfer per refund id")
+                .isZero();
         assertThat(LedgerQueries.of(jdbc, member).spent()).isZero();
         assertThat(api.me(member).number("available")).isEqualTo(2_000);
     }

@@ -175,8 +175,17 @@ class RefundReturnsTests {
         assertThat(envelope.path("type").asString()).isEqualTo("points.refunded");
         assertThat(envelope.path("source").asString()).isEqualTo("points-service");
         assertThat(envelope.path("version").asInt()).isEqualTo(1);
-        assertThat(envelope.path("eventId").asString()).isNotBlank();
+        assertThat(java.util
+                        .UUID
+                        .fromString(envelope.path("eventId").asString())
+                        .version())
+                .as("§8: a time-ordered UUID")
+                .isEqualTo(7);
+        assertThat(envelope.path("memberId").asString()).isEqualTo(member);
+        assertThat(Instant.parse(envelope.path("occurredAt").asString())).isBeforeOrEqualTo(Instant.now());
         JsonNode data = envelope.path("data");
+        assertThat(data.path("memberId").asString()).isEqualTo(member);
+        assertThat(data.path("refundId").asString()).isEqualTo(refundId);
         assertThat(data.path("orderId").asString()).isEqualTo(orderId);
         assertThat(data.path("points").asLong()).isEqualTo(100);
         assertThat(data.path("lots")).hasSize(1);

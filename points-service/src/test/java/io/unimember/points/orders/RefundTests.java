@@ -33,6 +33,8 @@ class RefundTests {
         assertThat(refund.number("pointsReversed")).isEqualTo(333);
         assertThat(refund.number("shortfall")).isZero();
         assertThat(refund.number("refundedFen")).isEqualTo(33_333);
+        // growth by the same rule: floor(999 × 33,333 / 99,900) of the order's 999
+        assertThat(refund.number("growthReversed")).isEqualTo(333);
         assertThat(api.me(member).number("available")).isEqualTo(999 - 333);
         assertThat(api.me(member).number("lifetimeEarned")).isEqualTo(999 - 333);
     }
@@ -44,12 +46,17 @@ class RefundTests {
         api.order("DINE_IN", member, orderId, 1_000); // 10 points
 
         long reversed = 0;
-        for (int i = 0; i < 3; i++) {
-            reversed += api.refund("DINE_IN", orderId, Api.newId("r"), 333).number("pointsReversed");
+        long growth = 0;
+        for (long fen : new long[] {333, 333, 333, 1}) {
+            Api.Reply refund = api.refund("DINE_IN", orderId, Api.newId("r"), fen);
+            reversed += refund.number("pointsReversed");
+            growth += refund.number("growthReversed");
         }
-        reversed += api.refund("DINE_IN", orderId, Api.newId("r"), 1).number("pointsReversed");
 
         assertThat(reversed).isEqualTo(10);
+        assertThat(growth)
+                .as("all the order's growth, as tier-service reverses it")
+                .isEqualTo(10);
         assertThat(api.me(member).number("available")).isZero();
     }
 
@@ -143,5 +150,45 @@ class RefundTests {
         Api.Reply badPath = api.post(
                 "/api/v1/bu/orders/" + "x".repeat(100) + "/refunds", token, Map.of("refundId", "r1", "amountFen", 1));
         assertThat(badPath.status()).isEqualTo(400);
+    }
+
+    /** Whatever a BU sends to the refund endpoint, a bad request is a 4xx problem naming what is wrong, never a 500. */
+    @Test
+    void badRefundRequestsAreProblemsNeverServerErrors() {
+        String orderId = Api.newId("o");
+        api.order("DINE_IN", Api.newMember(), orderId, 10_000);
+        String token = TestTokens.bu("DINE_IN");
+        String path = "/api/v1/bu/orders/" + orderId + "/refunds";
+
+        for (String body : java.util.List.of(
+                "{",
+                "",
+                "[]",
+                "null",
+                "{\"refundId\":\"r1\",\"amountFen\":\"abc\"}",
+                "{\"refundId\":\"r1\",\"amountFen\":1.5}",
+                "{\"refundId\":\"r1\",\"amountFen\":99999999999999999999999}",
+                "{\"refundId\":\"r1\",\"amountFen\":1000000000001}",
+                "{\"refundId\":\"r1\"}",
+                "{\"refundId\":\"" + "r".repeat(200) + "\",\"amountFen\":100}",
+                "{\"refundId\":12,\"amountFen\":100}",
+                "{\"refundId\":\"r\u0000\",\"amountFen\":100}")) {
+            Api.Reply reply = api.postRaw(path, token, body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.code()).as(body).isIn("VALIDATION_FAILED", "MALFORMED_REQUEST", "BAD_REQUEST");
+            assertThat(reply.json().path("status").asInt()).as(body).isEqualTo(400);
+        }
+        for (String badOrder : java.util.List.of("a%20b", "%00", "..", "o%2Fx")) {
+            Api.Reply reply = api.post(
+                    "/api/v1/bu/orders/" + badOrder + "/refunds", token, Map.of("refundId", "r1", "amountFen", 1));
+            assertThat(reply.status()).as(badOrder).isBetween(400, 404);
+        }
+        Api.Reply unknownOrder = api.post(
+                "/api/v1/bu/orders/" + Api.newId("o") + "/refunds", token, Map.of("refundId", "r1", "amountFen", 1));
+        assertThat(unknownOrder.status()).isEqualTo(404);
+        assertThat(unknownOrder.code()).isEqualTo("ORDER_NOT_FOUND");
+        Api.Reply memberToken =
+                api.post(path, TestTokens.member(Api.newMember()), Map.of("refundId", "r1", "amountFen", 1));
+        assertThat(memberToken.status()).isEqualTo(403);
     }
 }

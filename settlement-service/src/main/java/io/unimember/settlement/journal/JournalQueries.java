@@ -21,7 +21,8 @@ public class JournalQueries {
         return jdbc.sql(
                         """
                         SELECT l.id, l.posting_id, p.event_id, p.benefit_type, p.source_ref, p.order_ref, p.used_at,
-                               p.usage_period, l.counterparty, l.account, i.face_fen, i.rate_bp, l.amount_fen
+                               p.usage_period, l.counterparty, l.account, i.face_fen, i.rate_bp, l.amount_fen,
+                               p.event_type
                         FROM journal_line l
                         JOIN posting p ON p.id = l.posting_id
                         JOIN posting_item i ON i.id = l.item_id
@@ -32,11 +33,13 @@ public class JournalQueries {
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getString(3),
+                        rs.getString(14),
                         BenefitType.valueOf(rs.getString(4)),
                         rs.getString(5),
                         rs.getString(6),
                         rs.getTimestamp(7).toInstant(),
                         rs.getString(8),
+                        rs.getLong(11) < 0, // refunds post negative face value (decision 0038)
                         rs.getString(9),
                         Account.valueOf(rs.getString(10)),
                         rs.getLong(11),

@@ -38,7 +38,10 @@ final class StatementCsv {
             "amountFen",
             "owedFen",
             "dueFen",
-            "netFen");
+            "netFen",
+            // added after the first release: at the end, so spreadsheets reading columns by position keep working
+            "eventType",
+            "reversal");
 
     static final String HEADER = String.join(",", COLUMNS);
 
@@ -73,6 +76,8 @@ final class StatementCsv {
                         .set("faceFen", l.faceFen())
                         .set("rateBp", l.rateBp())
                         .set("amountFen", l.amountFen())
+                        .set("eventType", l.eventType())
+                        .set("reversal", l.reversal())
                         .cells());
             }
             for (PartyStatement.CounterpartyTotal c : s.counterparties()) {

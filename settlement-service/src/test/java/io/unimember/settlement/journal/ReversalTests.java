@@ -86,6 +86,46 @@ class ReversalTests {
                         .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
                         .single())
                 .containsExactly(month.toString(), month.next().toString());
+        // the next month's statement shows it as its own line, referring to the month the coupon was used in
+        var next = fixture.tree(fixture.get(
+                                "/api/v1/settlement/periods/" + month.next() + "/statements", TestTokens.bu("HOTEL"))
+                        .getBody())
+                .path("statements")
+                .path(0);
+        var line = lineOf(next, returned);
+        assertThat(line.path("reversal").asBoolean()).isTrue();
+        assertThat(line.path("eventType").asString()).isEqualTo("coupon.returned");
+        assertThat(line.path("usagePeriod").asString()).isEqualTo(month.toString());
+        assertThat(line.path("counterparty").asString()).isEqualTo("DINE_IN");
+        assertThat(line.path("amountFen").asLong())
+                .as("HOTEL owes DINE_IN 1,500 less")
+                .isEqualTo(1_500);
+        assertThat(line.path("faceFen").asLong()).isEqualTo(-1_500);
+        var closed = fixture.tree(
+                        fixture.get("/api/v1/settlement/periods/" + month + "/statements", TestTokens.bu("HOTEL"))
+                                .getBody())
+                .path("statements")
+                .path(0);
+        assertThat(lineOf(closed, redeemed).path("reversal").asBoolean()).isFalse();
+        assertThat(closed.toString()).doesNotContain(returned.eventId().toString());
+        String csv = fixture.get(
+                        "/api/v1/settlement/periods/" + month.next() + "/statements",
+                        TestTokens.bu("HOTEL"),
+                        "text/csv")
+                .getBody();
+        assertThat(csv.lines().filter(r -> r.contains(returned.eventId().toString())))
+                .singleElement()
+                .satisfies(r -> assertThat(r).contains("," + month + ",").endsWith(",coupon.returned,true"));
+    }
+
+    private static tools.jackson.databind.JsonNode lineOf(
+            tools.jackson.databind.JsonNode statement, EventEnvelope event) {
+        for (var line : statement.path("lines")) {
+            if (event.eventId().toString().equals(line.path("eventId").asString())) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line of " + event.eventId() + " in " + statement);
     }
 
     @Test

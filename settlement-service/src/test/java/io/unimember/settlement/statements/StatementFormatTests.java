@@ -53,9 +53,9 @@ class StatementFormatTests {
                 .allSatisfy(row -> assertThat(row.split(",", -1)).hasSize(columns));
         assertThat(rows[1])
                 .startsWith("2026-03,CLOSED,DINE_IN,LINE,HOTEL,1,e-1,COUPON,c-1,o-1,2026-03-10T02:00:00Z,2026-03,")
-                .endsWith("RECEIVABLE,1000,10000,1000,,,");
-        assertThat(rows[2]).isEqualTo("2026-03,CLOSED,DINE_IN,COUNTERPARTY,HOTEL,,,,,,,,,,,,0,1000,1000");
-        assertThat(rows[3]).isEqualTo("2026-03,CLOSED,DINE_IN,TOTAL,,,,,,,,,,,,,0,1000,1000");
+                .endsWith("RECEIVABLE,1000,10000,1000,,,,coupon.redeemed,false");
+        assertThat(rows[2]).isEqualTo("2026-03,CLOSED,DINE_IN,COUNTERPARTY,HOTEL,,,,,,,,,,,,0,1000,1000,,");
+        assertThat(rows[3]).isEqualTo("2026-03,CLOSED,DINE_IN,TOTAL,,,,,,,,,,,,,0,1000,1000,,");
     }
 
     @Test
@@ -64,11 +64,13 @@ class StatementFormatTests {
                 7,
                 5,
                 "-e7",
+                "points.refunded",
                 BenefitType.POINTS,
                 "c,1",
                 "say \"hi\"",
                 USED,
                 "2026-03",
+                true,
                 "HOTEL",
                 Account.PAYABLE,
                 250,
@@ -78,11 +80,13 @@ class StatementFormatTests {
                 8,
                 6,
                 " e\n8",
+                "=coupon.redeemed",
                 BenefitType.COUPON,
                 "#tag ",
                 null,
                 USED,
                 "2026-03",
+                false,
                 "=HOTEL",
                 Account.RECEIVABLE,
                 0,
@@ -100,18 +104,18 @@ class StatementFormatTests {
 
         assertThat(csv)
                 .isEqualTo("period,status,party,record,counterparty,postingId,eventId,benefitType,sourceRef,orderRef,"
-                        + "usedAt,usagePeriod,account,faceFen,rateBp,amountFen,owedFen,dueFen,netFen\r\n"
+                        + "usedAt,usagePeriod,account,faceFen,rateBp,amountFen,owedFen,dueFen,netFen,eventType,reversal\r\n"
                         + "2026-03,OPEN,DINE_IN,LINE,HOTEL,5,'-e7,POINTS,\"c,1\",\"say \"\"hi\"\"\",2026-03-10T02:00:00Z,2026-03,"
-                        + "PAYABLE,250,8000,-200,,,\r\n"
+                        + "PAYABLE,250,8000,-200,,,,points.refunded,true\r\n"
                         + "2026-03,OPEN,DINE_IN,LINE,'=HOTEL,6,\" e\n8\",COUPON,#tag ,,2026-03-10T02:00:00Z,2026-03,"
-                        + "RECEIVABLE,0,0,0,,,\r\n"
-                        + "2026-03,OPEN,DINE_IN,COUNTERPARTY,'=HOTEL,,,,,,,,,,,,0,0,0\r\n"
-                        + "2026-03,OPEN,DINE_IN,COUNTERPARTY,HOTEL,,,,,,,,,,,,200,0,-200\r\n"
-                        + "2026-03,OPEN,DINE_IN,TOTAL,,,,,,,,,,,,,200,0,-200\r\n"
+                        + "RECEIVABLE,0,0,0,,,,'=coupon.redeemed,false\r\n"
+                        + "2026-03,OPEN,DINE_IN,COUNTERPARTY,'=HOTEL,,,,,,,,,,,,0,0,0,,\r\n"
+                        + "2026-03,OPEN,DINE_IN,COUNTERPARTY,HOTEL,,,,,,,,,,,,200,0,-200,,\r\n"
+                        + "2026-03,OPEN,DINE_IN,TOTAL,,,,,,,,,,,,,200,0,-200,,\r\n"
                         + "2026-03,OPEN,HOTEL,LINE,DINE_IN,9,e-9,COUPON,c-9,o-9,2026-03-10T02:00:00Z,2026-03,"
-                        + "RECEIVABLE,200,10000,200,,,\r\n"
-                        + "2026-03,OPEN,HOTEL,COUNTERPARTY,DINE_IN,,,,,,,,,,,,0,200,200\r\n"
-                        + "2026-03,OPEN,HOTEL,TOTAL,,,,,,,,,,,,,0,200,200\r\n");
+                        + "RECEIVABLE,200,10000,200,,,,coupon.redeemed,false\r\n"
+                        + "2026-03,OPEN,HOTEL,COUNTERPARTY,DINE_IN,,,,,,,,,,,,0,200,200,,\r\n"
+                        + "2026-03,OPEN,HOTEL,TOTAL,,,,,,,,,,,,,0,200,200,,\r\n");
     }
 
     @Test
@@ -120,11 +124,13 @@ class StatementFormatTests {
                 1,
                 1,
                 "=HYPERLINK(1)",
+                "coupon.redeemed",
                 BenefitType.COUPON,
                 "a,b",
                 "say \"hi\"",
                 USED,
                 "2026-03",
+                false,
                 "HOTEL",
                 Account.RECEIVABLE,
                 1,
@@ -157,11 +163,13 @@ class StatementFormatTests {
                 id,
                 id,
                 "e-" + id,
+                "coupon.redeemed",
                 BenefitType.COUPON,
                 "c-" + id,
                 "o-" + id,
                 USED,
                 "2026-03",
+                false,
                 counterparty,
                 account,
                 Math.abs(amount),
