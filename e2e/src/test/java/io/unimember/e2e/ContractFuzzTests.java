@@ -73,7 +73,8 @@ class ContractFuzzTests {
         for (var entry : OpenApiContract.operations(spec).entrySet()) {
             String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
             String path = entry.getKey().substring(method.length() + 1);
-            if (LEFT_ALONE.stream().anyMatch(path::contains)) {
+            // what changes other tests' world is left alone; reading it is fuzzed like any other operation
+            if (!method.equals("GET") && LEFT_ALONE.stream().anyMatch(path::contains)) {
                 continue;
             }
             operations++;
