@@ -42,7 +42,8 @@ public final class EventTypes {
             MembershipRefunded.class,
             MembershipBenefitUsed.class,
             RiskReviewOpened.class,
-            RiskReviewDecided.class);
+            RiskReviewDecided.class,
+            AdminActionRecorded.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::nameOf, Function.identity()));

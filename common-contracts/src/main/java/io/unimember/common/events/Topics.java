@@ -13,10 +13,13 @@ public final class Topics {
     public static final String MEMBERSHIP = "membership.events.v1";
     /** Risk reviews opened by the deciding services and decided by operators in member-service. */
     public static final String RISK = "risk.events.v1";
+    /** Admin writes of every service, for member-service's audit log ({@code GET /api/v1/admin/audit}). */
+    public static final String ADMIN = "admin.events.v1";
     /** BUs inside the group may report orders here instead of calling the REST API. */
     public static final String BU_ORDERS = "bu.orders.v1";
 
-    public static final List<String> ALL = List.of(MEMBER, ORDER, POINTS, TIER, COUPON, MEMBERSHIP, BU_ORDERS, RISK);
+    public static final List<String> ALL =
+            List.of(MEMBER, ORDER, POINTS, TIER, COUPON, MEMBERSHIP, BU_ORDERS, RISK, ADMIN);
 
     private Topics() {}
 

@@ -47,6 +47,16 @@ public class OutboxConfiguration {
         return new EventPublisher(publisher, mapper, clock, source);
     }
 
+    /** Every service's admin writes go to the one audit log through its outbox. */
+    @Bean
+    io.unimember.common.admin.AdminAudit adminAudit(
+            EventPublisher events,
+            JsonMapper mapper,
+            Clock clock,
+            @Value("${spring.application.name}") String service) {
+        return new io.unimember.common.admin.AdminAudit(events, mapper, clock, service);
+    }
+
     /**
      * Which events leave the service, and how. Modulith's event listener factory asks for this while the context
      * is still post-processing bean definitions (Modulith 2.1), before beans are autowired by constructor: the codec,

@@ -1,9 +1,15 @@
 package io.unimember.coupon.allotment;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.AdminAudit;
+import io.unimember.common.admin.Role;
+import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +25,13 @@ class AllotmentController {
     private static final int FIRST_YEAR = 2000;
 
     private final MonthlyAllotment allotment;
+    private final AdminAudit audit;
+    private final TransactionTemplate tx;
 
-    AllotmentController(MonthlyAllotment allotment) {
+    AllotmentController(MonthlyAllotment allotment, AdminAudit audit, TransactionTemplate tx) {
         this.allotment = allotment;
+        this.audit = audit;
+        this.tx = tx;
     }
 
     /**
@@ -32,7 +42,8 @@ class AllotmentController {
      * members refused or failed.
      */
     @PostMapping("/api/v1/admin/coupon-allotments/{month}")
-    MonthlyAllotment.Run run(@PathVariable String month) {
+    MonthlyAllotment.Run run(Caller caller, @PathVariable String month) {
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR);
         YearMonth yearMonth;
         try {
             yearMonth = YearMonth.parse(month);
@@ -45,6 +56,9 @@ class AllotmentController {
         if (yearMonth.isAfter(allotment.currentMonth())) {
             throw ApiException.conflict("MONTH_NOT_STARTED", "a month is allotted on or after its 1st");
         }
-        return allotment.run(yearMonth);
+        MonthlyAllotment.Run run = allotment.run(yearMonth);
+        // the run commits member by member (each allotment its own transaction), so its record is one of its own
+        tx.executeWithoutResult(s -> audit.record(actor, "COUPON_ALLOTMENT_RUN", "allotment:" + month, null, run));
+        return run;
     }
 }

@@ -1,5 +1,9 @@
 package io.unimember.coupon.budgets;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.AdminAudit;
+import io.unimember.common.admin.Role;
 import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
@@ -39,13 +43,16 @@ class BudgetController {
     private final BudgetMetrics metrics;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AdminAudit audit;
 
     BudgetController(
             SubsidyPools pools,
             BusinessUnits businessUnits,
             BudgetMetrics metrics,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            AdminAudit audit) {
+        this.audit = audit;
         this.pools = pools;
         this.businessUnits = businessUnits;
         this.metrics = metrics;
@@ -67,8 +74,14 @@ class BudgetController {
         if (!caller.isAdmin()) {
             throw ApiException.forbidden("FORBIDDEN", "only an admin sets subsidy pools");
         }
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR, Role.FINANCE);
         requireBu(bu);
-        tx.executeWithoutResult(s -> pools.setLimit(bu, month, request.limitFen(), caller.subject(), Times.now(clock)));
+        tx.executeWithoutResult(s -> {
+            BudgetView before = pools.find(bu, month).map(BudgetView::of).orElse(null);
+            pools.setLimit(bu, month, request.limitFen(), actor.id(), Times.now(clock));
+            BudgetView after = pools.find(bu, month).map(BudgetView::of).orElse(null);
+            audit.record(actor, "SUBSIDY_POOL_SET", "budget:" + bu + ":" + month, before, after);
+        });
         metrics.refresh();
         return get(caller, bu, month);
     }

@@ -1,5 +1,8 @@
 package io.unimember.coupon.templates;
 
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.AdminAudit;
+import io.unimember.common.admin.Role;
 import io.unimember.common.idempotency.Idempotency;
 import io.unimember.common.openapi.Creates;
 import io.unimember.common.security.Caller;
@@ -32,19 +35,23 @@ class TemplateController {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final AdminAudit audit;
+
     TemplateController(
             TemplateRules rules,
             Templates templates,
             Idempotency idempotency,
             TemplateProperties properties,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            AdminAudit audit) {
         this.rules = rules;
         this.properties = properties;
         this.tx = tx;
         this.templates = templates;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A retry may send an {@code Idempotency-Key}, so it does not create the template twice. */
@@ -104,11 +111,14 @@ class TemplateController {
                 template.totalQuantity(), template.budgetFen(), terms.faceValueFen(), properties.stockShards());
         templates.insert(template, shards);
         template = templates.find(template.id()).orElseThrow();
-        return TemplateView.of(template);
+        TemplateView created = TemplateView.of(template);
+        audit.record(caller, "COUPON_TEMPLATE_CREATED", "template:" + template.id(), null, created);
+        return created;
     }
 
     private static void requireMayFund(Caller caller, String fundingBu) {
         if (caller.isAdmin()) {
+            AdminAccess.require(caller, Role.OPERATOR);
             return;
         }
         if (!caller.hasScope(Scopes.BU_CAMPAIGNS) || !fundingBu.equals(caller.claim(Claims.BU))) {

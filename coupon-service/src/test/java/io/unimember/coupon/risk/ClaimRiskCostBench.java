@@ -131,10 +131,7 @@ class ClaimRiskCostBench {
                     "X-Client-Ip", "10." + (n / 250 % 250) + "." + (n % 250) + ".7");
             long started = System.nanoTime();
             Api.Response claim = api.post(
-                    "/api/v1/coupons/claims",
-                    tokens.get(n % tokens.size()),
-                    Map.of("templateId", template),
-                    headers);
+                    "/api/v1/coupons/claims", tokens.get(n % tokens.size()), Map.of("templateId", template), headers);
             latencies.add(System.nanoTime() - started);
             if (claim.status() != 201) {
                 throw new IllegalStateException("claim " + n + ": " + claim.raw());
@@ -159,7 +156,15 @@ class ClaimRiskCostBench {
     private static RiskRule rule(
             String id, Counter counter, Dimension dimension, long windowSeconds, int threshold, int score) {
         return new RiskRule(
-                id, id, Checkpoint.CLAIM, counter, dimension, Duration.ofSeconds(windowSeconds), threshold, score, true);
+                id,
+                id,
+                Checkpoint.CLAIM,
+                counter,
+                dimension,
+                Duration.ofSeconds(windowSeconds),
+                threshold,
+                score,
+                true);
     }
 
     private static CountAtBucket[] buckets(Timer timer) {

@@ -16,10 +16,11 @@ class AuditRepository {
     }
 
     void insert(AuditEntry entry) {
-        jdbc.sql("INSERT INTO admin_audit (at, actor, actor_kind, role, action, target, before_json, after_json)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO admin_audit (at, service, actor, actor_kind, role, action, target, before_json,"
+                        + " after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         Timestamp.from(entry.at()),
+                        entry.service(),
                         entry.actor(),
                         entry.actorKind(),
                         entry.role(),
@@ -30,17 +31,24 @@ class AuditRepository {
                 .update();
     }
 
-    /** Newest first, below {@code beforeId} when given, optionally of one actor or action. */
-    List<AuditEntry> page(@Nullable Long beforeId, @Nullable String actor, @Nullable String action, int limit) {
-        return jdbc.sql("SELECT id, at, actor, actor_kind, role, action, target, before_json, after_json"
+    /** Newest first, below {@code beforeId} when given, optionally of one actor, action or service. */
+    List<AuditEntry> page(
+            @Nullable Long beforeId,
+            @Nullable String actor,
+            @Nullable String action,
+            @Nullable String service,
+            int limit) {
+        return jdbc.sql("SELECT id, at, service, actor, actor_kind, role, action, target, before_json, after_json"
                         + " FROM admin_audit WHERE (? IS NULL OR id < ?) AND (? IS NULL OR actor = ?)"
-                        + " AND (? IS NULL OR action = ?) ORDER BY id DESC LIMIT ?")
+                        + " AND (? IS NULL OR action = ?) AND (? IS NULL OR service = ?) ORDER BY id DESC LIMIT ?")
                 .param(beforeId) // the filters may be null (no filter); params(Object...) takes no nulls
                 .param(beforeId)
                 .param(actor)
                 .param(actor)
                 .param(action)
                 .param(action)
+                .param(service)
+                .param(service)
                 .param(limit)
                 .query((rs, n) -> new AuditEntry(
                         rs.getLong(1),
@@ -51,7 +59,8 @@ class AuditRepository {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8),
-                        rs.getString(9)))
+                        rs.getString(9),
+                        rs.getString(10)))
                 .list();
     }
 }

@@ -1,12 +1,12 @@
 package io.unimember.member.clients;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.AdminAudit;
-import io.unimember.member.admin.Role;
+import io.unimember.member.admin.AuditLog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -39,11 +39,11 @@ class BusinessUnitController {
     private final JdbcClient jdbc;
     private final BusinessUnits businessUnits;
     private final ClientRepository clients;
-    private final AdminAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     BusinessUnitController(
-            JdbcClient jdbc, BusinessUnits businessUnits, ClientRepository clients, AdminAudit audit, Clock clock) {
+            JdbcClient jdbc, BusinessUnits businessUnits, ClientRepository clients, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.businessUnits = businessUnits;
         this.clients = clients;

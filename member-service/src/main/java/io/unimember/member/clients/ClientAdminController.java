@@ -1,11 +1,11 @@
 package io.unimember.member.clients;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.AdminAudit;
-import io.unimember.member.admin.Role;
+import io.unimember.member.admin.AuditLog;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +26,9 @@ class ClientAdminController {
 
     private final Clients clients;
     private final ClientRepository repository;
-    private final AdminAudit audit;
+    private final AuditLog audit;
 
-    ClientAdminController(Clients clients, ClientRepository repository, AdminAudit audit) {
+    ClientAdminController(Clients clients, ClientRepository repository, AuditLog audit) {
         this.clients = clients;
         this.repository = repository;
         this.audit = audit;

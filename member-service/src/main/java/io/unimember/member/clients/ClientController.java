@@ -1,14 +1,14 @@
 package io.unimember.member.clients;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Scopes;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.AdminAudit;
-import io.unimember.member.admin.Role;
+import io.unimember.member.admin.AuditLog;
 import io.unimember.member.support.RandomIds;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -36,9 +36,9 @@ class ClientController {
 
     private final Clients clients;
     private final BusinessUnits businessUnits;
-    private final AdminAudit audit;
+    private final AuditLog audit;
 
-    ClientController(Clients clients, BusinessUnits businessUnits, AdminAudit audit) {
+    ClientController(Clients clients, BusinessUnits businessUnits, AuditLog audit) {
         this.clients = clients;
         this.businessUnits = businessUnits;
         this.audit = audit;

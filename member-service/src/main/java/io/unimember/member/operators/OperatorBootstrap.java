@@ -1,6 +1,6 @@
 package io.unimember.member.operators;
 
-import io.unimember.member.admin.Role;
+import io.unimember.common.admin.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

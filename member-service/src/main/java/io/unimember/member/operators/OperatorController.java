@@ -1,13 +1,13 @@
 package io.unimember.member.operators;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.businessunits.BusinessUnits;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.AdminAudit;
-import io.unimember.member.admin.Role;
+import io.unimember.member.admin.AuditLog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URLEncoder;
@@ -33,14 +33,14 @@ class OperatorController {
     private final Operators operators;
     private final OperatorRepository repository;
     private final BusinessUnits businessUnits;
-    private final AdminAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     OperatorController(
             Operators operators,
             OperatorRepository repository,
             BusinessUnits businessUnits,
-            AdminAudit audit,
+            AuditLog audit,
             Clock clock) {
         this.operators = operators;
         this.repository = repository;

@@ -1,6 +1,6 @@
 package io.unimember.member.operators;
 
-import io.unimember.member.admin.Role;
+import io.unimember.common.admin.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,6 +1,6 @@
 package io.unimember.member.operators;
 
-import io.unimember.member.admin.Role;
+import io.unimember.common.admin.Role;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package io.unimember.member.operators;
 
+import io.unimember.common.admin.Role;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.admin.Role;
 import io.unimember.member.support.AesGcm;
 import io.unimember.member.support.RandomIds;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package io.unimember.member.risk;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.AdminAudit;
-import io.unimember.member.admin.Role;
+import io.unimember.member.admin.AuditLog;
 import io.unimember.member.members.Members;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -30,9 +30,9 @@ class FreezeController {
 
     private final Members members;
     private final MemberRiskStates states;
-    private final AdminAudit audit;
+    private final AuditLog audit;
 
-    FreezeController(Members members, MemberRiskStates states, AdminAudit audit) {
+    FreezeController(Members members, MemberRiskStates states, AuditLog audit) {
         this.members = members;
         this.states = states;
         this.audit = audit;

@@ -1,12 +1,12 @@
 package io.unimember.member.risk;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.risk.Checkpoint;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

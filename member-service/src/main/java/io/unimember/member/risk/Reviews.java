@@ -1,10 +1,10 @@
 package io.unimember.member.risk;
 
+import io.unimember.common.admin.Actor;
 import io.unimember.common.events.RiskReviewDecided;
 import io.unimember.common.events.RiskReviewOpened;
 import io.unimember.common.outbox.EventPublisher;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAudit;
+import io.unimember.member.admin.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,7 +35,7 @@ class Reviews {
     private final JsonMapper mapper;
     private final EventPublisher events;
     private final MemberRiskStates states;
-    private final AdminAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     Reviews(
@@ -43,7 +43,7 @@ class Reviews {
             JsonMapper mapper,
             EventPublisher events,
             MemberRiskStates states,
-            AdminAudit audit,
+            AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;
         this.mapper = mapper;

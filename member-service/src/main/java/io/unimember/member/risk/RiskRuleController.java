@@ -1,10 +1,10 @@
 package io.unimember.member.risk;
 
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.risk.RiskRule;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.FieldErrors;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.Role;
 import io.unimember.member.support.RandomIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

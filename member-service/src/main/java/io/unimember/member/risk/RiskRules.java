@@ -1,12 +1,12 @@
 package io.unimember.member.risk;
 
+import io.unimember.common.admin.Actor;
 import io.unimember.common.risk.RiskPolicies;
 import io.unimember.common.risk.RiskPolicy;
 import io.unimember.common.risk.RiskRule;
 import io.unimember.common.transactions.AfterCommit;
 import io.unimember.common.web.ApiException;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAudit;
+import io.unimember.member.admin.AuditLog;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,10 +29,10 @@ class RiskRules {
 
     private final RiskPolicyStore store;
     private final RiskPolicies policies;
-    private final AdminAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    RiskRules(RiskPolicyStore store, RiskPolicies policies, AdminAudit audit, Clock clock) {
+    RiskRules(RiskPolicyStore store, RiskPolicies policies, AuditLog audit, Clock clock) {
         this.store = store;
         this.policies = policies;
         this.audit = audit;

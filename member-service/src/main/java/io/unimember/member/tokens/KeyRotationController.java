@@ -1,10 +1,10 @@
 package io.unimember.member.tokens;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
-import io.unimember.member.admin.Actor;
-import io.unimember.member.admin.AdminAccess;
-import io.unimember.member.admin.AdminAudit;
-import io.unimember.member.admin.Role;
+import io.unimember.member.admin.AuditLog;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 class KeyRotationController {
 
     private final SigningKeys keys;
-    private final AdminAudit audit;
+    private final AuditLog audit;
 
-    KeyRotationController(SigningKeys keys, AdminAudit audit) {
+    KeyRotationController(SigningKeys keys, AuditLog audit) {
         this.keys = keys;
         this.audit = audit;
     }

@@ -1,5 +1,7 @@
 package io.unimember.settlement.periods;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAudit;
 import io.unimember.common.web.ApiException;
 import io.unimember.settlement.SettlementProperties;
 import java.time.Clock;
@@ -30,6 +32,7 @@ class PeriodCloser {
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate closeTransaction;
     private final ApplicationEventPublisher events;
+    private final AdminAudit audit;
 
     PeriodCloser(
             PeriodRepository periods,
@@ -38,8 +41,10 @@ class PeriodCloser {
             SettlementProperties properties,
             Clock clock,
             PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AdminAudit audit) {
         this.events = events;
+        this.audit = audit;
         this.periods = periods;
         this.ledger = ledger;
         this.summaries = summaries;
@@ -57,12 +62,12 @@ class PeriodCloser {
      * The row is made first in a transaction of its own, so the closing transaction takes the exclusive lock
      * directly; two closes racing to create it could otherwise both hold a shared lock and deadlock upgrading it.
      */
-    public PeriodSummary close(PeriodKey key, String closedBy) {
+    public PeriodSummary close(PeriodKey key, Actor closedBy) {
         ownTransaction.executeWithoutResult(status -> periods.ensureExists(key));
         return closeTransaction.execute(status -> closeLocked(key, closedBy));
     }
 
-    private PeriodSummary closeLocked(PeriodKey key, String closedBy) {
+    private PeriodSummary closeLocked(PeriodKey key, Actor closedBy) {
         if (periods.statusLockedForClose(key) == PeriodStatus.CLOSED) {
             return summaries.summary(key);
         }
@@ -79,7 +84,7 @@ class PeriodCloser {
         }
         Netting.Result netting = Netting.net(ledger.obligations(key));
         periods.insertNetPositions(key, netting.positions());
-        periods.markClosed(key, now, closedBy, totals);
+        periods.markClosed(key, now, closedBy.id(), totals);
         log.info(
                 "closed settlement period {}: {} postings, gross {} fen, {} net positions",
                 key,
@@ -88,6 +93,7 @@ class PeriodCloser {
                 netting.positions().size());
         PeriodSummary summary = summaries.summary(key);
         events.publishEvent(new PeriodClosed(key.toString(), now, summary.partyNets()));
+        audit.record(closedBy, "SETTLEMENT_PERIOD_CLOSED", "period:" + key, null, summary);
         return summary;
     }
 }

@@ -1,5 +1,8 @@
 package io.unimember.settlement.periods;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +27,8 @@ class PeriodController {
      */
     @PostMapping("/api/v1/admin/settlement/periods/{period}/close")
     PeriodSummary close(Caller caller, @PathVariable String period) {
-        return closer.close(PeriodKey.fromPath(period), actor(caller));
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR, Role.FINANCE);
+        return closer.close(PeriodKey.fromPath(period), actor);
     }
 
     /**
@@ -33,11 +37,5 @@ class PeriodController {
     @GetMapping("/api/v1/admin/settlement/periods/{period}")
     PeriodSummary get(@PathVariable String period) {
         return periods.summary(PeriodKey.fromPath(period));
-    }
-
-    /** Who did it, for the record; a token always names its subject, but the column must never be empty. */
-    private static String actor(Caller caller) {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? "unknown" : subject;
     }
 }

@@ -1,5 +1,8 @@
 package io.unimember.settlement.prices;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
 import io.unimember.settlement.BenefitType;
@@ -32,7 +35,8 @@ class PriceController {
      */
     @PutMapping("/api/v1/admin/settlement/prices")
     PricePage put(Caller caller, @Valid @RequestBody PriceChange change) {
-        return new PricePage(versions.add(change.prices(), actor(caller)), null);
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR, Role.FINANCE);
+        return new PricePage(versions.add(change.prices(), actor), null);
     }
 
     /**
@@ -60,11 +64,5 @@ class PriceController {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("CURSOR_INVALID", "the cursor is not one this endpoint gave out");
         }
-    }
-
-    /** Who did it, for the record; a token always names its subject, but the column must never be empty. */
-    private static String actor(Caller caller) {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? "unknown" : subject;
     }
 }

@@ -1,5 +1,7 @@
 package io.unimember.settlement.prices;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAudit;
 import io.unimember.common.web.ApiException;
 import io.unimember.common.web.FieldErrors;
 import io.unimember.settlement.parties.Parties;
@@ -23,14 +25,18 @@ class PriceVersions {
     private final Parties parties;
     private final Clock clock;
 
-    PriceVersions(PriceRepository prices, Parties parties, Clock clock) {
+    private final AdminAudit audit;
+
+    PriceVersions(PriceRepository prices, Parties parties, Clock clock, AdminAudit audit) {
+        this.audit = audit;
         this.prices = prices;
         this.parties = parties;
         this.clock = clock;
     }
 
     @Transactional
-    public List<PriceView> add(List<PriceEntry> entries, String by) {
+    public List<PriceView> add(List<PriceEntry> entries, Actor actor) {
+        String by = actor.id();
         Instant now = clock.instant();
         List<PriceEntry> normalized =
                 entries.stream().map(PriceVersions::toMicros).toList();
@@ -52,6 +58,7 @@ class PriceVersions {
             }
             stored.add(version);
         }
+        audit.record(actor, "SETTLEMENT_PRICES_ADDED", "prices", null, stored);
         return stored;
     }
 

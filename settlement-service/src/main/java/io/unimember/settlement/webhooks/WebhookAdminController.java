@@ -1,5 +1,10 @@
 package io.unimember.settlement.webhooks;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.AdminAudit;
+import io.unimember.common.admin.Role;
+import io.unimember.common.security.Caller;
 import io.unimember.settlement.webhooks.WebhookViews.DeadLetterPage;
 import io.unimember.settlement.webhooks.WebhookViews.Replay;
 import io.unimember.settlement.webhooks.WebhookViews.Replayed;
@@ -9,7 +14,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,10 +29,12 @@ class WebhookAdminController {
 
     private final Deliveries deliveries;
     private final Clock clock;
+    private final AdminAudit audit;
 
-    WebhookAdminController(Deliveries deliveries, Clock clock) {
+    WebhookAdminController(Deliveries deliveries, Clock clock, AdminAudit audit) {
         this.deliveries = deliveries;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -47,8 +56,17 @@ class WebhookAdminController {
      * replay may arrive out of order.
      */
     @PostMapping("/api/v1/admin/webhooks/dead-letters/replay")
-    Replayed replay(@Valid @RequestBody Replay replay) {
+    @Transactional
+    Replayed replay(Caller caller, @Valid @RequestBody Replay replay) {
+        Actor actor = AdminAccess.require(caller, Role.OPERATOR);
         List<Long> ids = replay.deliveryIds() == null ? List.of() : replay.deliveryIds();
-        return new Replayed(deliveries.replay(replay.webhookId(), ids, clock.instant()));
+        Replayed replayed = new Replayed(deliveries.replay(replay.webhookId(), ids, clock.instant()));
+        audit.record(
+                actor,
+                "WEBHOOK_DEAD_LETTERS_REPLAYED",
+                replay.webhookId() == null ? "webhooks" : "webhook:" + replay.webhookId(),
+                null,
+                Map.of("deliveryIds", ids, "replayed", replayed.replayed()));
+        return replayed;
     }
 }

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.SpentLot;
+import io.unimember.common.events.Topics;
 import io.unimember.settlement.support.Consumption;
 import io.unimember.settlement.support.Fixture;
 import io.unimember.settlement.support.SettlementIntegrationTest;
 import io.unimember.settlement.support.TestMonths;
+import io.unimember.testsupport.TestKafka;
+import io.unimember.testsupport.TestOutbox;
 import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,8 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +37,52 @@ class ClosingTests {
 
     @Autowired
     Fixture fixture;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void closingIsForOperatorsAndFinanceAndGoesInTheAuditLogOnce() {
+        PeriodKey month = TestMonths.past();
+        String support = operator("op-support-" + month, "SUPPORT");
+        String finance = operator("op-finance-" + month, "FINANCE");
+
+        ResponseEntity<String> refused = fixture.post(closePath(month), support);
+        ResponseEntity<String> closed = fixture.post(closePath(month), finance);
+        ResponseEntity<String> again = fixture.post(closePath(month), finance);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("ROLE_REQUIRED");
+        assertThat(closed.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody()).isEqualTo(closed.getBody());
+        String target = "\"period:" + month + "\"";
+        List<ConsumerRecord<String, String>> recorded = TestKafka.records(
+                Topics.ADMIN,
+                v -> v.contains(target) && v.contains("admin.action_recorded"),
+                1,
+                Duration.ofSeconds(30));
+        assertThat(recorded).hasSize(1);
+        JsonNode data = fixture.tree(recorded.getFirst().value()).path("data");
+        assertThat(data.path("actor").asString()).isEqualTo("op-finance-" + month);
+        assertThat(data.path("role").asString()).isEqualTo("FINANCE");
+        assertThat(data.path("service").asString()).isEqualTo("settlement-service");
+        assertThat(data.path("action").asString()).isEqualTo("SETTLEMENT_PERIOD_CLOSED");
+        assertThat(fixture.tree(data.path("after").asString()).path("status").asString())
+                .isEqualTo("CLOSED");
+        // closing a closed month changes nothing, and records nothing
+        TestOutbox.awaitSent(dataSource, "period:" + month);
+        assertThat(TestKafka.recordsUpToNow(Topics.ADMIN, v -> v.contains(target)))
+                .hasSize(1);
+    }
+
+    private static String operator(String id, String role) {
+        return TestTokens.builder()
+                .subject(id)
+                .claim("operator_id", id)
+                .claim("role", role)
+                .scope("admin")
+                .build();
+    }
 
     @Test
     void aLateEventAfterCloseLandsInTheNextPeriodAndTheClosedStatementIsByteForByteUnchanged() {

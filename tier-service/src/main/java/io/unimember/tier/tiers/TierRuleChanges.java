@@ -1,5 +1,7 @@
 package io.unimember.tier.tiers;
 
+import io.unimember.common.admin.Actor;
+import io.unimember.common.admin.AdminAudit;
 import io.unimember.common.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,8 +28,12 @@ class TierRuleChanges {
     private final TierRuleAudit audit;
     private final JsonMapper mapper;
     private final Clock clock;
+    /** The platform's one audit log, beside this feature's own tier-rule history. */
+    private final AdminAudit adminAudit;
 
-    TierRuleChanges(TierRuleRepository rules, TierRuleAudit audit, JsonMapper mapper, Clock clock) {
+    TierRuleChanges(
+            TierRuleRepository rules, TierRuleAudit audit, JsonMapper mapper, Clock clock, AdminAudit adminAudit) {
+        this.adminAudit = adminAudit;
         this.rules = rules;
         this.audit = audit;
         this.mapper = mapper;
@@ -35,7 +41,8 @@ class TierRuleChanges {
     }
 
     @Transactional
-    Tier change(String code, TierUpdate update, String by) {
+    Tier change(String code, TierUpdate update, Actor actor) {
+        String by = actor.id();
         List<Tier> all = rules.lockAll();
         Tier before = all.stream()
                 .filter(t -> t.code().equals(code))
@@ -65,6 +72,7 @@ class TierRuleChanges {
         Instant now = clock.instant();
         rules.update(after, by, now);
         audit.record(code, after.revision(), by, now, json(before), json(after));
+        adminAudit.record(actor, "TIER_RULE_CHANGED", "tier:" + code, before, after);
         return after;
     }
 

@@ -1,5 +1,7 @@
 package io.unimember.tier.tiers;
 
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,8 +62,7 @@ class TiersController {
      */
     @PutMapping("/api/v1/admin/tiers/{code}")
     TierView change(Caller caller, @PathVariable String code, @Valid @RequestBody TierUpdate update) {
-        String who = caller.subject() == null ? "unknown" : caller.subject();
-        return TierView.of(changes.change(code, update, who));
+        return TierView.of(changes.change(code, update, AdminAccess.require(caller, Role.OPERATOR)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.unimember.member.admin;
+package io.unimember.common.admin;
 
 import io.unimember.common.security.Caller;
 import io.unimember.common.web.ApiException;
@@ -28,7 +28,8 @@ public final class AdminAccess {
         return actor;
     }
 
-    static Actor actor(Caller caller) {
+    /** The admin caller as an actor, whatever their role; 403 when the caller is not an admin. */
+    public static Actor actor(Caller caller) {
         if (!caller.isAdmin()) {
             throw ApiException.forbidden("INSUFFICIENT_SCOPE", "an admin token is required");
         }

@@ -1,4 +1,4 @@
-package io.unimember.member.admin;
+package io.unimember.common.admin;
 
 /**
  * What an operator may do. {@code OPERATOR} runs the platform; {@code FINANCE} settles and audits; {@code SUPPORT}

@@ -1,4 +1,4 @@
-package io.unimember.member.admin;
+package io.unimember.common.admin;
 
 import org.jspecify.annotations.Nullable;
 
