@@ -2,6 +2,7 @@ package io.unimember.common.events;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a paid membership period gives and who earns its price, as {@code membership.activated} and {@code
@@ -29,8 +30,17 @@ public record MembershipTerms(
         List<CouponPack> coupons,
         List<RevenueShare> revenue) {
 
-    /** {@code count} coupons of {@code templateId} a month. */
-    public record CouponPack(String templateId, int count) {}
+    /**
+     * {@code count} coupons of {@code templateId} a month. {@code fundingBu} is set for a partner benefit: the BU the
+     * plan names as its funder, which the template must name too or coupon-service issues none (decision 0065).
+     */
+    public record CouponPack(String templateId, int count, @Nullable String fundingBu) {
+
+        /** A monthly 神券 pack, funded by whoever funds its template. */
+        public CouponPack(String templateId, int count) {
+            this(templateId, count, null);
+        }
+    }
 
     /** A counted benefit (free delivery, a service) and its monthly allowance. */
     public record Counted(String benefit, int perMonth) {}

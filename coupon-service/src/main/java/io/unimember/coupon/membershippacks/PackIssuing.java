@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Issues one paid member's coupons for one month, in the caller's transaction: claims the (member, month) row first,
  * so a month is issued once whether activation or the job gets there first; each coupon's source names the month,
  * template and index, so no coupon is issued twice even if the claim were lost. A refusal (sold out, budget spent,
- * an unknown template) stops that template's pack and is recorded as the month's outcome.
+ * an unknown template, a partner benefit whose template another BU funds) stops that template's pack and is recorded
+ * as the month's outcome.
  */
 @Component
 class PackIssuing {
@@ -44,6 +45,19 @@ class PackIssuing {
             if (template == null) {
                 outcome = "TEMPLATE_NOT_FOUND";
                 log.warn("membership pack {} for {}: no template {}", month, pack.memberId(), coupons.templateId());
+                continue;
+            }
+            String funder = coupons.fundingBu();
+            if (funder != null && !funder.equals(template.fundingBu())) {
+                // a partner benefit the named BU does not fund would be paid for by someone who never agreed to
+                outcome = "FUNDER_MISMATCH";
+                log.warn(
+                        "membership pack {} for {}: template {} is funded by {}, the plan names {}",
+                        month,
+                        pack.memberId(),
+                        coupons.templateId(),
+                        template.fundingBu(),
+                        funder);
                 continue;
             }
             for (int i = 1; i <= coupons.count(); i++) {
