@@ -89,7 +89,7 @@ class MembershipEventsListener {
     }
 
     private void start(String memberId, MembershipTerms terms, long version, Instant now) {
-        packs.apply(memberId, terms.planCode(), terms.coupons(), terms.endsAt(), version, now);
+        packs.apply(memberId, terms.planCode(), terms.purchaseId(), terms.coupons(), terms.endsAt(), version, now);
     }
 
     private @Nullable DomainEvent read(EventEnvelope event) {

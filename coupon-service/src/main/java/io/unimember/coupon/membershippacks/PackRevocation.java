@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * A refunded membership takes back what it gave and was not used (decision 0065): the member's membership coupons
  * (monthly packs and partner benefits) issued since the refunded period began and still unused are revoked, so a
  * refund never leaves the member holding benefits nobody paid for, and the partner BU funds none of them. Coupons
- * locked or redeemed meanwhile are kept: the refund already deducted what was used. In the caller's transaction.
+ * locked or redeemed meanwhile are kept: the refund already deducted what was used. The months issued in the refunded
+ * period are released, so a later purchase in one of them is issued its pack. In the caller's transaction.
  */
 @Component
 class PackRevocation {
@@ -27,11 +28,13 @@ class PackRevocation {
 
     private final JdbcClient jdbc;
     private final Coupons coupons;
+    private final MembershipPacks packs;
     private final EventPublisher events;
 
-    PackRevocation(JdbcClient jdbc, Coupons coupons, EventPublisher events) {
+    PackRevocation(JdbcClient jdbc, Coupons coupons, MembershipPacks packs, EventPublisher events) {
         this.jdbc = jdbc;
         this.coupons = coupons;
+        this.packs = packs;
         this.events = events;
     }
 
@@ -56,6 +59,8 @@ class PackRevocation {
                         now));
             }
         }
+        // the months issued in the refunded period are the refund's: a new purchase this month gets its pack again
+        packs.releaseClaimsSince(refund.memberId(), since);
         return revoked;
     }
 

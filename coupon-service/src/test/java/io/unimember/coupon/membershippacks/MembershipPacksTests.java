@@ -218,6 +218,58 @@ class MembershipPacksTests {
         assertThat(coupons(member, pack)).isEqualTo(4);
     }
 
+    @Test
+    void aPurchaseAfterARefundInTheSameMonthIsIssuedTheMonthAgainAndOnlyOnce() {
+        String member = Api.member();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        deliver(member, envelope(activated(member, now.plus(Duration.ofDays(30)), 1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> coupons(member, pack) == 3);
+        deliver(
+                member,
+                envelope(new MembershipRefunded(
+                        member,
+                        "SUPER",
+                        "p-" + member,
+                        "r-" + member,
+                        "FOOD_DELIVERY",
+                        1800,
+                        List.of(new MembershipTerms.RevenueShare("FOOD_DELIVERY", 1800)),
+                        now.plusSeconds(30),
+                        2,
+                        now.minusSeconds(1))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(member).getOrDefault("REVOKED", 0) == 4);
+
+        // bought again this month: a new purchase, whose month is its own
+        var again = activated(member, now.plus(Duration.ofDays(31)), 3);
+        var terms = again.terms();
+        String event = envelope(new MembershipActivated(
+                member,
+                new MembershipTerms(
+                        terms.planCode(),
+                        terms.planName(),
+                        "p2-" + member,
+                        "pay2-" + member,
+                        terms.payingBu(),
+                        terms.amountFen(),
+                        terms.startsAt(),
+                        terms.endsAt(),
+                        terms.multiplierBp(),
+                        terms.counted(),
+                        terms.coupons(),
+                        terms.revenue()),
+                3));
+        deliver(member, event);
+        deliver(member, event);
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(member).getOrDefault("AVAILABLE", 0) == 4);
+        monthly.run();
+        assertThat(statuses(member)).containsEntry("AVAILABLE", 4).containsEntry("REVOKED", 4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM coupon WHERE member_id = ? AND source_ref LIKE ?")
+                        .params(member, "membership:p2-" + member + ":%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(4);
+    }
+
     private MembershipActivated activated(String member, Instant endsAt, long version) {
         return activated(
                 member,
