@@ -146,6 +146,8 @@ class PaidMembershipJourneyTests {
         Instant t3 = clock.instant();
         String p3 = api.activate(member, plan);
         Instant ends3 = t3.atZone(SHANGHAI).plusMonths(1).toInstant();
+        // this month's allowance, less the first period's use: the refunded renewal's use no longer counts
+        assertThat(remaining()).isEqualTo(2);
         assertThat(api.json(api.cancel(member)).get("status").asString()).isEqualTo("CANCELLED");
         clock.set(ends3.minus(Duration.ofDays(1)));
         job.run();

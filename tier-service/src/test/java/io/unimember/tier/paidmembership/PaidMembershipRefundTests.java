@@ -164,6 +164,16 @@ class PaidMembershipRefundTests {
                         .value())
                 .isEqualTo(200);
         assertThat(Instant.parse(api.me(member).get("endsAt").asString())).isAfter(ends);
+        // a use before the renewal's period begins is the first period's, whatever was paid ahead
+        assertThat(api.use("FREE_DELIVERY", "u0-" + member, member)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        assertThat(jdbc.sql("SELECT purchase_id FROM membership_benefit_use WHERE use_id = ?")
+                        .param("u0-" + member)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(first);
         clock.advance(Duration.ofDays(1));
 
         var refunded = api.refund(MembershipApi.PAYING_BU, "r-" + member, renewal);
@@ -184,7 +194,7 @@ class PaidMembershipRefundTests {
                 .as(firstRefund.getBody())
                 .isEqualTo(201);
         assertThat(api.json(firstRefund).get("refundFen").asLong())
-                .isZero(); // one day left (1800 / 28..31 fen), less the ¥3 delivery used: nothing
+                .isZero(); // one day left (1800 / 28..31 fen), less the two ¥3 deliveries used: nothing
         JsonNode data = api.events(member, "membership.refunded").stream()
                 .filter(e -> e.get("data").get("purchaseId").asString().equals(renewal))
                 .findFirst()
