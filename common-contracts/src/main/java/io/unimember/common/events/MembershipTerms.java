@@ -42,8 +42,19 @@ public record MembershipTerms(
         }
     }
 
-    /** A counted benefit (free delivery, a service) and its monthly allowance. */
-    public record Counted(String benefit, int perMonth) {}
+    /**
+     * A counted benefit (free delivery, a service) and its monthly allowance; {@code used} of it are used already in
+     * the business month {@code [monthStart, monthEnd)} the period was paid in (a renewal's month goes on; a month
+     * shared with a refunded period counts only the unrefunded uses, decision 0065). Without a month, none is used.
+     */
+    public record Counted(
+            String benefit, int perMonth, int used, @Nullable Instant monthStart, @Nullable Instant monthEnd) {
+
+        /** An allowance nothing has drawn on yet. */
+        public Counted(String benefit, int perMonth) {
+            this(benefit, perMonth, 0, null, null);
+        }
+    }
 
     /** One BU's share of an amount of subscription revenue (or of its refund). */
     public record RevenueShare(String bu, long amountFen) {}

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a membership event makes of the view's membership: activation and renewal bring the period and its counted
- * allowances (uses counted in the current month are kept on renewal), a use updates one benefit's count, lapse and
+ * allowances with the month's uses as tier-service counted them (an older event without them: none on activation,
+ * the held ones on renewal), a use updates one benefit's count, lapse and
  * refund end it (a refunded renewal paid ahead shortens it instead). Pure: the version check is the caller's.
  */
 final class MembershipViews {
@@ -66,6 +67,13 @@ final class MembershipViews {
     private static MembershipState period(@Nullable MembershipState held, MembershipTerms terms, long version) {
         List<Counted> counted = new ArrayList<>();
         for (MembershipTerms.Counted c : terms.counted()) {
+            Instant monthStart = c.monthStart();
+            Instant monthEnd = c.monthEnd();
+            if (monthStart != null && monthEnd != null) {
+                // the event says what the month has used: tier-service counted it when the period was paid
+                counted.add(new Counted(c.benefit(), c.perMonth(), c.used(), monthStart, monthEnd));
+                continue;
+            }
             Counted before = held == null
                     ? null
                     : held.counted().stream()

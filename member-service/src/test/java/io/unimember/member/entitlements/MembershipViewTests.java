@@ -147,6 +147,36 @@ class MembershipViewTests extends MemberIntegrationTest {
                 periodStart);
     }
 
+    @Test
+    void anActivationThatCountsThisMonthsUsesShowsWhatRemainsOfThem() {
+        Instant ends = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        YearMonth month = YearMonth.now(SHANGHAI);
+        var counted = new MembershipTerms.Counted(
+                "FREE_DELIVERY",
+                3,
+                2,
+                month.atDay(1).atStartOfDay(SHANGHAI).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant());
+        var base = terms(ends);
+        var terms = new MembershipTerms(
+                base.planCode(),
+                base.planName(),
+                base.purchaseId(),
+                base.paymentId(),
+                base.payingBu(),
+                base.amountFen(),
+                base.startsAt(),
+                base.endsAt(),
+                base.multiplierBp(),
+                List.of(counted),
+                base.coupons(),
+                base.revenue());
+        events.send(events.envelope(new MembershipActivated(memberId, terms, 1)));
+        JsonNode view = awaitView(v -> v.has("membership"));
+        assertThat(view.get("membership").get("counted").get(0).get("remaining").asInt())
+                .isEqualTo(1);
+    }
+
     /** The version of the membership the stored view holds (0: none yet). */
     private long processedVersion() {
         return jdbc.sql("SELECT view_json FROM entitlement_view WHERE member_id = ?")

@@ -207,6 +207,15 @@ class PaidMembershipJourneyTests {
         assertThat(activated.get("coupons").toString())
                 .contains("\"templateId\":\"tpl-5yuan\",\"count\":4")
                 .contains("\"templateId\":\"tpl-video\",\"count\":1,\"fundingBu\":\"ENTERTAINMENT\"");
+        // the activation after the refund tells the view what this month has used already (the first period's use)
+        JsonNode again = events.stream()
+                .filter(e -> e.get("type").asString().equals("membership.activated"))
+                .toList()
+                .get(1)
+                .get("data")
+                .get("terms");
+        assertThat(again.get("counted").get(0).get("used").asInt()).isEqualTo(1);
+        assertThat(again.get("counted").get(0).get("perMonth").asInt()).isEqualTo(3);
         JsonNode renewed = first(events, "membership.renewed").get("data").get("terms");
         assertThat(Instant.parse(renewed.get("startsAt").asString())).isEqualTo(ends1);
         assertThat(renewed.get("revenue").toString())
