@@ -308,7 +308,10 @@ public final class Journey {
                 "with consent: tier %s, %d points, phone %s",
                 seen.text("tier"), seen.number("pointsAvailable"), seen.text("phoneMasked"));
 
-        step("付费会员 Paid membership", "the member buys 神会员 (¥18/month); FOOD_DELIVERY takes the payment");
+        step(
+                "付费会员 Paid membership",
+                "the member buys 神会员 (¥18/month, ¥12 at GOLD); FOOD_DELIVERY takes the payment; a free delivery, the"
+                        + " plan in the entitlement view, 1.7× points, then auto-renew cancelled");
         Api.Reply plan = api.post("/api/v1/admin/membership-plans", admin, DEMO_PLAN);
         if (plan.status() != 201 && !"PLAN_EXISTS".equals(plan.text("code"))) {
             expect(plan, 201, "create the demo plan");
@@ -352,6 +355,37 @@ public final class Journey {
                 membership.text("endsAt"),
                 yuan(purchase.number("priceFen")),
                 delivery.number("remaining"));
+        JsonNode entitled = waitFor(
+                "the plan in the entitlement view",
+                () -> api.get("/api/v1/members/me/entitlements", member).body(),
+                v -> v.path("membership")
+                                .path("counted")
+                                .path(0)
+                                .path("remaining")
+                                .asInt(-1)
+                        == 2);
+        fact(
+                "entitlementMembershipPlan",
+                entitled.path("membership").path("planCode").asString());
+        say(
+                "entitlement view (one Redis read): plan %s until %s, counted %s",
+                entitled.path("membership").path("planCode").asString(),
+                entitled.path("membership").path("endsAt").asString(),
+                entitled.path("membership").path("counted"));
+        JsonNode points = waitFor(
+                "the plan's multiplier on top of GOLD's",
+                () -> api.get("/api/v1/points/me", member).body(),
+                p -> "1.7".equals(p.path("earningMultiplier").asString()));
+        fact("earningMultiplierWithPlan", points.path("earningMultiplier").asString());
+        Api.Reply lunch = expect(order(dineIn, memberId, "lunch-" + run, 10_000), 201, "report order");
+        fact("pointsAtPlanMultiplier", lunch.number("pointsEarned"));
+        say(
+                "GOLD 1.2× + the plan's 0.5× = %s×: a ¥100 lunch earns %d points",
+                points.path("earningMultiplier").asString(), lunch.number("pointsEarned"));
+        Api.Reply cancelled =
+                expect(api.post("/api/v1/memberships/me/cancel", member, Map.of()), 200, "cancel auto-renew");
+        fact("membershipAfterCancel", cancelled.text("status"));
+        say("auto-renew cancelled: %s, the plan stays until %s", cancelled.text("status"), cancelled.text("endsAt"));
 
         firstDinnerRefunded(run, admin);
         return new Result(Map.copyOf(facts));

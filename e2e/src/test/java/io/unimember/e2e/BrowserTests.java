@@ -191,6 +191,9 @@ class BrowserTests {
 
         openTab("/");
         logIn(member.phone, "000000");
+        waitVisible("#membership-plans [data-plan='" + plan + "']");
+        assertFitsThePhone();
+        Chromium.screenshot(browser, screenshots.resolve("member-membership-plans.png"));
         click("#membership-plans [data-plan='" + plan + "']");
         waitForText("#membership-pending", "待支付 ¥18");
         JsonNode me = api.get("/api/v1/memberships/me", member.token).body();

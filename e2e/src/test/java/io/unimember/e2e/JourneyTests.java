@@ -71,6 +71,12 @@ class JourneyTests {
                 .as("GOLD's price of the demo plan")
                 .isEqualTo(1200);
         assertThat(result.number("freeDeliveriesLeft")).isEqualTo(2);
+        assertThat(result.text("entitlementMembershipPlan")).isEqualTo("SUPER_DEMO");
+        assertThat(result.text("earningMultiplierWithPlan"))
+                .as("GOLD's 1.2 plus the plan's 0.5 (decision 0040)")
+                .isEqualTo("1.7");
+        assertThat(result.number("pointsAtPlanMultiplier")).isEqualTo(170);
+        assertThat(result.text("membershipAfterCancel")).isEqualTo("CANCELLED");
         // issue #26: a ¥200 first dinner paid with 5,000 points and a ¥15 神券, refunded in full
         assertThat(result.number("dinnerPointsBefore"))
                 .as("the ¥5,000 stay at 1 point per ¥1")

@@ -25,8 +25,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the paid members' packs from membership events, each applied once, and issues the month's coupons on
- * activation (in the same transaction as the event's inbox row, so a redelivery issues nothing more).
+ * Keeps the paid members' packs from membership events, each applied once, issues the month's coupons on activation
+ * and takes back the unused ones on a refund (in the same transaction as the event's inbox row, so a redelivery
+ * issues or revokes nothing more).
  */
 @Component
 class MembershipEventsListener {
@@ -37,6 +38,7 @@ class MembershipEventsListener {
     private final JsonMapper mapper;
     private final MembershipPacks packs;
     private final PackIssuing issuing;
+    private final PackRevocation revocation;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -45,12 +47,14 @@ class MembershipEventsListener {
             JsonMapper mapper,
             MembershipPacks packs,
             PackIssuing issuing,
+            PackRevocation revocation,
             @Value("${unimember.coupon.allotment.zone:Asia/Shanghai}") ZoneId zone,
             Clock clock) {
         this.batches = batches;
         this.mapper = mapper;
         this.packs = packs;
         this.issuing = issuing;
+        this.revocation = revocation;
         this.zone = zone;
         this.clock = clock;
     }
@@ -76,13 +80,16 @@ class MembershipEventsListener {
             }
             case MembershipRenewed r -> start(r.memberId(), r.terms(), r.version(), now);
             case MembershipLapsed l -> packs.end(l.memberId(), l.endedAt(), l.version(), now);
-            case MembershipRefunded r -> packs.end(r.memberId(), r.endsAt(), r.version(), now);
+            case MembershipRefunded r -> {
+                packs.end(r.memberId(), r.endsAt(), r.version(), now);
+                revocation.refunded(r, now);
+            }
             default -> {}
         }
     }
 
     private void start(String memberId, MembershipTerms terms, long version, Instant now) {
-        packs.apply(memberId, terms.planCode(), terms.coupons(), terms.endsAt(), version, now);
+        packs.apply(memberId, terms.planCode(), terms.purchaseId(), terms.coupons(), terms.endsAt(), version, now);
     }
 
     private @Nullable DomainEvent read(EventEnvelope event) {

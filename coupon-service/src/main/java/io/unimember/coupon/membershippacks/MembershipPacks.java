@@ -16,8 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class MembershipPacks {
 
-    /** A paid member's monthly coupons, until {@code endsAt}. */
-    record Pack(String memberId, String planCode, List<CouponPack> coupons, Instant endsAt) {}
+    /** A paid member's monthly coupons, until {@code endsAt}, for the paid purchase {@code purchaseId}. */
+    record Pack(
+            String memberId,
+            String planCode,
+            List<CouponPack> coupons,
+            Instant endsAt,
+            @org.jspecify.annotations.Nullable String purchaseId) {}
 
     private static final TypeReference<List<CouponPack>> COUPONS = new TypeReference<>() {};
 
@@ -30,19 +35,35 @@ class MembershipPacks {
     }
 
     /** The member's pack as of event {@code version}, unless a newer event was projected already. */
-    void apply(String memberId, String planCode, List<CouponPack> coupons, Instant endsAt, long version, Instant now) {
+    void apply(
+            String memberId,
+            String planCode,
+            String purchaseId,
+            List<CouponPack> coupons,
+            Instant endsAt,
+            long version,
+            Instant now) {
         // MySQL and MariaDB assign left to right and later assignments see earlier ones: version goes last
         jdbc.sql(
                         """
-                        INSERT INTO membership_pack (member_id, plan_code, coupons, ends_at, version, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO membership_pack (member_id, plan_code, purchase_id, coupons, ends_at, version,
+                                                     updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE
                             plan_code = IF(VALUES(version) > version, VALUES(plan_code), plan_code),
+                            purchase_id = IF(VALUES(version) > version, VALUES(purchase_id), purchase_id),
                             coupons = IF(VALUES(version) > version, VALUES(coupons), coupons),
                             ends_at = IF(VALUES(version) > version, VALUES(ends_at), ends_at),
                             updated_at = IF(VALUES(version) > version, VALUES(updated_at), updated_at),
                             version = GREATEST(version, VALUES(version))""")
-                .params(memberId, planCode, mapper.writeValueAsString(coupons), ts(endsAt), version, ts(now))
+                .params(
+                        memberId,
+                        planCode,
+                        purchaseId,
+                        mapper.writeValueAsString(coupons),
+                        ts(endsAt),
+                        version,
+                        ts(now))
                 .update();
     }
 
@@ -57,13 +78,15 @@ class MembershipPacks {
     }
 
     Optional<Pack> find(String memberId) {
-        return jdbc.sql("SELECT member_id, plan_code, coupons, ends_at FROM membership_pack WHERE member_id = ?")
+        return jdbc.sql(
+                        "SELECT member_id, plan_code, coupons, ends_at, purchase_id FROM membership_pack WHERE member_id = ?")
                 .param(memberId)
                 .query((rs, n) -> new Pack(
                         rs.getString(1),
                         rs.getString(2),
                         mapper.readValue(rs.getString(3), COUPONS),
-                        io.unimember.coupon.support.Times.instant(rs, "ends_at")))
+                        io.unimember.coupon.support.Times.instant(rs, "ends_at"),
+                        rs.getString(5)))
                 .optional();
     }
 
@@ -93,6 +116,16 @@ class MembershipPacks {
         } catch (DuplicateKeyException issuedAlready) {
             return false;
         }
+    }
+
+    /**
+     * Gives back the member's month claims made since {@code since}: a refund took those months' coupons back, so a
+     * later purchase in the same month is issued the month anew. Returns how many.
+     */
+    int releaseClaimsSince(String memberId, Instant since) {
+        return jdbc.sql("DELETE FROM membership_pack_issue WHERE member_id = ? AND issued_at >= ?")
+                .params(memberId, ts(since))
+                .update();
     }
 
     void record(String memberId, String month, int issued, String outcome) {

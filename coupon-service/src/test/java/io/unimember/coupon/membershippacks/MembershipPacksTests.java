@@ -7,22 +7,26 @@ import io.unimember.common.events.DomainEvent;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.MembershipActivated;
 import io.unimember.common.events.MembershipLapsed;
+import io.unimember.common.events.MembershipRefunded;
 import io.unimember.common.events.MembershipTerms;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
 import io.unimember.coupon.Api;
 import io.unimember.testsupport.IntegrationTest;
 import io.unimember.testsupport.TestKafka;
+import io.unimember.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A paid membership's monthly packs and partner benefit: on activation, then each month it runs, each month once. */
@@ -102,7 +106,182 @@ class MembershipPacksTests {
         assertThat(coupons(lapsing, pack)).isEqualTo(3);
     }
 
+    @Test
+    void aPartnerBenefitIsFundedByThePartnerAndSettlesAsAnyCouponWhenRedeemedElsewhere() {
+        String member = Api.member();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        deliver(member, envelope(activated(member, now.plus(Duration.ofDays(30)), 1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> coupons(member, partner) == 1);
+        String video = couponIds(member, partner).getFirst();
+
+        String lockId = "lock-" + UUID.randomUUID();
+        var locked = api.post(
+                "/api/v1/bu/coupons/" + video + "/locks",
+                TestTokens.bu("FOOD_DELIVERY"),
+                Map.of("lockId", lockId, "orderRef", "o-" + lockId, "amountFen", 5_000));
+        assertThat(locked.status()).as(locked.raw()).isEqualTo(201);
+        var redeemed =
+                api.post("/api/v1/bu/coupons/locks/" + lockId + "/redeem", TestTokens.bu("FOOD_DELIVERY"), Map.of());
+        assertThat(redeemed.status()).as(redeemed.raw()).isEqualTo(200);
+
+        // the same coupon.redeemed any 神券 sends: settlement has the funder owe the BU that gave the discount
+        JsonNode data = couponEvents(video, "coupon.redeemed").getFirst().path("data");
+        assertThat(data.path("fundingBu").asString()).isEqualTo("ENTERTAINMENT");
+        assertThat(data.path("redeemingBu").asString()).isEqualTo("FOOD_DELIVERY");
+        assertThat(data.path("discountFen").asLong()).isEqualTo(1500);
+    }
+
+    @Test
+    void aPartnerBenefitWhoseTemplateAnotherBuFundsIsNotIssuedAndTheRestOfThePackIs() {
+        String member = Api.member();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        deliver(
+                member,
+                envelope(activated(
+                        member,
+                        now.plus(Duration.ofDays(30)),
+                        1,
+                        List.of(
+                                new MembershipTerms.CouponPack(pack, 3),
+                                new MembershipTerms.CouponPack(partner, 1, "HOTEL")))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> coupons(member, pack) == 3);
+        assertThat(coupons(member, partner)).isZero();
+        assertThat(jdbc.sql("SELECT outcome FROM membership_pack_issue WHERE member_id = ?")
+                        .param(member)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FUNDER_MISMATCH");
+    }
+
+    @Test
+    void aRefundTakesBackTheUnusedCouponsOfTheRefundedPeriodOnceAndKeepsTheUsedOnes() {
+        String member = Api.member();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // a coupon of the same template the member claimed: not the membership's to take back
+        String claimed = api.claim(member, pack).text("couponId");
+        deliver(member, envelope(activated(member, now.plus(Duration.ofDays(30)), 1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> coupons(member, pack) == 4 && coupons(member, partner) == 1);
+        List<String> issued = couponIds(member, pack).stream()
+                .filter(id -> !id.equals(claimed))
+                .toList();
+        String used = issued.get(0);
+        // one as if issued in an earlier paid period, which the refund does not give back
+        String earlier = issued.get(1);
+        jdbc.sql("UPDATE coupon SET issued_at = ? WHERE id = ?")
+                .params(io.unimember.coupon.support.Times.ts(now.minus(Duration.ofDays(40))), earlier)
+                .update();
+        String lockId = "lock-" + UUID.randomUUID();
+        assertThat(api.post(
+                                "/api/v1/bu/coupons/" + used + "/locks",
+                                TestTokens.bu("DINE_IN"),
+                                Map.of("lockId", lockId, "orderRef", "o-" + lockId, "amountFen", 5_000))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/bu/coupons/locks/" + lockId + "/redeem", TestTokens.bu("DINE_IN"), Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        String refund = envelope(new MembershipRefunded(
+                member,
+                "SUPER",
+                "p-" + member,
+                "r-" + member,
+                "FOOD_DELIVERY",
+                1000,
+                List.of(new MembershipTerms.RevenueShare("FOOD_DELIVERY", 1000)),
+                now.plusSeconds(60),
+                2,
+                now.minusSeconds(1)));
+        deliver(member, refund);
+        deliver(member, refund);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(member).getOrDefault("REVOKED", 0) == 2);
+        assertThat(statuses(member))
+                .containsEntry("REDEEMED", 1)
+                .containsEntry("REVOKED", 2)
+                .containsEntry("AVAILABLE", 2);
+        assertThat(status(claimed)).isEqualTo("AVAILABLE");
+        assertThat(status(earlier)).isEqualTo("AVAILABLE");
+        assertThat(couponIds(member, partner)).allMatch(id -> status(id).equals("REVOKED"));
+        assertThat(status(used)).isEqualTo("REDEEMED");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.recordsUpToNow(
+                                        Topics.COUPON,
+                                        v -> v.contains(member)
+                                                && v.contains("coupon.revoked")
+                                                && v.contains("MEMBERSHIP_REFUNDED"))
+                                .size()
+                        == 2);
+        // and no later month comes
+        monthly.run(now.plus(Duration.ofDays(35)));
+        assertThat(coupons(member, pack)).isEqualTo(4);
+    }
+
+    @Test
+    void aPurchaseAfterARefundInTheSameMonthIsIssuedTheMonthAgainAndOnlyOnce() {
+        String member = Api.member();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        deliver(member, envelope(activated(member, now.plus(Duration.ofDays(30)), 1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> coupons(member, pack) == 3);
+        deliver(
+                member,
+                envelope(new MembershipRefunded(
+                        member,
+                        "SUPER",
+                        "p-" + member,
+                        "r-" + member,
+                        "FOOD_DELIVERY",
+                        1800,
+                        List.of(new MembershipTerms.RevenueShare("FOOD_DELIVERY", 1800)),
+                        now.plusSeconds(30),
+                        2,
+                        now.minusSeconds(1))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(member).getOrDefault("REVOKED", 0) == 4);
+
+        // bought again this month: a new purchase, whose month is its own
+        var again = activated(member, now.plus(Duration.ofDays(31)), 3);
+        var terms = again.terms();
+        String event = envelope(new MembershipActivated(
+                member,
+                new MembershipTerms(
+                        terms.planCode(),
+                        terms.planName(),
+                        "p2-" + member,
+                        "pay2-" + member,
+                        terms.payingBu(),
+                        terms.amountFen(),
+                        terms.startsAt(),
+                        terms.endsAt(),
+                        terms.multiplierBp(),
+                        terms.counted(),
+                        terms.coupons(),
+                        terms.revenue()),
+                3));
+        deliver(member, event);
+        deliver(member, event);
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(member).getOrDefault("AVAILABLE", 0) == 4);
+        monthly.run();
+        assertThat(statuses(member)).containsEntry("AVAILABLE", 4).containsEntry("REVOKED", 4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM coupon WHERE member_id = ? AND source_ref LIKE ?")
+                        .params(member, "membership:p2-" + member + ":%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(4);
+    }
+
     private MembershipActivated activated(String member, Instant endsAt, long version) {
+        return activated(
+                member,
+                endsAt,
+                version,
+                List.of(
+                        new MembershipTerms.CouponPack(pack, 3),
+                        new MembershipTerms.CouponPack(partner, 1, "ENTERTAINMENT")));
+    }
+
+    private MembershipActivated activated(
+            String member, Instant endsAt, long version, List<MembershipTerms.CouponPack> coupons) {
         var terms = new MembershipTerms(
                 "SUPER",
                 "神会员",
@@ -114,7 +293,7 @@ class MembershipPacksTests {
                 endsAt,
                 15000,
                 List.of(new MembershipTerms.Counted("FREE_DELIVERY", 3)),
-                List.of(new MembershipTerms.CouponPack(pack, 3), new MembershipTerms.CouponPack(partner, 1)),
+                coupons,
                 List.of(new MembershipTerms.RevenueShare("FOOD_DELIVERY", 1800)));
         return new MembershipActivated(member, terms, version);
     }
@@ -132,5 +311,36 @@ class MembershipPacksTests {
                 .params(member, template)
                 .query(Integer.class)
                 .single();
+    }
+
+    private List<String> couponIds(String member, String template) {
+        return jdbc.sql("SELECT id FROM coupon WHERE member_id = ? AND template_id = ? ORDER BY id")
+                .params(member, template)
+                .query(String.class)
+                .list();
+    }
+
+    private String status(String coupon) {
+        return jdbc.sql("SELECT status FROM coupon WHERE id = ?")
+                .param(coupon)
+                .query(String.class)
+                .single();
+    }
+
+    private Map<String, Integer> statuses(String member) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, COUNT(*) FROM coupon WHERE member_id = ? GROUP BY status")
+                .param(member)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    private List<JsonNode> couponEvents(String coupon, String type) {
+        return TestKafka.records(Topics.COUPON, v -> v.contains(coupon) && v.contains(type), 1, Duration.ofSeconds(30))
+                .stream()
+                .map(r -> json.readTree(r.value()))
+                .toList();
     }
 }

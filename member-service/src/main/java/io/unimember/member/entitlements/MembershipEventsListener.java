@@ -44,6 +44,6 @@ class MembershipEventsListener {
             return null;
         }
         DomainEvent event = Payloads.read(e, type, json);
-        return new ViewUpdates.Change(event.memberId(), () -> updates.membershipChanged(event));
+        return new ViewUpdates.Change(event.memberId(), () -> updates.membershipChanged(event, e.occurredAt()));
     }
 }

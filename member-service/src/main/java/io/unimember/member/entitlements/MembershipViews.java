@@ -10,14 +10,16 @@ import io.unimember.common.events.MembershipLapsed;
 import io.unimember.common.events.MembershipRefunded;
 import io.unimember.common.events.MembershipRenewed;
 import io.unimember.common.events.MembershipTerms;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a membership event makes of the view's membership: activation and renewal bring the period and its counted
- * allowances (uses counted in the current month are kept on renewal), a use updates one benefit's count, lapse and
- * refund end it. Pure: the version check is the caller's.
+ * allowances with the month's uses as tier-service counted them (an older event without them: none on activation,
+ * the held ones on renewal), a use updates one benefit's count, lapse and
+ * refund end it (a refunded renewal paid ahead shortens it instead). Pure: the version check is the caller's.
  */
 final class MembershipViews {
 
@@ -35,14 +37,28 @@ final class MembershipViews {
         };
     }
 
-    static @Nullable MembershipState apply(@Nullable MembershipState held, DomainEvent event) {
+    /**
+     * The view's membership after {@code event}, published at {@code occurredAt}. A refund ends it, unless it refunded
+     * a renewal paid ahead: then the membership runs on to the renewal's start ({@code endsAt} still ahead), and its
+     * lapse at that end hides it.
+     */
+    static @Nullable MembershipState apply(@Nullable MembershipState held, DomainEvent event, Instant occurredAt) {
         long version = versionOf(event);
         return switch (event) {
             case MembershipActivated a -> period(null, a.terms(), version);
             case MembershipRenewed r -> period(held, r.terms(), version);
             case MembershipCancelled c -> held == null ? null : with(held, held.counted(), held.running(), version);
             case MembershipLapsed l -> held == null ? null : with(held, held.counted(), false, version);
-            case MembershipRefunded r -> held == null ? null : with(held, held.counted(), false, version);
+            case MembershipRefunded r ->
+                held == null
+                        ? null
+                        : new MembershipState(
+                                held.planCode(),
+                                held.planName(),
+                                r.endsAt(),
+                                held.counted(),
+                                r.endsAt().isAfter(occurredAt),
+                                version);
             case MembershipBenefitUsed u -> held == null ? null : with(held, used(held.counted(), u), true, version);
             default -> held;
         };
@@ -51,6 +67,13 @@ final class MembershipViews {
     private static MembershipState period(@Nullable MembershipState held, MembershipTerms terms, long version) {
         List<Counted> counted = new ArrayList<>();
         for (MembershipTerms.Counted c : terms.counted()) {
+            Instant monthStart = c.monthStart();
+            Instant monthEnd = c.monthEnd();
+            if (monthStart != null && monthEnd != null) {
+                // the event says what the month has used: tier-service counted it when the period was paid
+                counted.add(new Counted(c.benefit(), c.perMonth(), c.used(), monthStart, monthEnd));
+                continue;
+            }
             Counted before = held == null
                     ? null
                     : held.counted().stream()

@@ -112,13 +112,13 @@ class ViewUpdates {
     }
 
     /** A membership event: applied only if newer than the membership the view holds (its own version). */
-    void membershipChanged(DomainEvent event) {
+    void membershipChanged(DomainEvent event, Instant occurredAt) {
         update(event.memberId(), current -> {
             var held = current.view().membership();
             if (held != null && MembershipViews.versionOf(event) <= held.version()) {
                 return null;
             }
-            var next = MembershipViews.apply(held, event);
+            var next = MembershipViews.apply(held, event, occurredAt);
             return next == null ? null : new Next(current.view().withMembership(next), current.versions());
         });
     }

@@ -7,6 +7,8 @@ import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.MembershipActivated;
 import io.unimember.common.events.MembershipBenefitUsed;
 import io.unimember.common.events.MembershipLapsed;
+import io.unimember.common.events.MembershipRefunded;
+import io.unimember.common.events.MembershipRenewed;
 import io.unimember.common.events.MembershipTerms;
 import io.unimember.common.inbox.EventCodec;
 import io.unimember.member.MemberIntegrationTest;
@@ -104,6 +106,75 @@ class MembershipViewTests extends MemberIntegrationTest {
         JsonNode view = view();
         assertThat(view.get("membership").get("counted").get(0).get("remaining").asInt())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aRefundedRenewalPaidAheadLeavesTheMembershipShownToItsOldEndAndARefundNowEndsIt() {
+        Instant ends = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant renewedTo = ends.plus(Duration.ofDays(30));
+        events.send(events.envelope(new MembershipActivated(memberId, terms(ends), 1)));
+        events.send(events.envelope(new MembershipRenewed(memberId, terms(renewedTo), 2)));
+        awaitView(v -> v.has("membership")
+                && Instant.parse(v.get("membership").get("endsAt").asString()).equals(renewedTo));
+
+        events.send(events.envelope(refunded(ends, 3, ends)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processedVersion() == 3);
+        JsonNode shortened = view();
+        assertThat(shortened.has("membership")).as(shortened.toString()).isTrue();
+        assertThat(Instant.parse(shortened.get("membership").get("endsAt").asString()))
+                .isEqualTo(ends);
+
+        // the refund of a period already begun ends it at once
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        events.send(events.envelope(new MembershipRenewed(memberId, terms(renewedTo), 4)));
+        awaitView(v -> v.has("membership")
+                && Instant.parse(v.get("membership").get("endsAt").asString()).equals(renewedTo));
+        events.send(events.envelope(refunded(now.minusSeconds(1), 5, now.minus(Duration.ofDays(3)))));
+        awaitView(v -> !v.has("membership"));
+    }
+
+    private MembershipRefunded refunded(Instant endsAt, long version, Instant periodStart) {
+        return new MembershipRefunded(
+                memberId,
+                "SUPER",
+                "p-2",
+                "r-" + version,
+                "FOOD_DELIVERY",
+                1800,
+                List.of(new MembershipTerms.RevenueShare("FOOD_DELIVERY", 1800)),
+                endsAt,
+                version,
+                periodStart);
+    }
+
+    @Test
+    void anActivationThatCountsThisMonthsUsesShowsWhatRemainsOfThem() {
+        Instant ends = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        YearMonth month = YearMonth.now(SHANGHAI);
+        var counted = new MembershipTerms.Counted(
+                "FREE_DELIVERY",
+                3,
+                2,
+                month.atDay(1).atStartOfDay(SHANGHAI).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant());
+        var base = terms(ends);
+        var terms = new MembershipTerms(
+                base.planCode(),
+                base.planName(),
+                base.purchaseId(),
+                base.paymentId(),
+                base.payingBu(),
+                base.amountFen(),
+                base.startsAt(),
+                base.endsAt(),
+                base.multiplierBp(),
+                List.of(counted),
+                base.coupons(),
+                base.revenue());
+        events.send(events.envelope(new MembershipActivated(memberId, terms, 1)));
+        JsonNode view = awaitView(v -> v.has("membership"));
+        assertThat(view.get("membership").get("counted").get(0).get("remaining").asInt())
+                .isEqualTo(1);
     }
 
     /** The version of the membership the stored view holds (0: none yet). */

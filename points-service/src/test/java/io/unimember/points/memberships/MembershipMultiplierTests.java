@@ -54,6 +54,17 @@ class MembershipMultiplierTests {
     }
 
     @Test
+    void theBonusAddsToATopTierRatherThanMultiplyingIt() {
+        String member = Api.newMember();
+        send(new TierChanged(member, "DIAMOND", "BLACK_DIAMOND", "UPGRADE", 50_000, "黑钻", null, 0, "2.0", 10, null, 1));
+        send(new MembershipActivated(member, terms(member, Instant.now().plus(Duration.ofDays(30))), 1));
+        // 2.0 + 0.5, not 2.0 × 1.5 = 3.0 (decision 0040)
+        await().atMost(WAIT).until(() -> "2.5".equals(api.me(member).text("earningMultiplier")));
+        assertThat(api.order("DINE_IN", member, Api.newId("o"), 10_000).number("pointsEarned"))
+                .isEqualTo(250);
+    }
+
+    @Test
     void aMemberWithoutATierEventEarnsTheBonusOnTopOfOne() {
         String member = Api.newMember();
         send(new MembershipActivated(member, terms(member, Instant.now().plus(Duration.ofDays(30))), 1));

@@ -64,7 +64,8 @@ class MembershipRevenueTests {
                                 new RevenueShare("ENTERTAINMENT", 300),
                                 new RevenueShare("PLATFORM", 200)),
                         now.plusSeconds(60),
-                        2),
+                        2,
+                        now),
                 "tier-service",
                 now.plusSeconds(60));
 

@@ -21,13 +21,18 @@ class BenefitUses {
         this.jdbc = jdbc;
     }
 
-    /** Uses of each counted benefit by the member in the month, keyed by benefit. */
+    /**
+     * Uses of each counted benefit by the member in the month, keyed by benefit. A refunded purchase's uses no longer
+     * count: the refund charged their face value, and a membership bought after it starts the month afresh
+     * (decision 0065).
+     */
     Map<String, Integer> usedIn(String memberId, String month) {
         return jdbc
                 .sql(
                         """
-                        SELECT benefit, COUNT(*) AS uses FROM membership_benefit_use
-                        WHERE member_id = ? AND period = ? GROUP BY benefit""")
+                        SELECT u.benefit, COUNT(*) AS uses FROM membership_benefit_use u
+                        JOIN membership_purchase p ON p.purchase_id = u.purchase_id
+                        WHERE u.member_id = ? AND u.period = ? AND p.status <> 'REFUNDED' GROUP BY u.benefit""")
                 .params(memberId, month)
                 .query((rs, n) -> Map.entry(rs.getString("benefit"), rs.getInt("uses")))
                 .list()

@@ -11,6 +11,7 @@ import io.unimember.tier.membership.MemberTier;
 import io.unimember.tier.tiers.TierRules;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,7 @@ class Buying {
     private final Plans plans;
     private final PaidMemberships memberships;
     private final Purchases purchases;
+    private final BenefitUses uses;
     private final MemberQueries members;
     private final GrowthLedger growth;
     private final TierRules tiers;
@@ -44,6 +46,7 @@ class Buying {
             Plans plans,
             PaidMemberships memberships,
             Purchases purchases,
+            BenefitUses uses,
             MemberQueries members,
             GrowthLedger growth,
             TierRules tiers,
@@ -53,6 +56,7 @@ class Buying {
         this.plans = plans;
         this.memberships = memberships;
         this.purchases = purchases;
+        this.uses = uses;
         this.members = members;
         this.growth = growth;
         this.tiers = tiers;
@@ -137,12 +141,21 @@ class Buying {
         }
         m = renewal ? m.renewedTo(end, purchaseId) : m.activated(plan.code(), start, end, purchaseId);
         memberships.save(m, now);
-        MembershipTerms terms = Terms.of(plan, purchaseId, paymentId, bu, amountFen, start, end);
+        MembershipTerms terms = Terms.of(plan, purchaseId, paymentId, bu, amountFen, start, end, month(memberId, now));
         events.publish(
                 renewal
                         ? new MembershipRenewed(memberId, terms, m.version())
                         : new MembershipActivated(memberId, terms, m.version()));
         return new PaymentReceipt(paymentId, purchaseId, plan.code(), "ACTIVE", m.startsAtOrThrow(), end);
+    }
+
+    /** The business month of {@code now} and the member's counted uses in it, for the view to start from. */
+    private Terms.Month month(String memberId, Instant now) {
+        YearMonth month = YearMonth.parse(Periods.month(now, properties.zone()));
+        return new Terms.Month(
+                month.atDay(1).atStartOfDay(properties.zone()).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(properties.zone()).toInstant(),
+                uses.usedIn(memberId, month.toString()));
     }
 
     private long priceFor(Plan plan, String memberId, Instant now) {

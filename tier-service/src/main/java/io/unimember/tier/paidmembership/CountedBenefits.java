@@ -27,6 +27,7 @@ class CountedBenefits {
     private final PaidMemberships memberships;
     private final Plans plans;
     private final BenefitUses uses;
+    private final Purchases purchases;
     private final EventPublisher events;
     private final PaidMembershipProperties properties;
     private final Clock clock;
@@ -35,12 +36,14 @@ class CountedBenefits {
             PaidMemberships memberships,
             Plans plans,
             BenefitUses uses,
+            Purchases purchases,
             EventPublisher events,
             PaidMembershipProperties properties,
             Clock clock) {
         this.memberships = memberships;
         this.plans = plans;
         this.uses = uses;
+        this.purchases = purchases;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -66,7 +69,9 @@ class CountedBenefits {
             throw ApiException.conflict("BENEFIT_EXHAUSTED", benefit + " is used up for " + month);
         }
         long face = allowance.faceValueFen() == null ? 0 : allowance.faceValueFen();
-        uses.add(bu, useId, memberId, benefit, month, m.purchaseIdOrThrow(), face, now);
+        // the purchase whose period this is: a renewal paid ahead has not begun, and in the grace the latest is it
+        String purchaseId = purchases.paidCovering(memberId, now).orElse(m.purchaseIdOrThrow());
+        uses.add(bu, useId, memberId, benefit, month, purchaseId, face, now);
         PaidMembership touched = m.touched();
         memberships.save(touched, now);
         YearMonth yearMonth = YearMonth.parse(month);

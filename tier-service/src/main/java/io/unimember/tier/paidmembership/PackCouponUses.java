@@ -41,26 +41,23 @@ class PackCouponUses {
         if (m == null || m.purchaseId() == null || m.planCode() == null) {
             return;
         }
-        Purchase paid = purchases.find(m.purchaseId()).orElse(null);
-        if (paid == null) {
+        Instant at = coupon.redeemedAt().truncatedTo(ChronoUnit.SECONDS);
+        // the paid purchase whose period the redemption fell in (not a renewal paid ahead, not yet begun)
+        String purchaseId = purchases.paidCovering(coupon.memberId(), at).orElse(null);
+        if (purchaseId == null) {
             return;
         }
-        Instant at = coupon.redeemedAt().truncatedTo(ChronoUnit.SECONDS);
-        boolean inPeriod = paid.status() == Purchase.Status.PAID
-                && paid.periodStart() != null
-                && !at.isBefore(paid.periodStart())
-                && at.isBefore(paid.periodEnd());
         boolean fromThePlan = plans.find(m.planCode())
                 .map(p -> p.couponPacks().stream().anyMatch(c -> c.templateId().equals(coupon.templateId())))
                 .orElse(false);
-        if (inPeriod && fromThePlan) {
+        if (fromThePlan) {
             uses.addOnce(
                     coupon.redeemingBu(),
                     "coupon:" + coupon.couponId(),
                     coupon.memberId(),
                     COUPON,
                     Periods.month(at, properties.zone()),
-                    paid.purchaseId(),
+                    purchaseId,
                     coupon.discountFen(),
                     at);
         }

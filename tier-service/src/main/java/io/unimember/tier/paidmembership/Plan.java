@@ -108,12 +108,16 @@ record Plan(
                 .orElse(10_000);
     }
 
-    /** The coupons a month brings: each MONTHLY_COUPONS pack, and one of each PARTNER benefit's template. */
+    /**
+     * The coupons a month brings: each MONTHLY_COUPONS pack, and one of each PARTNER benefit's template, naming the
+     * BU that funds it.
+     */
     List<MembershipTerms.CouponPack> couponPacks() {
         return benefits.stream()
                 .filter(b -> b.type() == BenefitType.MONTHLY_COUPONS || b.type() == BenefitType.PARTNER)
-                .map(b -> new MembershipTerms.CouponPack(
-                        b.templateIdOrThrow(), b.type() == BenefitType.PARTNER ? 1 : b.countOrThrow()))
+                .map(b -> b.type() == BenefitType.PARTNER
+                        ? new MembershipTerms.CouponPack(b.templateIdOrThrow(), 1, b.bu())
+                        : new MembershipTerms.CouponPack(b.templateIdOrThrow(), b.countOrThrow()))
                 .toList();
     }
 

@@ -137,6 +137,21 @@ class Purchases {
                 == 1;
     }
 
+    /**
+     * The member's paid purchase whose period holds {@code at}: the one a benefit used then belongs to (not a renewal
+     * paid ahead, whose period has not begun). None past the last period's end, in an unpaid renewal's grace.
+     */
+    Optional<String> paidCovering(String memberId, Instant at) {
+        return jdbc.sql(
+                        """
+                        SELECT purchase_id FROM membership_purchase
+                        WHERE member_id = ? AND status = 'PAID' AND period_start <= ? AND period_end > ?
+                        ORDER BY period_start DESC LIMIT 1""")
+                .params(memberId, ts(at), ts(at))
+                .query(String.class)
+                .optional();
+    }
+
     /** The member's paid purchase whose period ends at {@code end}: the one before a renewal. */
     Optional<String> paidEndingAt(String memberId, Instant end) {
         return jdbc.sql(

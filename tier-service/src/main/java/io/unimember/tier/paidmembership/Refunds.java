@@ -89,7 +89,8 @@ class Refunds {
                 refundFen,
                 RevenueSplit.of(refundFen, purchases.revenueSplitOf(purchaseId)),
                 end,
-                m.version()));
+                m.version(),
+                payment.periodStart()));
         return new RefundReceipt(refundId, purchaseId, refundFen, end);
     }
 }

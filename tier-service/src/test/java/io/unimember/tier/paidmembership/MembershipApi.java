@@ -38,6 +38,17 @@ final class MembershipApi {
         return code;
     }
 
+    /** A new plan of {@code period} at {@code priceFen}, otherwise as {@link #createPlan()}'s. */
+    String createPlan(String period, long priceFen) {
+        String code = "SUPER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String json = planJson(code)
+                .replace("\"period\":\"MONTH\"", "\"period\":\"" + period + "\"")
+                .replace("\"priceFen\":1800", "\"priceFen\":" + priceFen);
+        var created = http.post("/api/v1/admin/membership-plans", TestTokens.admin(), json);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        return code;
+    }
+
     static String planJson(String code) {
         return """
                 {"code":"%s","name":"神会员","period":"MONTH","priceFen":1800,

@@ -92,6 +92,75 @@ class MembershipPlansTests {
     }
 
     @Test
+    void aMemberBelowTheTierWithGrowthAtTheThresholdPaysTheGrowthPrice() {
+        String code = "SUPER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var created = http.post(
+                "/api/v1/admin/membership-plans",
+                TestTokens.admin(),
+                MembershipApi.planJson(code)
+                        .replace(
+                                "\"discounts\":[{\"minTier\":\"GOLD\",\"priceFen\":1200}]",
+                                "\"discounts\":[{\"minTier\":\"GOLD\",\"priceFen\":1200},"
+                                        + "{\"minGrowth\":1000,\"priceFen\":1500}]"));
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        String grown = "m-" + UUID.randomUUID();
+        String short_ = "m-" + UUID.randomUUID();
+        String gold = "m-" + UUID.randomUUID();
+        // ENTERTAINMENT earns a growth point a yuan: ¥1000 is growth 1000, still SILVER (GOLD is 2000)
+        order(grown, 100_000);
+        order(short_, 99_900);
+        order(gold, 250_000);
+
+        assertThat(price(grown, code)).isEqualTo(1500);
+        assertThat(price(short_, code)).isEqualTo(1800);
+        assertThat(price(gold, code)).isEqualTo(1200);
+        var paid = api.pay(MembershipApi.PAYING_BU, "pay-" + grown, "p-" + grown, 1500);
+        assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(200);
+        assertThat(api.events(grown, "membership.activated")
+                        .getFirst()
+                        .get("data")
+                        .get("terms")
+                        .get("amountFen")
+                        .asLong())
+                .isEqualTo(1500);
+    }
+
+    @Test
+    void aQuarterPlanRunsThreeCalendarMonthsAndAYearPlanTwelve() {
+        String quarter = api.createPlan("QUARTER", 4800);
+        String year = api.createPlan("YEAR", 16_800);
+        String q = "m-" + UUID.randomUUID();
+        String y = "m-" + UUID.randomUUID();
+        api.activate(q, quarter);
+        api.activate(y, year);
+
+        JsonNode qm = api.me(q);
+        JsonNode ym = api.me(y);
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        Instant qStart = Instant.parse(qm.get("startsAt").asString());
+        Instant yStart = Instant.parse(ym.get("startsAt").asString());
+        assertThat(Instant.parse(qm.get("endsAt").asString()))
+                .isEqualTo(qStart.atZone(shanghai).plusMonths(3).toInstant());
+        assertThat(Instant.parse(ym.get("endsAt").asString()))
+                .isEqualTo(yStart.atZone(shanghai).plusMonths(12).toInstant());
+        JsonNode terms =
+                api.events(y, "membership.activated").getFirst().get("data").get("terms");
+        assertThat(terms.get("amountFen").asLong()).isEqualTo(16_800);
+        assertThat(terms.get("revenue").get(0).get("amountFen").asLong()).isEqualTo(10_080);
+    }
+
+    private void order(String member, long amountFen) {
+        memberships.applyOrder(new OrderCompleted(
+                member, "ENTERTAINMENT", "o-" + UUID.randomUUID(), amountFen, null, Instant.now(), amountFen / 100));
+    }
+
+    private long price(String member, String plan) {
+        var bought = api.purchase(member, "p-" + member, plan);
+        assertThat(bought.getStatusCode().value()).as(bought.getBody()).isEqualTo(201);
+        return api.json(bought).get("priceFen").asLong();
+    }
+
+    @Test
     void onlyAnAdminWritesPlans() {
         String body = MembershipApi.planJson(
                 "SUPER_X" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());

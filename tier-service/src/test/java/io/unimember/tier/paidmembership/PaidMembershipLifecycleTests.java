@@ -165,6 +165,32 @@ class PaidMembershipLifecycleTests {
     }
 
     @Test
+    void aQuarterPlansRenewalOpensThreeDaysAheadAndRunsThreeMoreMonthsFromTheEnd() {
+        String quarter = api.createPlan("QUARTER", 4800);
+        api.activate(member, quarter);
+        Instant ends = Instant.parse(api.me(member).get("endsAt").asString());
+
+        clock.set(ends.minus(Duration.ofDays(3)).minusSeconds(1));
+        job.run();
+        assertThat(api.me(member).get("pendingPurchase").isNull()).isTrue();
+        clock.set(ends.minus(Duration.ofDays(3)));
+        job.run();
+        JsonNode pending = api.me(member).get("pendingPurchase");
+        assertThat(pending.get("kind").asString()).isEqualTo("RENEWAL");
+        assertThat(pending.get("priceFen").asLong()).isEqualTo(4800);
+        var paid = api.pay(
+                MembershipApi.PAYING_BU,
+                "pay-q-" + member,
+                pending.get("purchaseId").asString(),
+                4800);
+        assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(200);
+        assertThat(Instant.parse(api.me(member).get("endsAt").asString()))
+                .isEqualTo(ends.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusMonths(3)
+                        .toInstant());
+    }
+
+    @Test
     void aCancelledMembershipStaysActiveToItsEndThenLapsesWithoutRenewing() {
         api.activate(member, plan);
         Instant ends = Instant.parse(api.me(member).get("endsAt").asString());

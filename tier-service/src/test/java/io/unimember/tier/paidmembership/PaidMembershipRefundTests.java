@@ -149,6 +149,61 @@ class PaidMembershipRefundTests {
         assertThat(api.json(refunded).get("refundFen").asLong()).isEqualTo(expected);
     }
 
+    @Autowired
+    MembershipJob job;
+
+    @Test
+    void aRenewalPaidAheadAndRefundedBeforeItBeginsComesBackWholeAndTheMembershipRunsToItsOldEnd() {
+        String first = api.activate(member, plan);
+        Instant ends = Instant.parse(api.me(member).get("endsAt").asString());
+        clock.set(ends.minus(Duration.ofDays(2)));
+        job.run();
+        String renewal = api.me(member).get("pendingPurchase").get("purchaseId").asString();
+        assertThat(api.pay(MembershipApi.PAYING_BU, "pay-r-" + member, renewal, 1800)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(Instant.parse(api.me(member).get("endsAt").asString())).isAfter(ends);
+        // a use before the renewal's period begins is the first period's, whatever was paid ahead
+        assertThat(api.use("FREE_DELIVERY", "u0-" + member, member)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        assertThat(jdbc.sql("SELECT purchase_id FROM membership_benefit_use WHERE use_id = ?")
+                        .param("u0-" + member)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(first);
+        clock.advance(Duration.ofDays(1));
+
+        var refunded = api.refund(MembershipApi.PAYING_BU, "r-" + member, renewal);
+
+        assertThat(refunded.getStatusCode().value()).as(refunded.getBody()).isEqualTo(201);
+        assertThat(api.json(refunded).get("refundFen").asLong()).isEqualTo(1800);
+        assertThat(Instant.parse(api.json(refunded).get("endsAt").asString())).isEqualTo(ends);
+        JsonNode me = api.me(member);
+        assertThat(me.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(Instant.parse(me.get("endsAt").asString())).isEqualTo(ends);
+        assertThat(api.use("FREE_DELIVERY", "u-" + member, member)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        // the first period's purchase is the refundable one again, pro rata
+        var firstRefund = api.refund(MembershipApi.PAYING_BU, "r1-" + member, first);
+        assertThat(firstRefund.getStatusCode().value())
+                .as(firstRefund.getBody())
+                .isEqualTo(201);
+        assertThat(api.json(firstRefund).get("refundFen").asLong())
+                .isZero(); // one day left (1800 / 28..31 fen), less the two ¥3 deliveries used: nothing
+        JsonNode data = api.events(member, "membership.refunded").stream()
+                .filter(e -> e.get("data").get("purchaseId").asString().equals(renewal))
+                .findFirst()
+                .orElseThrow()
+                .get("data");
+        assertThat(Instant.parse(data.get("periodStart").asString())).isEqualTo(ends);
+        assertThat(Instant.parse(data.get("endsAt").asString())).isEqualTo(ends);
+    }
+
     @Test
     void onlyTheBuThatTookThePaymentRefundsIt() {
         String purchase = api.activate(member, plan);

@@ -39,6 +39,18 @@ class PricingTests {
     }
 
     @Test
+    void aMemberBelowTheTierWithGrowthAtTheThresholdPaysTheGrowthPrice() {
+        assertThat(Pricing.priceFen(PLAN, TIERS, "SILVER", 20_000)).isEqualTo(900);
+        assertThat(Pricing.priceFen(PLAN, TIERS, "SILVER", 19_999)).isEqualTo(1800);
+    }
+
+    @Test
+    void aTierTheTableNoLongerHasEarnsNoTierDiscountButGrowthStillCounts() {
+        assertThat(Pricing.priceFen(PLAN, TIERS, "RETIRED", 0)).isEqualTo(1800);
+        assertThat(Pricing.priceFen(PLAN, TIERS, "RETIRED", 20_000)).isEqualTo(900);
+    }
+
+    @Test
     void theLowestQualifyingPriceWins() {
         assertThat(Pricing.priceFen(PLAN, TIERS, "DIAMOND", 25_000)).isEqualTo(900);
     }

@@ -19,6 +19,51 @@ class RefundRuleTests {
     }
 
     @Test
+    void aSecondBeforeSevenDaysItIsStillWholeAndAtSevenDaysItIsProRata() {
+        Instant week = START.plus(WEEK);
+        assertThat(refund(1800, 0, 0, week.minusSeconds(1))).isEqualTo(1800);
+        // exactly 7 days in: 23 whole days left of 30 → 1800 × 23 / 30 = 1380
+        assertThat(refund(1800, 0, 0, week)).isEqualTo(1380);
+    }
+
+    @Test
+    void aUseWorthNothingStillEndsTheFullRefund() {
+        // a counted benefit without a face value: used is used, so the day-one refund is pro rata (29 of 30 left)
+        assertThat(refund(1800, 1, 0, START.plusSeconds(60))).isEqualTo(1740);
+    }
+
+    @Test
+    void theSevenDaysRunFromPaymentNotFromThePeriodsStart() {
+        // a renewal paid 2 days before its period began, refunded 6 days into it: 8 days after payment
+        Instant paidAt = START.minus(Duration.ofDays(2));
+        var claim = new RefundRule.Claim(1800, paidAt, START, END, 0, 0, START.plus(Duration.ofDays(6)));
+        assertThat(RefundRule.refundFen(claim, WEEK)).isEqualTo(1800 * 24 / 30);
+    }
+
+    @Test
+    void aYearIsProRataByItsOwnDays() {
+        Instant start = Instant.parse("2027-01-01T00:00:00Z");
+        Instant end = Instant.parse("2028-01-01T00:00:00Z");
+        // 100 days and an hour in: 264 whole days left of 365, minus two ¥3 deliveries
+        var claim = new RefundRule.Claim(
+                16_800,
+                start,
+                start,
+                end,
+                2,
+                600,
+                start.plus(Duration.ofDays(100).plusHours(1)));
+        assertThat(RefundRule.refundFen(claim, WEEK)).isEqualTo(16_800L * 264 / 365 - 600);
+    }
+
+    @Test
+    void usedBenefitsWorthExactlyWhatIsLeftRefundNothing() {
+        // 19 whole days left of 30 → 1140, and 1140 of benefits used
+        assertThat(refund(1800, 3, 1140, START.plus(Duration.ofDays(10).plusHours(1))))
+                .isZero();
+    }
+
+    @Test
     void withinSevenDaysAfterOneUseItIsProRataMinusTheUsesFaceValue() {
         // day 2 begun: 28 whole days left of 30 → 1800 × 28 / 30 = 1680, minus one ¥3 delivery
         assertThat(refund(1800, 1, 300, START.plus(Duration.ofDays(1).plusHours(1))))
