@@ -3,8 +3,10 @@ package io.unimember.coupon.budgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.unimember.common.events.Topics;
 import io.unimember.coupon.Api;
 import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestKafka;
 import io.unimember.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A BU's monthly pool: set by admins, drawn by every issue it funds, refused past it, visible live and as a metric. */
@@ -52,6 +55,46 @@ class SubsidyPoolTests {
     @AfterEach
     void dropPool() {
         jdbc.sql("DELETE FROM subsidy_pool WHERE bu = ?").param(BU).update();
+    }
+
+    @Test
+    void aPoolIsSetByOperatorsOrFinanceAndTheChangeGoesInTheAuditLog() {
+        String support = operator("op-support-pool", "SUPPORT");
+        String actor = "op-finance-" + java.util.UUID.randomUUID();
+        String finance = operator(actor, "FINANCE");
+        api.put(path, TestTokens.admin(), Map.of("limitFen", 1_000));
+
+        Api.Response refused = api.put(path, support, Map.of("limitFen", 9_999));
+        Api.Response set = api.put(path, finance, Map.of("limitFen", 5_000));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("ROLE_REQUIRED");
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        var recorded = TestKafka.records(
+                Topics.ADMIN,
+                v -> v.contains(actor) && v.contains("SUBSIDY_POOL_SET"),
+                1,
+                java.time.Duration.ofSeconds(30));
+        assertThat(recorded).hasSize(1);
+        JsonNode data = json.readTree(recorded.getFirst().value()).path("data");
+        assertThat(data.path("role").asString()).isEqualTo("FINANCE");
+        assertThat(data.path("service").asString()).isEqualTo("coupon-service");
+        assertThat(data.path("target").asString()).isEqualTo("budget:" + BU + ":" + month);
+        assertThat(json.readTree(data.path("before").asString())
+                        .path("limitFen")
+                        .asLong())
+                .isEqualTo(1_000);
+        assertThat(json.readTree(data.path("after").asString()).path("limitFen").asLong())
+                .isEqualTo(5_000);
+    }
+
+    private static String operator(String id, String role) {
+        return TestTokens.builder()
+                .subject(id)
+                .claim("operator_id", id)
+                .claim("role", role)
+                .scope("admin")
+                .build();
     }
 
     @Test
