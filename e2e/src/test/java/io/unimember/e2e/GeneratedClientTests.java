@@ -1,6 +1,7 @@
 package io.unimember.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.unimember.client.ApiClient;
 import io.unimember.client.ApiException;
@@ -165,29 +166,17 @@ class GeneratedClientTests {
     }
 
     /** A member who has just signed up is known to points-service once its event arrives: 404 until then. */
-    private static <T> T untilKnown(Call<T> call) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return call.call();
-            } catch (ApiException e) {
-                if (e.getCode() != 404 || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+    private static <T> T untilKnown(Call<T> call) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsMatching(e -> e instanceof ApiException api && api.getCode() == 404)
+                .until(call::call, result -> true);
     }
 
-    private static <T> T waitFor(Call<T> call, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T last = call.call();
-        while (!done.test(last)) {
-            assertThat(System.nanoTime()).as("still %s after 30 s", last).isLessThan(deadline);
-            Thread.sleep(200);
-            last = call.call();
-        }
-        return last;
+    private static <T> T waitFor(Call<T> call, Predicate<T> done) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(call::call, done::test);
     }
 
     /** Where two JSON documents differ, as JSON pointers (at most 20). */
