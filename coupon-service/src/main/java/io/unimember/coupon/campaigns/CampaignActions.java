@@ -13,6 +13,7 @@ import io.unimember.coupon.templates.Templates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,6 +41,8 @@ class CampaignActions {
     static final String ISSUED = "ISSUED";
     static final String HOLDOUT = "HOLDOUT";
     static final String CAP_REACHED = "CAP_REACHED";
+    /** A campaign without a coupon made its bonuses. */
+    static final String REWARDED = "REWARDED";
 
     private final CampaignRewards rewards;
     private final Templates templates;
@@ -106,10 +109,76 @@ class CampaignActions {
         if (granting.isEmpty()) {
             return made;
         }
-        Action grant = c.actions().stream()
+        Optional<Action> grant = c.actions().stream()
                 .filter(a -> a.type() == ActionType.GRANT_COUPON)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("campaign " + c.id() + " has no action it can make"));
+                .findFirst();
+        List<CampaignRewards.Reward> rewarded = grant.isPresent()
+                ? grantCoupons(c, grant.get(), granting, made, now)
+                : withoutCoupon(c, granting, made);
+        bonuses(c, rewarded, now);
+        return made;
+    }
+
+    /** A campaign of bonuses only: risk control may refuse one (its cap back); a REVIEW has no coupon to park. */
+    private List<CampaignRewards.Reward> withoutCoupon(
+            Campaign c, List<CampaignRewards.Reward> granting, List<CampaignRewards.Reward> made) {
+        List<String> refused = new ArrayList<>();
+        List<CampaignRewards.Reward> rewarded = new ArrayList<>(granting.size());
+        for (CampaignRewards.Reward r : granting) {
+            RiskDecision decision = risk.atReward(r.memberId(), sourceRef(r));
+            if (decision.outcome() == RiskOutcome.ALLOW) {
+                CampaignRewards.Reward done = r.outcome(REWARDED, null);
+                made.add(done);
+                rewarded.add(done);
+            } else {
+                if (decision.outcome() == RiskOutcome.DENY) {
+                    risk.record(decision, r.memberId(), sourceRef(r));
+                }
+                refused.add(r.memberId());
+                made.add(r.outcome(
+                        risk.isFrozen(r.memberId())
+                                ? "MEMBER_FROZEN"
+                                : decision.outcome() == RiskOutcome.DENY ? "RISK_DENIED" : "RISK_REVIEW",
+                        null));
+            }
+        }
+        rewards.giveBackCap(c.id(), refused);
+        return rewarded;
+    }
+
+    /** Publishes one {@code campaign.rewarded} per bonus action for each reward made (decision 0067). */
+    private void bonuses(Campaign c, List<CampaignRewards.Reward> rewarded, Instant now) {
+        for (Action a : c.actions()) {
+            if (a.type() == ActionType.GRANT_COUPON) {
+                continue;
+            }
+            Integer windowDays = a.windowDays();
+            Instant windowEndsAt = windowDays == null ? null : now.plus(Duration.ofDays(windowDays));
+            for (CampaignRewards.Reward r : rewarded) {
+                events.publish(new CampaignRewarded(
+                        r.memberId(),
+                        c.id(),
+                        a.type().name(),
+                        r.occurrence(),
+                        c.fundingBu(),
+                        null,
+                        null,
+                        r.orderId(),
+                        now,
+                        a.points(),
+                        a.multiplierBp(),
+                        windowEndsAt,
+                        a.growth()));
+            }
+        }
+    }
+
+    private List<CampaignRewards.Reward> grantCoupons(
+            Campaign c,
+            Action grant,
+            List<CampaignRewards.Reward> granting,
+            List<CampaignRewards.Reward> made,
+            Instant now) {
         String templateId = grant.templateId();
         if (templateId == null) {
             throw new IllegalStateException("campaign " + c.id() + " grants a coupon of no template (CampaignRules)");
@@ -121,10 +190,11 @@ class CampaignActions {
                     c.id(),
                     granting.stream().map(CampaignRewards.Reward::memberId).toList());
             granting.forEach(r -> made.add(r.outcome("TEMPLATE_NOT_FOUND", null)));
-            return made;
+            return List.of();
         }
         // risk control: a frozen member or a DENY gets nothing (its cap back), a REVIEW a coupon PENDING_REVIEW
         List<String> refused = new ArrayList<>();
+        List<CampaignRewards.Reward> rewarded = new ArrayList<>(granting.size());
         List<CampaignRewards.Reward> decided = new ArrayList<>(granting.size());
         List<RiskDecision> decisions = new ArrayList<>(granting.size());
         List<Issuer.Request> requests = new ArrayList<>(granting.size());
@@ -145,12 +215,18 @@ class CampaignActions {
             CampaignRewards.Reward r = decided.get(i);
             switch (outcomes.get(i)) {
                 case IssueOutcome.Issued issued -> {
-                    made.add(r.outcome(ISSUED, issued.coupon().id()));
+                    CampaignRewards.Reward done =
+                            r.outcome(ISSUED, issued.coupon().id());
+                    made.add(done);
+                    // a coupon parked for review carries no bonuses: its approval issues the coupon alone (decision
+                    // 0067)
+                    if (decisions.get(i).outcome() != RiskOutcome.REVIEW) {
+                        rewarded.add(done);
+                    }
                     risk.record(decisions.get(i), r.memberId(), issued.coupon().id());
-                    events.publish(new CampaignRewarded(
+                    events.publish(CampaignRewarded.coupon(
                             r.memberId(),
                             c.id(),
-                            ActionType.GRANT_COUPON.name(),
                             r.occurrence(),
                             c.fundingBu(),
                             issued.coupon().id(),
@@ -166,7 +242,7 @@ class CampaignActions {
             }
         }
         rewards.giveBackCap(c.id(), refused);
-        return made;
+        return rewarded;
     }
 
     /**

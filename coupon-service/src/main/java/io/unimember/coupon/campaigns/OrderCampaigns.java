@@ -23,15 +23,15 @@ public class OrderCampaigns {
 
     private final ActiveCampaigns active;
     private final MemberOrders orders;
-    private final TierLookup tiers;
+    private final Audiences audiences;
     private final CampaignActions actions;
     private final Clock clock;
 
     OrderCampaigns(
-            ActiveCampaigns active, MemberOrders orders, TierLookup tiers, CampaignActions actions, Clock clock) {
+            ActiveCampaigns active, MemberOrders orders, Audiences audiences, CampaignActions actions, Clock clock) {
         this.active = active;
         this.orders = orders;
-        this.tiers = tiers;
+        this.audiences = audiences;
         this.actions = actions;
         this.clock = clock;
     }
@@ -59,15 +59,11 @@ public class OrderCampaigns {
         if (campaigns.isEmpty()) {
             return;
         }
-        Map<String, String> tierOf = campaigns.stream()
-                        .anyMatch(c -> c.audience() != null && c.audience().byTier())
-                ? tiers.tiersOf(members)
-                : Map.of();
+        Audiences.Known known = audiences.of(campaigns, members);
         Map<List<String>, CampaignRewards.Reward> due = new LinkedHashMap<>();
         for (OrderCompleted o : fresh) {
             for (Campaign c : campaigns) {
-                if (!c.actsAt(o.occurredAt())
-                        || (c.audience() != null && !c.audience().admits(tierOf.get(o.memberId())))) {
+                if (!c.actsAt(o.occurredAt()) || !known.admits(c, o.memberId())) {
                     continue;
                 }
                 String occurrence = OrderTriggers.occurrence(c, o, history);

@@ -23,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TierCampaigns {
 
     private final ActiveCampaigns active;
+    private final Audiences audiences;
     private final CampaignActions actions;
     private final Clock clock;
 
-    TierCampaigns(ActiveCampaigns active, CampaignActions actions, Clock clock) {
+    TierCampaigns(ActiveCampaigns active, Audiences audiences, CampaignActions actions, Clock clock) {
         this.active = active;
+        this.audiences = audiences;
         this.actions = actions;
         this.clock = clock;
     }
@@ -41,6 +43,15 @@ public class TierCampaigns {
         if (campaigns.isEmpty()) {
             return;
         }
+        // the audience's tier is the one moved to; only a segment needs looking up
+        var inSegment = audiences
+                .of(
+                        campaigns.stream()
+                                .filter(c ->
+                                        c.audience() != null && c.audience().segmentId() != null)
+                                .toList(),
+                        changes.stream().map(TierChanged::memberId).toList())
+                .inSegment();
         Map<List<String>, CampaignRewards.Reward> due = new LinkedHashMap<>();
         Map<String, Campaign> byId = new LinkedHashMap<>();
         for (TierChanged e : changes) {
@@ -49,7 +60,14 @@ public class TierCampaigns {
             }
             for (Campaign c : campaigns) {
                 if (!e.to().equals(c.trigger().toTier())
-                        || (c.audience() != null && !c.audience().admits(e.to()))) {
+                        || (c.audience() != null
+                                && !c.audience()
+                                        .admits(
+                                                e.to(),
+                                                inSegment.contains(List.of(
+                                                        String.valueOf(
+                                                                c.audience().segmentId()),
+                                                        e.memberId()))))) {
                     continue;
                 }
                 var reward = new CampaignRewards.Reward(
