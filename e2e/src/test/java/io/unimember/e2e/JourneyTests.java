@@ -67,5 +67,9 @@ class JourneyTests {
                 .as("GOLD's price of the demo plan")
                 .isEqualTo(1200);
         assertThat(result.number("freeDeliveriesLeft")).isEqualTo(2);
+        assertThat(result.text("campaignCouponGranted")).isEqualTo("true");
+        assertThat(result.number("campaignBonusPoints")).isEqualTo(200);
+        assertThat(result.number("campaignBonusGrowth")).isEqualTo(100);
+        assertThat(result.number("campaignIssued")).isEqualTo(1);
     }
 }
