@@ -7,6 +7,7 @@ import io.unimember.common.events.CampaignRewarded;
 import io.unimember.common.events.EventEnvelope;
 import io.unimember.common.events.Topics;
 import io.unimember.common.inbox.EventCodec;
+import io.unimember.common.risk.FrozenMembers;
 import io.unimember.points.Api;
 import io.unimember.points.PointsIntegrationTest;
 import io.unimember.testsupport.TestClock;
@@ -14,6 +15,7 @@ import io.unimember.testsupport.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class CampaignBonusTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    FrozenMembers frozenMembers;
 
     @Test
     void aFixedBonusIsCreditedOnceInALotOfTheFundingBu() {
@@ -104,6 +109,37 @@ class CampaignBonusTests {
         api.order("DINE_IN", member, Api.newId("o"), 1_000); // 15 + 15
         await().atMost(WAIT).until(() -> api.me(member).number("available") == 330);
         assertThat(windows(member)).isEqualTo(1);
+
+        // spent at the cinema, the bonus is HOTEL's to settle and the order's points DINE_IN's (oldest lot first)
+        String holdId = Api.newId("h");
+        assertThat(api.hold("ENTERTAINMENT", member, holdId, 330).status()).isEqualTo(201);
+        assertThat(api.confirm("ENTERTAINMENT", holdId).status()).isEqualTo(200);
+        var redeemed =
+                TestKafka.records(Topics.POINTS, v -> v.contains("points.redeemed") && v.contains(holdId), 1, WAIT);
+        var lots = json.readTree(redeemed.getFirst().value()).path("data").path("lots");
+        java.util.Map<String, Long> byIssuer = new java.util.HashMap<>();
+        lots.forEach(l ->
+                byIssuer.merge(l.path("issuingBu").asString(), l.path("points").asLong(), Long::sum));
+        assertThat(byIssuer).containsEntry("DINE_IN", 165L).containsEntry("HOTEL", 165L);
+    }
+
+    @Test
+    void aFrozenMemberGetsNoBonus() {
+        String member = Api.newMember();
+        frozenMembers.add(List.of(member));
+        try {
+            var bonus = reward(member, "c-" + UUID.randomUUID(), 700L, null, null);
+            send(bonus);
+            await().atMost(WAIT).until(() -> "FROZEN"
+                    .equals(jdbc.sql("SELECT outcome FROM campaign_bonus WHERE member_id = ?")
+                            .param(member)
+                            .query(String.class)
+                            .optional()
+                            .orElse("")));
+            assertThat(lotPoints(member, "PLATFORM")).isZero();
+        } finally {
+            frozenMembers.remove(List.of(member));
+        }
     }
 
     @Test
