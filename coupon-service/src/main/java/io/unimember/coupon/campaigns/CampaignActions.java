@@ -117,7 +117,7 @@ class CampaignActions {
                 rewarded.add(done);
             } else {
                 if (decision.outcome() == RiskOutcome.DENY) {
-                    risk.record(decision, r.memberId(), CampaignCoupons.sourceRef(r));
+                    risk.record(decision, r.memberId(), CampaignCoupons.riskRef(r));
                 }
                 refused.add(r.memberId());
                 made.add(r.outcome(

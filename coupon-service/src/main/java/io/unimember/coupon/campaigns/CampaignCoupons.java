@@ -80,7 +80,7 @@ class CampaignCoupons {
         for (CampaignRewards.Reward r : granting) {
             RiskDecision decision = risk.atReward(r.memberId(), sourceRef(r));
             if (decision.outcome() == RiskOutcome.DENY) {
-                risk.record(decision, r.memberId(), sourceRef(r));
+                risk.record(decision, r.memberId(), riskRef(r));
                 refused.add(r.memberId());
                 made.add(r.outcome(risk.isFrozen(r.memberId()) ? "MEMBER_FROZEN" : "RISK_DENIED", null));
             } else {
@@ -132,6 +132,12 @@ class CampaignCoupons {
         String ref = "reward:" + r.campaignId() + ":" + r.memberId()
                 + (r.occurrence().startsWith("first-in-bu:") ? "" : ":" + r.occurrence());
         return ref.length() <= 255 ? ref : "reward:" + sha256(ref);
+    }
+
+    /** The reward as a refused risk decision names it: its source, hashed where the decision's column is shorter. */
+    static String riskRef(CampaignRewards.Reward r) {
+        String ref = sourceRef(r);
+        return ref.length() <= 128 ? ref : "reward:" + sha256(ref);
     }
 
     private static String sha256(String s) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.unimember.common.events.OrderCompleted;
 import io.unimember.common.events.Topics;
+import io.unimember.common.risk.FrozenMembers;
 import io.unimember.coupon.Api;
 import io.unimember.testsupport.IntegrationTest;
 import io.unimember.testsupport.TestKafka;
@@ -49,6 +50,12 @@ class BonusAndSegmentTests {
 
     @Autowired
     OrderCampaigns orderCampaigns;
+
+    @Autowired
+    SegmentMembers segments;
+
+    @Autowired
+    FrozenMembers frozenMembers;
 
     Api api;
     String segment;
@@ -108,6 +115,28 @@ class BonusAndSegmentTests {
         await().atMost(WAIT).until(() -> !inSegment(in));
         apply(order(in));
         assertThat(outcomes(in)).containsExactly(CampaignActions.REWARDED);
+    }
+
+    @Test
+    void aFrozenMemberGetsNoBonusAndKeepsTheCap() {
+        String member = Api.member();
+        tx.executeWithoutResult(
+                st -> segments.join(segment, member, Instant.now().toString()));
+        frozenMembers.add(List.of(member));
+        try {
+            apply(order(member));
+        } finally {
+            frozenMembers.remove(List.of(member));
+        }
+        assertThat(outcomes(member)).containsExactly("MEMBER_FROZEN");
+        assertThat(jdbc.sql("SELECT rewarded FROM campaign_member_count WHERE campaign_id = ? AND member_id = ?")
+                        .params(campaign, member)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        apply(order(member)); // unfrozen: the next order is rewarded
+        assertThat(outcomes(member)).containsExactlyInAnyOrder("MEMBER_FROZEN", CampaignActions.REWARDED);
     }
 
     @Test
