@@ -84,7 +84,9 @@ class CampaignBonusListeners {
             }
             if (e.campaignId().length() > 64
                     || e.occurrence().length() > 128
-                    || e.fundingBu().length() > 32) {
+                    || e.fundingBu().length() > 32
+                    || e.memberId().length() > 64
+                    || (e.orderId() != null && e.orderId().length() > 128)) {
                 throw new MalformedEventException("campaign.rewarded ids too long");
             }
             return e;

@@ -61,13 +61,15 @@ class CampaignBonuses {
         Instant endsAt = e.windowEndsAt();
         boolean fresh = jdbc.sql(
                                 """
-                        INSERT IGNORE INTO campaign_bonus (campaign_id, member_id, occurrence, funding_bu, points,
+                        INSERT IGNORE INTO campaign_bonus (campaign_id, member_id, occurrence, funding_bu, order_id, points,
                             multiplier_bp, window_starts_at, window_ends_at, outcome, created_at)
-                        VALUES (:campaign, :member, :occurrence, :bu, :points, :bp, :starts, :ends, 'APPLIED', :now)""")
+                        VALUES (:campaign, :member, :occurrence, :bu, :order, :points, :bp, :starts, :ends, 'APPLIED',
+                                :now)""")
                         .param("campaign", e.campaignId())
                         .param("member", e.memberId())
                         .param("occurrence", e.occurrence())
                         .param("bu", e.fundingBu())
+                        .param("order", e.orderId())
                         .param("points", points)
                         .param("bp", multiplierBp)
                         .param("starts", multiplierBp == null ? null : Timestamp.from(e.rewardedAt()))
