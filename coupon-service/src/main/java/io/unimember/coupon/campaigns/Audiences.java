@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +19,14 @@ class Audiences {
     record Known(Map<String, String> tierOf, Set<List<String>> inSegment) {
 
         boolean admits(Campaign c, String memberId) {
+            return admits(c, memberId, tierOf.get(memberId));
+        }
+
+        /** As {@link #admits(Campaign, String)}, for a member known to be in {@code tier} (a tier event's). */
+        boolean admits(Campaign c, String memberId, @Nullable String tier) {
             Audience a = c.audience();
             return a == null
-                    || a.admits(
-                            tierOf.get(memberId),
-                            a.segmentId() != null && inSegment.contains(List.of(a.segmentId(), memberId)));
+                    || a.admits(tier, a.segmentId() != null && inSegment.contains(List.of(a.segmentId(), memberId)));
         }
     }
 

@@ -16,7 +16,7 @@ class CampaignRules {
 
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-    /** The triggers with a parameter of their own, and that parameter's field. */
+    /** The triggers that take withinDays: the days after the first order (CROSS_BU) or after registering. */
     private static final Set<TriggerType> WITHIN_DAYS = Set.of(TriggerType.CROSS_BU, TriggerType.REGISTERED);
 
     private final BusinessUnits businessUnits;

@@ -43,15 +43,12 @@ public class TierCampaigns {
         if (campaigns.isEmpty()) {
             return;
         }
-        // the audience's tier is the one moved to; only a segment needs looking up
-        var inSegment = audiences
-                .of(
-                        campaigns.stream()
-                                .filter(c ->
-                                        c.audience() != null && c.audience().segmentId() != null)
-                                .toList(),
-                        changes.stream().map(TierChanged::memberId).toList())
-                .inSegment();
+        // the audience's tier is the one moved to: only segments need looking up
+        Audiences.Known known = audiences.of(
+                campaigns.stream()
+                        .filter(c -> c.audience() != null && c.audience().segmentId() != null)
+                        .toList(),
+                changes.stream().map(TierChanged::memberId).toList());
         Map<List<String>, CampaignRewards.Reward> due = new LinkedHashMap<>();
         Map<String, Campaign> byId = new LinkedHashMap<>();
         for (TierChanged e : changes) {
@@ -59,15 +56,7 @@ public class TierCampaigns {
                 continue;
             }
             for (Campaign c : campaigns) {
-                if (!e.to().equals(c.trigger().toTier())
-                        || (c.audience() != null
-                                && !c.audience()
-                                        .admits(
-                                                e.to(),
-                                                inSegment.contains(List.of(
-                                                        String.valueOf(
-                                                                c.audience().segmentId()),
-                                                        e.memberId()))))) {
+                if (!e.to().equals(c.trigger().toTier()) || !known.admits(c, e.memberId(), e.to())) {
                     continue;
                 }
                 var reward = new CampaignRewards.Reward(
