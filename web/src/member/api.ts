@@ -219,3 +219,39 @@ export function grantConsent(merchantId: string): Promise<unknown> {
 export function revokeConsent(merchantId: string): Promise<unknown> {
   return authed(`/api/v1/members/me/consents/${encodeURIComponent(merchantId)}`, { method: 'DELETE' });
 }
+
+/** An offer of the coupon center (领券中心): whether it can be had now, or why not. */
+export interface CenterItem extends CouponTerms {
+  templateId: string;
+  name: string;
+  scenes: string[];
+  fundingBu: string;
+  pointsPrice?: number;
+  remaining: number;
+  claimable: boolean;
+  reason?: 'SOLD_OUT' | 'LIMIT_REACHED' | 'TIER_TOO_LOW' | 'NOT_IN_AUDIENCE' | 'BUDGET_EXHAUSTED';
+}
+
+export interface ExchangeView {
+  exchangeId: string;
+  templateId: string;
+  status: 'ISSUED' | 'PENDING' | 'PENDING_REVIEW' | 'FAILED';
+  couponId?: string;
+  pointsSpent?: number;
+}
+
+export const couponCenter = () => authed<{ items: CenterItem[] }>('/api/v1/coupons/center');
+
+/** Claims a coupon; the key makes a retried tap one claim. */
+export function claim(templateId: string, key: string): Promise<Coupon> {
+  return authed('/api/v1/coupons/claims', {
+    method: 'POST',
+    json: { templateId },
+    headers: { 'Idempotency-Key': key },
+  });
+}
+
+/** Exchanges points for a coupon (201 ISSUED, or 202 PENDING / PENDING_REVIEW to read again). */
+export function exchange(exchangeId: string, templateId: string): Promise<ExchangeView> {
+  return authed('/api/v1/coupons/exchanges', { method: 'POST', json: { exchangeId, templateId } });
+}

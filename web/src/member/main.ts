@@ -3,6 +3,7 @@ import './member.css';
 import '../shared/messages';
 import './messages';
 import * as api from './api';
+import { load as loadCenter, setUpCenter } from './center';
 import { load as loadHistory, setUpHistory } from './history';
 import { load as loadInbox, setUpInbox } from './inbox';
 import { message, setUpLogin } from './login';
@@ -16,7 +17,7 @@ import { byId, fill, h, show } from '../shared/dom';
 import { describe } from '../shared/errors';
 import { applyStatic, languageSwitch, onLangChange, t } from '../shared/i18n';
 
-// The member center: OTP login, then the tier, paid membership, points, 神券 wallet, member code, points history and inbox, all from the
+// The member center: OTP login, then the tier, paid membership, points, 神券 wallet, coupon center, member code, points history and inbox, all from the
 // public API with the member's token.
 
 let lastTier: [api.MyTier, api.TierRow[] | null] | null = null;
@@ -79,6 +80,7 @@ function showCenter(): void {
     loadMembership(byId('membership-card')),
     loadPoints(),
     loadWallet(),
+    loadCenter(),
     loadHistory(),
     loadInbox(),
   ]);
@@ -89,6 +91,7 @@ languageSwitch(byId<HTMLButtonElement>('lang'));
 setUpLogin(showCenter);
 setUpQrDialog();
 setUpWallet(() => void Promise.all([loadWallet(), loadPoints(), loadHistory()]));
+setUpCenter(() => void Promise.all([loadWallet(), loadPoints(), loadHistory()]));
 setUpHistory();
 setUpInbox();
 setUpMemberCode();

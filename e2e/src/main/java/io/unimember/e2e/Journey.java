@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
  * The member journey of the design, told against a running platform through its gateway: a member registers, a
  * dinner earns points, a tier and a 神券, more orders lift the tier, the member pays at the cinema with the coupon
  * and points, the month is settled between the business units, a refund reverses, and a merchant sees the member
- * only with consent; then a second member's first dinner, paid with points and a 神券, is refunded in full and every
- * money loop closes (issue #26). {@code ./platform demo} prints it; the end-to-end test asserts what it records.
+ * only with consent, and a hotel's cross-BU campaign rewards a stay after a dinner; then a second member's first
+ * dinner, paid with points and a 神券, is refunded in full and every money loop closes (issue #26). {@code ./platform
+ * demo} prints it; the end-to-end test asserts what it records.
  */
 public final class Journey {
 
@@ -388,6 +389,7 @@ public final class Journey {
         say("auto-renew cancelled: %s, the plan stays until %s", cancelled.text("status"), cancelled.text("endsAt"));
 
         firstDinnerRefunded(run, admin);
+        crossBuCampaign(memberId, member, dineIn, run);
         return new Result(Map.copyOf(facts));
     }
 
@@ -599,6 +601,109 @@ public final class Journey {
             }
         }
         return lines;
+    }
+
+    /**
+     * A hotel's campaign of its own (design §12): "dined with us in the last 7 days? your hotel stay brings a ¥30
+     * 神券, 200 bonus points and 100 growth", paid for by HOTEL. Only this run's stays (their category) fire it, and
+     * it is ended afterwards, so demo runs do not pile up active campaigns.
+     */
+    private void crossBuCampaign(String memberId, String member, String dineIn, String run) {
+        step("跨业态活动 Cross-BU campaign", "HOTEL runs a campaign for diners: a stay within 7 days of a dinner pays off");
+        String hotel = api.clientToken("bu-hotel", SECRET);
+        String category = "demo-stay-" + run;
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("name", "餐后住酒店立减30元");
+        template.put("kind", "FIXED");
+        template.put("discountFen", 3000);
+        template.put("minSpendFen", 20_000);
+        template.put("scenes", List.of("HOTEL"));
+        template.put("fundingBu", "HOTEL");
+        template.put("validDays", 30);
+        template.put("totalQuantity", 1000);
+        template.put("perMemberLimit", 1);
+        template.put("budgetFen", 3_000_000);
+        template.put("claimable", false);
+        String templateId = expect(api.post("/api/v1/admin/coupon-templates", hotel, template), 201, "hotel template")
+                .text("templateId");
+        Map<String, Object> campaign = new LinkedHashMap<>();
+        campaign.put("name", "餐饮会员入住礼 " + run);
+        campaign.put("fundingBu", "HOTEL");
+        campaign.put(
+                "trigger",
+                Map.of(
+                        "type",
+                        "CROSS_BU",
+                        "fromBu",
+                        "DINE_IN",
+                        "toBu",
+                        "HOTEL",
+                        "withinDays",
+                        7,
+                        "category",
+                        category));
+        campaign.put(
+                "actions",
+                List.of(
+                        Map.of("type", "GRANT_COUPON", "templateId", templateId),
+                        Map.of("type", "BONUS_POINTS", "points", 200),
+                        Map.of("type", "BONUS_GROWTH", "growth", 100)));
+        campaign.put("startsAt", Instant.now().minus(Duration.ofMinutes(5)).toString());
+        campaign.put("endsAt", Instant.now().plus(Duration.ofDays(30)).toString());
+        campaign.put("perMemberCap", 1);
+        String campaignId = expect(api.post("/api/v1/admin/campaigns", hotel, campaign), 201, "create the campaign")
+                .text("campaignId");
+        expect(api.post("/api/v1/admin/campaigns/" + campaignId + "/activate", hotel, null), 200, "activate it");
+        say("campaign %s ACTIVE, funded by HOTEL", campaignId);
+        try {
+            long pointsBefore = api.get("/api/v1/points/me", member)
+                    .body()
+                    .path("available")
+                    .asLong();
+            long growthBefore =
+                    api.get("/api/v1/tiers/me", member).body().path("growth").asLong();
+            Map<String, Object> stay = new LinkedHashMap<>();
+            stay.put("orderId", "stay-" + run);
+            stay.put("memberId", memberId);
+            stay.put("amountFen", 30_000);
+            stay.put("occurredAt", Instant.now().toString());
+            stay.put("category", category);
+            Api.Reply order = expect(
+                    api.postForNewMember("/api/v1/bu/orders", api.clientToken("bu-hotel", SECRET), stay),
+                    201,
+                    "report the stay");
+            JsonNode wallet = waitFor(
+                    "the campaign's 神券",
+                    () -> api.get("/api/v1/coupons/me?status=AVAILABLE&scene=HOTEL", member)
+                            .body(),
+                    w -> w.path("items").toString().contains(templateId));
+            fact("campaignCouponGranted", wallet.path("items").toString().contains(templateId));
+            long expected = pointsBefore + order.number("pointsEarned") + 200;
+            JsonNode points = waitFor(
+                    "the 200 bonus points",
+                    () -> api.get("/api/v1/points/me", member).body(),
+                    p -> p.path("available").asLong() == expected);
+            fact(
+                    "campaignBonusPoints",
+                    points.path("available").asLong() - pointsBefore - order.number("pointsEarned"));
+            JsonNode tier = waitFor(
+                    "the 100 bonus growth",
+                    () -> api.get("/api/v1/tiers/me", member).body(),
+                    t -> t.path("growth").asLong() >= growthBefore + order.number("growthEarned") + 100);
+            fact("campaignBonusGrowth", tier.path("growth").asLong() - growthBefore - order.number("growthEarned"));
+            JsonNode report = expect(
+                            api.get("/api/v1/admin/campaigns/" + campaignId + "/report", hotel), 200, "the report")
+                    .body();
+            fact("campaignIssued", report.path("issued").asLong());
+            say(
+                    "a ¥300 stay after dinner: the ¥30 神券 (HOTEL pays), %d + 200 bonus points, %d + 100 growth;"
+                            + " the report says %d issued",
+                    order.number("pointsEarned"),
+                    order.number("growthEarned"),
+                    report.path("issued").asLong());
+        } finally {
+            api.post("/api/v1/admin/campaigns/" + campaignId + "/end", hotel, null);
+        }
     }
 
     private JsonNode statementOf(String period, String buToken) {

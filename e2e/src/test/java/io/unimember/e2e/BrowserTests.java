@@ -401,6 +401,80 @@ class BrowserTests {
         }
     }
 
+    @Test
+    void aMemberClaimsA神券AndExchangesPointsForOneAtTheCouponCenter() {
+        String admin = api.clientToken("admin", SECRET);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String free = write(
+                        "/api/v1/admin/coupon-templates", admin, centerTemplate("领券中心立减8元 " + suffix, 800, null), 201)
+                .text("templateId");
+        String forPoints = write(
+                        "/api/v1/admin/coupon-templates", admin, centerTemplate("积分兑换12元券 " + suffix, 1200, 100L), 201)
+                .text("templateId");
+        Member member = silverMemberWithACoupon(); // 128 points
+
+        openTab("/");
+        logIn(member.phone, "000000");
+        waitForText("#points-available", "128");
+        WebElement offer = waitVisible("#center-list [data-template-id='" + free + "'][data-claimable='true']");
+        assertThat(offer.getText()).contains("¥8", "剩余");
+        assertFitsThePhone();
+        Chromium.screenshot(browser, screenshots.resolve("member-coupon-center.png"));
+
+        click("#center-list [data-template-id='" + free + "'] .claim");
+        waitForText("#center-message", "已领取「领券中心立减8元 " + suffix + "」");
+        waitVisible("#center-list [data-template-id='" + free + "'][data-claimable='false']");
+        assertThat(visibleText("#center-list [data-template-id='" + free + "'] .center-status"))
+                .isEqualTo("已领取");
+
+        click("#center-list [data-template-id='" + forPoints + "'] .exchange");
+        waitForText("#center-message", "100 积分");
+        new WebDriverWait(browser, PATIENCE)
+                .until(ExpectedConditions.textToBe(By.cssSelector("#points-available"), "28"));
+        waitForCoupons(3); // the reward, the claimed and the exchanged 神券 in the wallet
+        assertThat(api.get("/api/v1/coupons/me?status=AVAILABLE", member.token)
+                        .body()
+                        .path("items")
+                        .toString())
+                .contains(free, forPoints);
+
+        // too few points left for another: said in words, nothing spent
+        click("#center-list [data-template-id='" + forPoints + "'] .exchange");
+        assertThat(errorIn("#center-message")).isIn("积分不足，无法兑换。", "这张神券您已领满。");
+        assertThat(visibleText("#points-available")).isEqualTo("28");
+        assertFitsThePhone();
+    }
+
+    /** A PLATFORM-funded template shown in the coupon center: claimable, or only for points when priced. */
+    private static Map<String, Object> centerTemplate(String name, long discountFen, Long pointsPrice) {
+        Map<String, Object> t = new java.util.HashMap<>(Map.of(
+                "name",
+                name,
+                "kind",
+                "FIXED",
+                "discountFen",
+                discountFen,
+                "minSpendFen",
+                0,
+                "scenes",
+                List.of("ALL"),
+                "fundingBu",
+                "PLATFORM",
+                "validDays",
+                30,
+                "totalQuantity",
+                1000,
+                "perMemberLimit",
+                pointsPrice == null ? 1 : 2,
+                "budgetFen",
+                discountFen * 1000));
+        if (pointsPrice != null) {
+            t.put("pointsPrice", pointsPrice);
+            t.put("claimable", false);
+        }
+        return t;
+    }
+
     // ---- data, through the public API as the BUs would make it
 
     record Member(String phone, String id, String token) {}

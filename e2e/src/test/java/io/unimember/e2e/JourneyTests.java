@@ -99,5 +99,9 @@ class JourneyTests {
         assertThat(result.text("dinnerLiabilityAddsUp")).isEqualTo("true");
         assertThat(result.number("dinnerLiabilityHotelReturned")).isGreaterThanOrEqualTo(5000);
         assertThat(result.text("dinnerLiabilityCsvHeader")).startsWith("period,issuingBu,openingPoints,");
+        assertThat(result.text("campaignCouponGranted")).isEqualTo("true");
+        assertThat(result.number("campaignBonusPoints")).isEqualTo(200);
+        assertThat(result.number("campaignBonusGrowth")).isEqualTo(100);
+        assertThat(result.number("campaignIssued")).isEqualTo(1);
     }
 }

@@ -11,6 +11,7 @@ public final class EventTypes {
 
     private static final List<Class<? extends DomainEvent>> ALL = List.of(
             MemberRegistered.class,
+            MemberBirthdayChanged.class,
             BuOrderReported.class,
             OrderCompleted.class,
             OrderRefunded.class,

@@ -17,6 +17,12 @@ public final class Topics {
     public static final String ADMIN = "admin.events.v1";
     /** BUs inside the group may report orders here instead of calling the REST API. */
     public static final String BU_ORDERS = "bu.orders.v1";
+    /**
+     * insight-service's segment memberships (compacted, not an event envelope): key {@code segmentId:memberId}, value
+     * {@code {"segmentId","memberId","since"}} while the member is in, a tombstone when they leave. Not in {@link
+     * #ALL}: insight-service creates it compacted.
+     */
+    public static final String SEGMENT_MEMBERS = "segment.members.v1";
 
     public static final List<String> ALL =
             List.of(MEMBER, ORDER, POINTS, TIER, COUPON, MEMBERSHIP, BU_ORDERS, RISK, ADMIN);

@@ -16,12 +16,8 @@ class CampaignRules {
 
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-    /** The actions built so far; the others are accepted by the contract but refused here until they are. */
-    private static final Set<ActionType> SUPPORTED = Set.of(ActionType.GRANT_COUPON);
-
-    /** The triggers built so far; the time-based ones need the scheduled job (decision 0043). */
-    private static final Set<TriggerType> SUPPORTED_TRIGGERS =
-            Set.of(TriggerType.ORDER_COMPLETED, TriggerType.CROSS_BU, TriggerType.INACTIVE, TriggerType.TIER_CHANGED);
+    /** The triggers that take withinDays: the days after the first order (CROSS_BU) or after registering. */
+    private static final Set<TriggerType> WITHIN_DAYS = Set.of(TriggerType.CROSS_BU, TriggerType.REGISTERED);
 
     private final BusinessUnits businessUnits;
     private final Templates templates;
@@ -41,25 +37,22 @@ class CampaignRules {
         for (int i = 0; i < r.actions().size(); i++) {
             checkAction(r.actions().get(i), r.fundingBu(), "actions[" + i + "]", errors);
         }
+        for (ActionType type : ActionType.values()) {
+            errors.rejectIf(
+                    r.actions().stream().filter(a -> a.type() == type).count() > 1,
+                    "actions",
+                    "at most one " + type + " per campaign");
+        }
         errors.rejectIf(
-                r.actions().stream()
-                                .filter(a -> a.type() == ActionType.GRANT_COUPON)
-                                .count()
-                        > 1,
-                "actions",
-                "at most one GRANT_COUPON per campaign");
-        errors.rejectIf(
-                r.audience() != null && r.audience().segmentId() != null,
+                r.audience() != null
+                        && r.audience().segmentId() != null
+                        && !r.audience().segmentId().matches("[A-Za-z0-9_.:-]{1,64}"),
                 "audience.segmentId",
-                "segments do not exist yet; give tiers or no audience");
+                "must be a segment id (letters, digits, _ . : -)");
         errors.throwIfAny();
     }
 
     private void checkTrigger(Trigger t, FieldErrors errors) {
-        errors.rejectIf(
-                !SUPPORTED_TRIGGERS.contains(t.type()),
-                "trigger.type",
-                "only ORDER_COMPLETED, CROSS_BU, INACTIVE and TIER_CHANGED run yet");
         boolean orders = t.type() == TriggerType.ORDER_COMPLETED;
         boolean cross = t.type() == TriggerType.CROSS_BU;
         unknownBu(t.bu(), "trigger.bu", errors);
@@ -110,15 +103,61 @@ class CampaignRules {
                         t.type() != TriggerType.TIER_CHANGED && t.toTier() != null,
                         "trigger.toTier",
                         "only TIER_CHANGED has toTier")
-                .rejectIf(t.daysBefore() != null, "trigger.daysBefore", "only POINTS_EXPIRING has daysBefore")
-                .rejectIf(!cross && t.withinDays() != null, "trigger.withinDays", "not a parameter of " + t.type());
+                .rejectIf(
+                        !WITHIN_DAYS.contains(t.type()) && t.withinDays() != null,
+                        "trigger.withinDays",
+                        "not a parameter of " + t.type());
+        boolean expiring = t.type() == TriggerType.POINTS_EXPIRING;
+        errors.rejectIf(expiring && t.daysBefore() == null, "trigger.daysBefore", "POINTS_EXPIRING needs daysBefore")
+                .rejectIf(
+                        !expiring && t.daysBefore() != null,
+                        "trigger.daysBefore",
+                        "only POINTS_EXPIRING has daysBefore")
+                .rejectIf(
+                        t.type() == TriggerType.REGISTERED && t.withinDays() == null,
+                        "trigger.withinDays",
+                        "REGISTERED needs withinDays");
+        boolean aboutTheMember = expiring || t.type() == TriggerType.REGISTERED || t.type() == TriggerType.BIRTHDAY;
+        errors.rejectIf(
+                aboutTheMember && (t.bu() != null || t.minAmountFen() != null || t.category() != null),
+                "trigger.bu",
+                t.type() + " is about the member, not an order: it takes no bu, minAmountFen or category");
     }
 
     private void checkAction(Action a, String fundingBu, String at, FieldErrors errors) {
-        if (!SUPPORTED.contains(a.type())) {
-            errors.reject(at + ".type", a.type() + " is not available yet; GRANT_COUPON is");
-            return;
+        switch (a.type()) {
+            case GRANT_COUPON -> checkGrant(a, fundingBu, at, errors);
+            case BONUS_POINTS -> {
+                errors.rejectIf(
+                                (a.points() == null) == (a.multiplierBp() == null),
+                                at,
+                                "BONUS_POINTS takes points or multiplierBp, one of them")
+                        .rejectIf(
+                                a.multiplierBp() != null && a.windowDays() == null,
+                                at + ".windowDays",
+                                "a multiplier needs windowDays: the days after the reward whose orders it multiplies")
+                        .rejectIf(
+                                a.points() != null && a.windowDays() != null,
+                                at + ".windowDays",
+                                "only a multiplier has windowDays")
+                        .rejectIf(
+                                a.templateId() != null || a.growth() != null,
+                                at,
+                                "BONUS_POINTS takes only points or multiplierBp (+ windowDays)");
+            }
+            case BONUS_GROWTH ->
+                errors.rejectIf(a.growth() == null, at + ".growth", "BONUS_GROWTH needs growth")
+                        .rejectIf(
+                                a.templateId() != null
+                                        || a.points() != null
+                                        || a.multiplierBp() != null
+                                        || a.windowDays() != null,
+                                at,
+                                "BONUS_GROWTH takes only growth");
         }
+    }
+
+    private void checkGrant(Action a, String fundingBu, String at, FieldErrors errors) {
         if (a.templateId() == null) {
             errors.reject(at + ".templateId", "GRANT_COUPON needs templateId");
             return;

@@ -24,7 +24,7 @@ public class OrderCampaigns {
 
     private final ActiveCampaigns active;
     private final MemberOrders orders;
-    private final TierLookup tiers;
+    private final Audiences audiences;
     private final CampaignActions actions;
     private final CampaignClawback clawback;
     private final Clock clock;
@@ -32,13 +32,13 @@ public class OrderCampaigns {
     OrderCampaigns(
             ActiveCampaigns active,
             MemberOrders orders,
-            TierLookup tiers,
+            Audiences audiences,
             CampaignActions actions,
             CampaignClawback clawback,
             Clock clock) {
         this.active = active;
         this.orders = orders;
-        this.tiers = tiers;
+        this.audiences = audiences;
         this.actions = actions;
         this.clawback = clawback;
         this.clock = clock;
@@ -67,15 +67,11 @@ public class OrderCampaigns {
         if (campaigns.isEmpty()) {
             return;
         }
-        Map<String, String> tierOf = campaigns.stream()
-                        .anyMatch(c -> c.audience() != null && c.audience().byTier())
-                ? tiers.tiersOf(members)
-                : Map.of();
+        Audiences.Known known = audiences.of(campaigns, members);
         Map<List<String>, CampaignRewards.Reward> due = new LinkedHashMap<>();
         for (OrderCompleted o : fresh) {
             for (Campaign c : campaigns) {
-                if (!c.actsAt(o.occurredAt())
-                        || (c.audience() != null && !c.audience().admits(tierOf.get(o.memberId())))) {
+                if (!c.actsAt(o.occurredAt()) || !known.admits(c, o.memberId())) {
                     continue;
                 }
                 String occurrence = OrderTriggers.occurrence(c, o, history);

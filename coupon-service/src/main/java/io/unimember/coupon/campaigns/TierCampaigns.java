@@ -23,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class TierCampaigns {
 
     private final ActiveCampaigns active;
+    private final Audiences audiences;
     private final CampaignActions actions;
     private final Clock clock;
 
-    TierCampaigns(ActiveCampaigns active, CampaignActions actions, Clock clock) {
+    TierCampaigns(ActiveCampaigns active, Audiences audiences, CampaignActions actions, Clock clock) {
         this.active = active;
+        this.audiences = audiences;
         this.actions = actions;
         this.clock = clock;
     }
@@ -41,6 +43,12 @@ public class TierCampaigns {
         if (campaigns.isEmpty()) {
             return;
         }
+        // the audience's tier is the one moved to: only segments need looking up
+        Audiences.Known known = audiences.of(
+                campaigns.stream()
+                        .filter(c -> c.audience() != null && c.audience().segmentId() != null)
+                        .toList(),
+                changes.stream().map(TierChanged::memberId).toList());
         Map<List<String>, CampaignRewards.Reward> due = new LinkedHashMap<>();
         Map<String, Campaign> byId = new LinkedHashMap<>();
         for (TierChanged e : changes) {
@@ -48,8 +56,7 @@ public class TierCampaigns {
                 continue;
             }
             for (Campaign c : campaigns) {
-                if (!e.to().equals(c.trigger().toTier())
-                        || (c.audience() != null && !c.audience().admits(e.to()))) {
+                if (!e.to().equals(c.trigger().toTier()) || !known.admits(c, e.memberId(), e.to())) {
                     continue;
                 }
                 var reward = new CampaignRewards.Reward(

@@ -4,9 +4,12 @@ import io.unimember.coupon.support.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,11 +17,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates the campaigns whose trigger is time, not an event (decision 0046): today INACTIVE, "no order in any BU
- * for {@code days}". One instance per window runs it (a database lease); it reads the time from the injected
- * {@link Clock}, so tests drive it. Each page of members is one transaction through {@link CampaignActions}, whose
- * (campaign, member, occurrence) key — the occurrence is the spell of inactivity, named by the order it began after
- * — makes a rerun, or a second runner after a lapsed lease, reward no one twice.
+ * Evaluates the campaigns whose trigger is time, not an event (decisions 0046, 0067): INACTIVE ("no order in any BU
+ * for {@code days}"), REGISTERED (within {@code withinDays} of registering), BIRTHDAY (on the member's birthday in
+ * the campaign zone) and POINTS_EXPIRING ({@code daysBefore} days before a lot of the member's points expires). One
+ * instance per window runs it (a database lease); it reads the time from the injected {@link Clock}, so tests drive
+ * it. Each page of members is one transaction through {@link CampaignActions}, whose (campaign, member, occurrence)
+ * key makes a rerun, or a second runner after a lapsed lease, reward no one twice. The occurrences: the spell of
+ * inactivity ({@code inactive-after:<latest order>}), {@code registered}, {@code birthday:<year>}, and the lot
+ * ({@code expiring:<expiresAt>}).
  */
 @Component
 class TimeTriggers {
@@ -26,10 +32,21 @@ class TimeTriggers {
     private static final Logger log = LoggerFactory.getLogger(TimeTriggers.class);
     static final String JOB = "campaign-time-triggers";
     private static final int PAGE = 500;
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+    /** A member a trigger fired for, and which occurrence of it. */
+    record Candidate(String memberId, String occurrence) {}
+
+    @FunctionalInterface
+    interface Pages {
+        /** The next page of candidates after {@code afterMember}, in member id order. */
+        List<Candidate> after(String afterMember, int limit);
+    }
 
     private final ActiveCampaigns active;
     private final MemberOrders orders;
-    private final TierLookup tiers;
+    private final MemberFacts facts;
+    private final Audiences audiences;
     private final CampaignActions actions;
     private final JobLease lease;
     private final TransactionTemplate tx;
@@ -39,7 +56,8 @@ class TimeTriggers {
     TimeTriggers(
             ActiveCampaigns active,
             MemberOrders orders,
-            TierLookup tiers,
+            MemberFacts facts,
+            Audiences audiences,
             CampaignActions actions,
             JobLease lease,
             TransactionTemplate tx,
@@ -47,7 +65,8 @@ class TimeTriggers {
             Clock clock) {
         this.active = active;
         this.orders = orders;
-        this.tiers = tiers;
+        this.facts = facts;
+        this.audiences = audiences;
         this.actions = actions;
         this.lease = lease;
         this.tx = tx;
@@ -73,35 +92,64 @@ class TimeTriggers {
         }
         int due = 0;
         for (Campaign c : active.current()) {
-            if (c.trigger().type() == TriggerType.INACTIVE && c.actsAt(now)) {
-                due += inactive(c, now);
+            if (c.actsAt(now)) {
+                Pages pages = pagesOf(c.trigger(), now);
+                if (pages != null) {
+                    due += evaluate(c, pages, now);
+                }
             }
         }
         return due;
     }
 
-    private int inactive(Campaign c, Instant now) {
-        Integer days = c.trigger().days();
-        if (days == null) {
-            throw new IllegalStateException("an INACTIVE trigger has days (CampaignRules)");
-        }
-        Instant before = now.minus(Duration.ofDays(days));
+    private @Nullable Pages pagesOf(Trigger t, Instant now) {
+        return switch (t.type()) {
+            case INACTIVE -> {
+                Instant before = now.minus(Duration.ofDays(required(t.days(), "days")));
+                yield (after, limit) -> orders.inactiveSince(before, after, limit).stream()
+                        .map(m -> new Candidate(m.memberId(), "inactive-after:" + m.latest()))
+                        .toList();
+            }
+            case REGISTERED -> {
+                Instant since = now.minus(Duration.ofDays(required(t.withinDays(), "withinDays")));
+                yield (after, limit) -> facts.registeredSince(since, now, after, limit).stream()
+                        .map(m -> new Candidate(m.memberId(), "registered"))
+                        .toList();
+            }
+            case BIRTHDAY -> {
+                LocalDate today = LocalDate.ofInstant(now, properties.zone());
+                yield (after, limit) -> facts.bornOn(birthdaysOn(today), after, limit).stream()
+                        .map(m -> new Candidate(m, "birthday:" + today.getYear()))
+                        .toList();
+            }
+            case POINTS_EXPIRING -> {
+                Instant by = now.plus(Duration.ofDays(required(t.daysBefore(), "daysBefore")));
+                yield (after, limit) -> facts.expiringBy(now, by, after, limit).stream()
+                        .map(m -> new Candidate(m.memberId(), "expiring:" + m.at()))
+                        .toList();
+            }
+            default -> null;
+        };
+    }
+
+    /** The birthdays celebrated on {@code day}: a 29 February one on the 28th in a year without it. */
+    static List<String> birthdaysOn(LocalDate day) {
+        String md = MONTH_DAY.format(day);
+        return md.equals("02-28") && !day.isLeapYear() ? List.of(md, "02-29") : List.of(md);
+    }
+
+    private int evaluate(Campaign c, Pages pages, Instant now) {
         int due = 0;
         String after = "";
-        for (var page = orders.inactiveSince(before, after, PAGE);
-                !page.isEmpty();
-                page = orders.inactiveSince(before, after, PAGE)) {
+        for (var page = pages.after(after, PAGE); !page.isEmpty(); page = pages.after(after, PAGE)) {
             after = page.getLast().memberId();
-            Map<String, String> tierOf = c.audience() != null && c.audience().byTier()
-                    ? tiers.tiersOf(
-                            page.stream().map(MemberOrders.Inactive::memberId).toList())
-                    : Map.of();
+            var known = audiences.of(
+                    List.of(c), page.stream().map(Candidate::memberId).toList());
             List<CampaignRewards.Reward> rewards = new ArrayList<>(page.size());
-            for (MemberOrders.Inactive m : page) {
-                if (c.audience() == null || c.audience().admits(tierOf.get(m.memberId()))) {
-                    String occurrence = "inactive-after:" + m.latest();
+            for (Candidate m : page) {
+                if (known.admits(c, m.memberId())) {
                     rewards.add(new CampaignRewards.Reward(
-                            c.id(), m.memberId(), occurrence, JOB, null, null, CampaignRewards.PENDING, null));
+                            c.id(), m.memberId(), m.occurrence(), JOB, null, null, CampaignRewards.PENDING, null));
                 }
             }
             if (!rewards.isEmpty()) {
@@ -110,5 +158,12 @@ class TimeTriggers {
             }
         }
         return due;
+    }
+
+    private static int required(@Nullable Integer value, String name) {
+        if (value == null) {
+            throw new IllegalStateException("the trigger has no " + name + " (CampaignRules)");
+        }
+        return value;
     }
 }

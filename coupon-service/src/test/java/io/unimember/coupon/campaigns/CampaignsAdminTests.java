@@ -121,13 +121,53 @@ class CampaignsAdminTests {
         idleWithoutDays.put("trigger", Map.of("type", "INACTIVE"));
         assertThat(errorFields(idleWithoutDays)).contains("trigger.days");
 
-        Map<String, Object> notYet = campaign("HOTEL", hotelTemplate);
-        notYet.put("trigger", Map.of("type", "BIRTHDAY"));
-        assertThat(errorFields(notYet)).contains("trigger.type");
+        Map<String, Object> birthdayOfAnOrder = campaign("HOTEL", hotelTemplate);
+        birthdayOfAnOrder.put("trigger", Map.of("type", "BIRTHDAY", "bu", "HOTEL"));
+        assertThat(errorFields(birthdayOfAnOrder)).contains("trigger.bu");
 
-        Map<String, Object> bonus = campaign("HOTEL", hotelTemplate);
-        bonus.put("actions", List.of(Map.of("type", "BONUS_POINTS", "points", 100)));
-        assertThat(errorFields(bonus)).contains("actions[0].type");
+        Map<String, Object> expiringWithoutDays = campaign("HOTEL", hotelTemplate);
+        expiringWithoutDays.put("trigger", Map.of("type", "POINTS_EXPIRING"));
+        assertThat(errorFields(expiringWithoutDays)).contains("trigger.daysBefore");
+
+        Map<String, Object> registeredWithoutDays = campaign("HOTEL", hotelTemplate);
+        registeredWithoutDays.put("trigger", Map.of("type", "REGISTERED"));
+        assertThat(errorFields(registeredWithoutDays)).contains("trigger.withinDays");
+
+        Map<String, Object> bothBonuses = campaign("HOTEL", hotelTemplate);
+        bothBonuses.put("actions", List.of(Map.of("type", "BONUS_POINTS", "points", 100, "multiplierBp", 20_000)));
+        assertThat(errorFields(bothBonuses)).contains("actions[0]");
+
+        Map<String, Object> multiplierWithoutWindow = campaign("HOTEL", hotelTemplate);
+        multiplierWithoutWindow.put("actions", List.of(Map.of("type", "BONUS_POINTS", "multiplierBp", 20_000)));
+        assertThat(errorFields(multiplierWithoutWindow)).contains("actions[0].windowDays");
+
+        Map<String, Object> tinyMultiplier = campaign("HOTEL", hotelTemplate);
+        tinyMultiplier.put("actions", List.of(Map.of("type", "BONUS_POINTS", "multiplierBp", 9_000, "windowDays", 30)));
+        assertThat(errorFields(tinyMultiplier)).contains("actions[0].multiplierBp");
+
+        Map<String, Object> growthWithoutAmount = campaign("HOTEL", hotelTemplate);
+        growthWithoutAmount.put("actions", List.of(Map.of("type", "BONUS_GROWTH")));
+        assertThat(errorFields(growthWithoutAmount)).contains("actions[0].growth");
+
+        Map<String, Object> negativePoints = campaign("HOTEL", hotelTemplate);
+        negativePoints.put("actions", List.of(Map.of("type", "BONUS_POINTS", "points", -5)));
+        assertThat(errorFields(negativePoints)).contains("actions[0].points");
+
+        Map<String, Object> twoGrowths = campaign("HOTEL", hotelTemplate);
+        twoGrowths.put(
+                "actions",
+                List.of(Map.of("type", "BONUS_GROWTH", "growth", 10), Map.of("type", "BONUS_GROWTH", "growth", 20)));
+        assertThat(errorFields(twoGrowths)).contains("actions");
+
+        Map<String, Object> badSegment = campaign("HOTEL", hotelTemplate);
+        badSegment.put("audience", Map.of("segmentId", "no spaces allowed"));
+        assertThat(errorFields(badSegment)).contains("audience.segmentId");
+
+        Map<String, Object> fractionalPoints = campaign("HOTEL", hotelTemplate);
+        fractionalPoints.put("actions", List.of(Map.of("type", "BONUS_POINTS", "points", 1.5)));
+        assertThat(api.post("/api/v1/admin/campaigns", TestTokens.admin(), fractionalPoints)
+                        .status())
+                .isEqualTo(400);
 
         Map<String, Object> otherFunder = campaign("DINE_IN", hotelTemplate);
         assertThat(errorFields(otherFunder)).contains("actions[0].templateId");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** TIER_CHANGED on the tier events over Kafka: a move to the campaign's tier rewards once, other moves nothing. */
@@ -37,6 +38,15 @@ class TierChangedTriggerTests {
 
     @Autowired
     EventCodec codec;
+
+    @Autowired
+    TierCampaigns tiers;
+
+    @Autowired
+    SegmentMembers segments;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void aMoveToTheTierRewardsOnceHoweverOftenItsEventArrives() {
@@ -81,6 +91,32 @@ class TierChangedTriggerTests {
         assertThat(outcomes(campaign, climber)).containsExactly("ISSUED");
         assertThat(outcomes(campaign, registered)).isEmpty();
         assertThat(outcomes(campaign, elsewhere)).isEmpty();
+        api.post("/api/v1/admin/campaigns/" + campaign + "/end", TestTokens.admin(), Map.of());
+    }
+
+    @Test
+    void aSegmentAudienceAdmitsOnlyTheSegmentsMembersMovingToTheTier() {
+        Api api = new Api(port, json);
+        String tier = "T" + UUID.randomUUID().toString().substring(0, 10);
+        String segment = "seg-" + UUID.randomUUID();
+        var body = Api.fixedTemplate(2_000, 1_000, 5, 2_000_000);
+        body.put("claimable", false);
+        Map<String, Object> c = CampaignsAdminTests.campaign("PLATFORM", api.template(body));
+        c.put("trigger", Map.of("type", "TIER_CHANGED", "toTier", tier));
+        c.put("audience", Map.of("segmentId", segment));
+        Api.Response created = api.post("/api/v1/admin/campaigns", TestTokens.admin(), c);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String campaign = created.text("campaignId");
+        api.post("/api/v1/admin/campaigns/" + campaign + "/activate", TestTokens.admin(), Map.of());
+        String in = Api.member();
+        String out = Api.member();
+        tx.executeWithoutResult(st -> segments.join(segment, in, Instant.now().toString()));
+
+        tx.executeWithoutResult(
+                st -> tiers.onTiersChanged(List.of(change(in, "SILVER", tier, 2), change(out, "SILVER", tier, 2))));
+
+        assertThat(outcomes(campaign, in)).containsExactly("ISSUED");
+        assertThat(outcomes(campaign, out)).isEmpty();
         api.post("/api/v1/admin/campaigns/" + campaign + "/end", TestTokens.admin(), Map.of());
     }
 

@@ -52,7 +52,10 @@ class TimeTriggersTests {
     MemberOrders orders;
 
     @Autowired
-    TierLookup tiers;
+    MemberFacts facts;
+
+    @Autowired
+    Audiences audiences;
 
     @Autowired
     CampaignActions actions;
@@ -134,7 +137,7 @@ class TimeTriggersTests {
     }
 
     private TimeTriggers job(TestClock clock) {
-        return new TimeTriggers(active, orders, tiers, actions, lease, tx, properties, clock);
+        return new TimeTriggers(active, orders, facts, audiences, actions, lease, tx, properties, clock);
     }
 
     private String member() {

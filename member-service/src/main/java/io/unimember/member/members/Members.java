@@ -1,5 +1,6 @@
 package io.unimember.member.members;
 
+import io.unimember.common.events.MemberBirthdayChanged;
 import io.unimember.common.events.MemberRegistered;
 import io.unimember.common.outbox.EventPublisher;
 import io.unimember.member.support.Hashing;
@@ -7,6 +8,7 @@ import io.unimember.member.support.RandomIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Members {
+
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private final MemberRepository repository;
     private final PhoneProtection phones;
@@ -65,18 +69,31 @@ public class Members {
      */
     @Transactional
     public boolean erase(String memberId) {
-        return repository.erase(memberId, Hashing.sha256Hex("erased:" + memberId), clock.instant());
+        Instant now = clock.instant();
+        boolean erased = repository.erase(memberId, Hashing.sha256Hex("erased:" + memberId), now);
+        if (erased) {
+            events.publish(new MemberBirthdayChanged(memberId, null, now)); // campaign projections forget it too
+        }
+        return erased;
     }
 
     public Optional<MemberProfile> profile(String memberId) {
         return repository.find(memberId);
     }
 
-    /** Applies the given changes (null means unchanged); empty if there is no such member. */
+    /**
+     * Applies the given changes (null means unchanged); empty if there is no such member. A birthday given is
+     * announced as {@code member.birthday_changed} with its month and day only (decision 0067), in the same
+     * transaction.
+     */
     @Transactional
     public Optional<MemberProfile> update(String memberId, @Nullable String nickname, @Nullable LocalDate birthday) {
-        if (!repository.update(memberId, nickname, birthday, clock.instant())) {
+        Instant now = clock.instant();
+        if (!repository.update(memberId, nickname, birthday, now)) {
             return Optional.empty();
+        }
+        if (birthday != null) {
+            events.publish(new MemberBirthdayChanged(memberId, MONTH_DAY.format(birthday), now));
         }
         return repository.find(memberId);
     }

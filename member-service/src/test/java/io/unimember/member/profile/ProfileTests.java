@@ -2,8 +2,11 @@ package io.unimember.member.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unimember.common.events.Topics;
 import io.unimember.member.MemberIntegrationTest;
 import io.unimember.member.TestApi;
+import io.unimember.testsupport.TestKafka;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,24 @@ class ProfileTests extends MemberIntegrationTest {
         assertThat(patched.getStatusCode().value()).isEqualTo(200);
         assertThat(patched.getBody()).contains("\"nickname\":\"小明\"", "\"birthday\":\"1990-05-01\"");
         assertThat(nicknameOnly.getBody()).contains("\"nickname\":\"Ming\"", "\"birthday\":\"1990-05-01\"");
+    }
+
+    @Test
+    void aBirthdayIsAnnouncedWithItsMonthAndDayOnly() {
+        TestApi.Member member = api.newMember();
+
+        api.send("PATCH", "/api/v1/members/me", member.token(), "{\"birthday\":\"1988-02-29\"}");
+        api.send("PATCH", "/api/v1/members/me", member.token(), "{\"nickname\":\"no birthday here\"}");
+
+        var announced = TestKafka.records(
+                Topics.MEMBER,
+                v -> v.contains("member.birthday_changed") && v.contains(member.id()),
+                1,
+                Duration.ofSeconds(30));
+        assertThat(announced).hasSize(1);
+        assertThat(announced.getFirst().value())
+                .contains("\"monthDay\":\"02-29\"")
+                .doesNotContain("1988");
     }
 
     @Test

@@ -91,6 +91,25 @@ public class GrowthLedger {
         return outcomes;
     }
 
+    /** The pseudo BU a campaign's bonus growth is recorded under (decision 0067): no order of a BU has it. */
+    public static final String CAMPAIGN = "CAMPAIGN";
+
+    /**
+     * Records a campaign's bonus growth, once per {@code ref} (an entry of the pseudo BU {@link #CAMPAIGN}, dated by
+     * when it was granted, so it counts in the rolling window like an order's growth); true if it was new.
+     */
+    @Transactional
+    public boolean recordBonus(String memberId, String ref, long growth, Instant grantedAt, Instant now) {
+        GrowthEntries.Key key = new GrowthEntries.Key(CAMPAIGN, ref);
+        if (!entries.recorded(Set.of(key)).isEmpty()) {
+            return false;
+        }
+        Instant at = grantedAt.isAfter(now) ? now : grantedAt;
+        var entry = new OrderCompleted(memberId, CAMPAIGN, ref, 0, null, at, 0);
+        entries.insertAll(List.of(new GrowthEntries.NewEntry(entry, growth, 0, window.businessDate(at))), now);
+        return true;
+    }
+
     /** Records a refund; true if it changed the member's rolling growth now. */
     @Transactional
     public boolean recordRefund(OrderRefunded refund, Instant now) {

@@ -134,6 +134,24 @@ public class Memberships {
         return highest;
     }
 
+    /**
+     * A campaign's bonus growth ({@code campaign.rewarded BONUS_GROWTH}, decision 0067), once per {@code ref}: it
+     * counts like an order's growth, so crossing a threshold upgrades at once; it is no order (no first-order tier).
+     */
+    @Transactional
+    public void applyBonusGrowth(String memberId, String ref, long growth, Instant grantedAt) {
+        Instant now = clock.instant();
+        TierTable table = rules.current();
+        MemberTier member = lockOrCreate(memberId, table, now);
+        if (!ledger.recordBonus(memberId, ref, growth, grantedAt, now)) {
+            members.save(member, now); // a member created here is still saved; otherwise nothing changes
+            return;
+        }
+        long rolling = ledger.rollingGrowth(memberId, now);
+        List<Step> steps = TierEvaluation.upgrades(table, member.tier(), rolling, null, false, Reason.UPGRADE);
+        members.save(transitions.apply(member, steps, rolling, table, now), now);
+    }
+
     /** {@code order.refunded}: growth goes down in proportion; the tier stays until the monthly evaluation. */
     @Transactional
     public void applyRefund(OrderRefunded refund) {
