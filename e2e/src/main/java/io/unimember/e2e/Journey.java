@@ -198,11 +198,14 @@ public final class Journey {
         // A month closed by an earlier demo run takes no more postings: ours land in the next open one (design §7).
         String period =
                 alreadyClosed ? YearMonth.now(SETTLEMENT_ZONE).plusMonths(1).toString() : thisMonth;
-        long thisRun = lock.number("discountFen") + 500;
+        // this run's two usages, by their order: a total could net them against an earlier run's late reversals
         waitFor(
                 "settlement to journal both redemptions",
                 () -> statementOf(period, dineIn),
-                s -> owed(s, "ENTERTAINMENT") >= thisRun);
+                s -> linesOn(s, orderRef).stream()
+                                .filter(line -> !line.path("reversal").asBoolean())
+                                .count()
+                        >= 2);
         if (alreadyClosed) {
             say("%s was closed by an earlier run; this run's postings are in %s (open)", thisMonth, period);
         } else {

@@ -45,6 +45,11 @@ final class AccessRules {
             rule("/actuator/**", ADMIN),
             // a BU's campaign manager creates its own templates (coupon-service checks fundingBu is theirs)
             rule(HttpMethod.POST, "/api/v1/admin/coupon-templates", ADMIN.or(Access.scope("bu:campaigns"))),
+            // a BU's campaign manager runs the campaigns it funds and reads its own subsidy pool (coupon-service checks
+            // the funding BU); an admin sets pools as OPERATOR or FINANCE
+            rule("/api/v1/admin/campaigns", ADMIN.or(Access.scope("bu:campaigns"))),
+            rule("/api/v1/admin/campaigns/**", ADMIN.or(Access.scope("bu:campaigns"))),
+            rule("/api/v1/admin/budgets/**", FINANCE.or(Access.scope("bu:campaigns"))),
             // the points liability: a BU reads its own line (points-service answers a BU token with only its BU's)
             rule(HttpMethod.GET, "/api/v1/admin/points/liability", FINANCE.or(Access.scope("bu:orders"))),
             // each admin path family for the roles that do that work (decision 0048); the services check again

@@ -28,6 +28,32 @@ class AccessRulesTests {
     }
 
     @Test
+    void aCampaignManagerRunsCampaignsAndReadsItsPoolWhileFinanceSetsPools() {
+        VerifiedToken campaigns = token(Set.of("bu:campaigns"));
+        VerifiedToken orders = token(Set.of("bu:orders"));
+        VerifiedToken finance = operator("FINANCE");
+        VerifiedToken support = operator("SUPPORT");
+
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/campaigns").allows(campaigns))
+                .isTrue();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/campaigns/c1/activate")
+                        .allows(campaigns))
+                .isTrue();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/campaigns/c1/report").allows(campaigns))
+                .isTrue();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/campaigns").allows(orders))
+                .isFalse();
+        assertThat(access(HttpMethod.GET, "/api/v1/admin/budgets/HOTEL/2026-12").allows(campaigns))
+                .isTrue();
+        assertThat(access(HttpMethod.PUT, "/api/v1/admin/budgets/HOTEL/2026-12").allows(finance))
+                .isTrue();
+        assertThat(access(HttpMethod.PUT, "/api/v1/admin/budgets/HOTEL/2026-12").allows(support))
+                .isFalse();
+        assertThat(access(HttpMethod.POST, "/api/v1/admin/campaigns").allows(support))
+                .isFalse();
+    }
+
+    @Test
     void theLiabilityReportIsForAdminsAndBusButOtherPointsAdminPathsForAdminsOnly() {
         VerifiedToken bu = token(Set.of("bu:orders"));
 
