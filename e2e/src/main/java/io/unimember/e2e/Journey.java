@@ -666,7 +666,7 @@ public final class Journey {
             long growthBefore =
                     api.get("/api/v1/tiers/me", member).body().path("growth").asLong();
             Map<String, Object> stay = new LinkedHashMap<>();
-            stay.put("orderId", "stay-" + run);
+            stay.put("orderId", "campaign-stay-" + run);
             stay.put("memberId", memberId);
             stay.put("amountFen", 30_000);
             stay.put("occurredAt", Instant.now().toString());
