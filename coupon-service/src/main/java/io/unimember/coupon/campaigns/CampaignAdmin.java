@@ -1,5 +1,8 @@
 package io.unimember.coupon.campaigns;
 
+import io.unimember.common.admin.AdminAccess;
+import io.unimember.common.admin.AdminAudit;
+import io.unimember.common.admin.Role;
 import io.unimember.common.security.Caller;
 import io.unimember.common.security.Claims;
 import io.unimember.common.security.Scopes;
@@ -26,9 +29,17 @@ class CampaignAdmin {
     private final ActiveCampaigns active;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** The platform's one audit log, beside the campaign's own history ({@code /campaigns/{id}/audit}). */
+    private final AdminAudit audit;
 
     CampaignAdmin(
-            CampaignStore store, CampaignRules rules, ActiveCampaigns active, TransactionTemplate tx, Clock clock) {
+            CampaignStore store,
+            CampaignRules rules,
+            ActiveCampaigns active,
+            TransactionTemplate tx,
+            Clock clock,
+            AdminAudit audit) {
+        this.audit = audit;
         this.store = store;
         this.rules = rules;
         this.active = active;
@@ -42,7 +53,10 @@ class CampaignAdmin {
         Instant now = Times.now(clock);
         Campaign campaign =
                 fromRequest(UUID.randomUUID().toString(), r, CampaignStatus.DRAFT, 1, caller.subject(), now, now);
-        tx.executeWithoutResult(s -> store.insert(campaign, caller.subject()));
+        tx.executeWithoutResult(s -> {
+            store.insert(campaign, caller.subject());
+            audit.record(caller, "CAMPAIGN_CREATED", "campaign:" + campaign.id(), null, CampaignView.of(campaign));
+        });
         return campaign;
     }
 
@@ -89,6 +103,7 @@ class CampaignAdmin {
             Campaign before = store.lock(id).filter(c -> mayRead(caller, c)).orElseThrow(CampaignAdmin::notFound);
             Campaign next = how.apply(before);
             store.update(before, next, kind, caller.subject());
+            audit.record(caller, "CAMPAIGN_" + kind, "campaign:" + id, CampaignView.of(before), CampaignView.of(next));
             return next;
         });
         active.invalidate();
@@ -127,6 +142,7 @@ class CampaignAdmin {
 
     static void requireMayFund(Caller caller, String fundingBu) {
         if (caller.isAdmin()) {
+            AdminAccess.require(caller, Role.OPERATOR);
             return;
         }
         if (!caller.hasScope(Scopes.BU_CAMPAIGNS) || !fundingBu.equals(caller.claim(Claims.BU))) {

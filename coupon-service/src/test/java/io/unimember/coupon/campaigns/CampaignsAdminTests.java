@@ -2,9 +2,12 @@ package io.unimember.coupon.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unimember.common.events.Topics;
 import io.unimember.coupon.Api;
 import io.unimember.testsupport.IntegrationTest;
+import io.unimember.testsupport.TestKafka;
 import io.unimember.testsupport.TestTokens;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -75,6 +78,40 @@ class CampaignsAdminTests {
         assertThat(audit.get(3).path("actor").asString()).isEqualTo("bu-hotel");
         assertThat(api.get(path, TestTokens.admin()).body().path("version").asLong())
                 .isEqualTo(5);
+        // and in the platform's one audit log, each change once, a BU's as its client's
+        List<JsonNode> logged =
+                TestKafka.records(Topics.ADMIN, v -> v.contains("\"campaign:" + id + "\""), 5, Duration.ofSeconds(30))
+                        .stream()
+                        .map(r -> json.readTree(r.value()).path("data"))
+                        .toList();
+        // keyed by the actor: one actor's records stay in order, two actors' have none between them
+        assertThat(logged.stream()
+                        .filter(d -> d.path("actor").asString().equals("admin"))
+                        .map(d -> d.path("action").asString()))
+                .containsExactly("CAMPAIGN_CREATED", "CAMPAIGN_UPDATED", "CAMPAIGN_ACTIVE", "CAMPAIGN_ENDED");
+        JsonNode paused = logged.stream()
+                .filter(d -> d.path("action").asString().equals("CAMPAIGN_PAUSED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(paused.path("role").asString()).isEqualTo("BU_CLIENT");
+        assertThat(paused.path("actor").asString()).isEqualTo("bu-hotel");
+        assertThat(logged)
+                .allSatisfy(d -> assertThat(d.path("service").asString()).isEqualTo("coupon-service"));
+    }
+
+    @Test
+    void onlyAnOperatorAmongTheAdminsRunsCampaigns() {
+        String support = TestTokens.builder()
+                .subject("op-support")
+                .claim("operator_id", "op-support")
+                .claim("role", "SUPPORT")
+                .scope("admin")
+                .build();
+
+        Api.Response refused = api.post("/api/v1/admin/campaigns", support, campaign("HOTEL", hotelTemplate));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("ROLE_REQUIRED");
     }
 
     @Test
