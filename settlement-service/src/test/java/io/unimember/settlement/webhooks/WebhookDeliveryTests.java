@@ -124,6 +124,9 @@ class WebhookDeliveryTests {
             EventEnvelope earned = events.earned(Events.newMember(), bu, 10);
             fixture.send(earned);
             await().atMost(Duration.ofSeconds(60)).until(() -> receiver.refused() >= 1);
+            // the sender records the failure after the receiver refused: the hour is counted from that record, so
+            // the clock moves on only once it is there (moved before, the hour would start after the move)
+            await().atMost(Duration.ofSeconds(30)).until(() -> failingSince(webhookId));
 
             clock.advance(Duration.ofMinutes(61));
             await().atMost(Duration.ofSeconds(30)).until(() -> status(webhookId).equals("PAUSED"));
@@ -186,6 +189,15 @@ class WebhookDeliveryTests {
                 .param(webhookId)
                 .query(Long.class)
                 .single();
+    }
+
+    private boolean failingSince(String webhookId) {
+        return fixture.jdbc()
+                        .sql("SELECT COUNT(*) FROM webhook_endpoint WHERE webhook_id = ? AND failing_since IS NOT NULL")
+                        .param(webhookId)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     private String status(String webhookId) {
